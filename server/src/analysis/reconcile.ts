@@ -1,0 +1,433 @@
+// Reconciliation: totals, formula rows, statement identities, shares and
+// cross-footing, each checked with a rounding tolerance in the spirit of XBRL
+// Calculations 1.1 (a figure shown to d decimals stands for ± half a unit of its
+// last digit; a total is consistent when its interval meets the interval of the
+// sum). Precision comes first: where the components cannot be determined with
+// confidence, nothing is said. Where several readings of a table's structure are
+// plausible (how far a 其中 breakdown reaches), a total is flagged only when no
+// reading adds up.
+
+import { Cell, Column, FilingModel, Row, Table } from '../model/types';
+
+export type CheckKind = 'columnTotal' | 'formula' | 'identity' | 'share' | 'crossFoot';
+
+export interface CheckOptions {
+  columnTotals: boolean;
+  formulas: boolean;
+  statementIdentities: boolean;
+  shares: boolean;
+  crossFooting: boolean;
+}
+
+export const ALL_CHECKS: CheckOptions = { columnTotals: true, formulas: true, statementIdentities: true, shares: true, crossFooting: true };
+
+export interface Component {
+  row: Row;
+  cell: Cell;
+  sign: 1 | -1;
+}
+
+export interface Check {
+  kind: CheckKind;
+  table: Table;
+  row: Row;
+  /** Column index (cells of the total row). */
+  column: number;
+  total: Cell;
+  components: Component[];
+  /** Sum of the components, in the unit written. */
+  sum: number;
+  difference: number;
+  tolerance: number;
+  /** Decimals to show the sum with. */
+  decimals: number;
+  ok: boolean;
+  /** Unit name for messages (户, 万元, %, 元). */
+  unitName: string;
+  /** What was summed, for the message: "3 rows", "i + ii", "流动资产合计 + 非流动资产合计". */
+  description: string;
+}
+
+export function reconcile(model: FilingModel, options: CheckOptions = ALL_CHECKS): Check[] {
+  const checks: Check[] = [];
+  for (const table of model.tables) {
+    const checked = new Set<Cell>();
+    const push = (c: Check | undefined) => {
+      if (c && !checked.has(c.total)) {
+        checked.add(c.total);
+        checks.push(c);
+      }
+    };
+    if (options.formulas) for (const c of formulaChecks(table)) push(c);
+    if (options.columnTotals || options.shares) for (const c of columnTotalChecks(table, options)) push(c);
+    if (options.statementIdentities) for (const c of identityChecks(table)) push(c);
+    if (options.crossFooting) for (const c of crossFootChecks(table)) push(c);
+  }
+  return checks;
+}
+
+// ---------------------------------------------------------------------------
+// Arithmetic with tolerance
+
+function scaleOf(cells: Cell[]): number {
+  return Math.max(0, ...cells.map((c) => c.figure?.decimals ?? 0));
+}
+
+function toUnits(value: number, decimals: number): number {
+  return Math.round(value * 10 ** decimals);
+}
+
+interface Evaluation {
+  sum: number;
+  difference: number;
+  tolerance: number;
+  decimals: number;
+  ok: boolean;
+}
+
+function evaluate(table: Table, column: number, total: Cell, parts: { cell: Cell; sign: 1 | -1 }[]): Evaluation {
+  const all = [total, ...parts.map((p) => p.cell)];
+  const d = Math.min(8, scaleOf(all));
+  let sumUnits = 0;
+  for (const p of parts) sumUnits += p.sign * toUnits(p.cell.figure!.value, d);
+  const totalUnits = toUnits(total.figure!.value, d);
+  const diffUnits = totalUnits - sumUnits;
+  let tolUnits = 0;
+  if (!exactColumn(table, column, total)) {
+    // Half a unit of the last digit shown, for the total and each component.
+    for (const c of all) tolUnits += 0.5 * 10 ** (d - (c.figure?.decimals ?? 0));
+  }
+  return {
+    sum: sumUnits / 10 ** d,
+    difference: diffUnits / 10 ** d,
+    tolerance: tolUnits / 10 ** d,
+    decimals: d,
+    ok: Math.abs(diffUnits) <= tolUnits + 1e-9,
+  };
+}
+
+/**
+ * Figures that were not rounded: counts (户, 个), and amounts in 元 to the cent.
+ * They get no tolerance.
+ */
+function exactColumn(table: Table, column: number, total: Cell): boolean {
+  const unit = total.figure?.unit ?? table.columns[column]?.unit ?? table.unit;
+  if (total.figure?.percent) return false;
+  if (unit.kind === 'count') return true;
+  if (unit.kind === 'money' && unit.factor === 1 && (total.figure?.decimals ?? 0) >= 2) return true;
+  return false;
+}
+
+function unitNameOf(table: Table, column: number, total: Cell): string {
+  if (total.figure?.percent) return '%';
+  const unit = total.figure?.unit ?? table.columns[column]?.unit ?? table.unit;
+  return unit.name.replace(/^人民币/, '');
+}
+
+function makeCheck(kind: CheckKind, table: Table, row: Row, column: number, parts: Component[], description: string): Check | undefined {
+  const total = row.cells[column];
+  if (!total?.figure) return undefined;
+  const ev = evaluate(table, column, total, parts);
+  return { kind, table, row, column, total, components: parts, ...ev, unitName: unitNameOf(table, column, total), description };
+}
+
+// ---------------------------------------------------------------------------
+// Column totals: 合计 / 小计 / 总计 rows against the rows above them
+
+interface Item {
+  row: Row;
+  index: number;
+  isTotal: boolean;
+}
+
+/** Rows of a group that a total adds: the plain rows and totals not yet added into another total. */
+function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
+  const out: Check[] = [];
+  const rows = table.rows;
+  const consumed = new Set<Row>();
+  // Group boundaries: header rows and section labels without figures (流动资产:).
+  const isBoundary = (r: Row) => r.kind === 'header' || (!r.cells.some((c) => c.figure) && /[:：]\s*$/.test(r.label));
+  for (let i = 0; i < rows.length; i++) {
+    const t = rows[i];
+    if (t.kind !== 'total' && t.kind !== 'subtotal') continue;
+    if (t.uncertain) continue;
+    // Unconsumed items of this group, bottom-up.
+    const items: Item[] = [];
+    let k = i - 1;
+    for (; k >= 0; k--) {
+      const r = rows[k];
+      if (isBoundary(r)) break;
+      if (r.kind === 'total' && /总计/.test(r.label) && !/总计/.test(t.label)) break;
+      // A bare 合计 above closes the previous block; a 小计 adds only the rows since the last total of any kind.
+      if ((r.kind === 'total' || r.kind === 'subtotal') && (bareTotal(r.label) || t.kind === 'subtotal') && level(r) >= level(t)) break;
+      if (t.kind === 'subtotal' && (r.kind === 'total' || r.kind === 'subtotal')) break;
+      if (consumed.has(r)) continue;
+      items.unshift({ row: r, index: k, isTotal: r.kind === 'total' || r.kind === 'subtotal' || r.kind === 'formula' });
+    }
+    // A total right after another total, with nothing else in its group, adds the totals above (资产总计 = 流动 + 非流动).
+    let components = items;
+    if (items.length === 1 && items[0].isTotal && t.kind === 'total') {
+      const ups: Item[] = [items[0]];
+      for (let q = items[0].index - 1; q >= 0; q--) {
+        const r = rows[q];
+        if (r.kind === 'header') break;
+        if (consumed.has(r) || isBoundary(r)) continue;
+        if (r.kind === 'total' && /总计/.test(r.label)) break;
+        if (r.kind === 'total' || r.kind === 'subtotal') ups.unshift({ row: r, index: q, isTotal: true });
+        else break;
+      }
+      components = ups;
+    }
+    for (const c of components) consumed.add(c.row);
+    const check = bestColumnChecks(table, t, components, options);
+    out.push(...check);
+  }
+  return out;
+}
+
+function bareTotal(label: string): boolean {
+  return /^(?:合\s*计|小\s*计|总\s*计)\s*[:：]?$/.test(label.trim());
+}
+
+function level(r: Row): number {
+  return /总计/.test(r.label) ? 3 : /合计/.test(r.label) ? 2 : 1;
+}
+
+/** Readings of which rows are breakdowns (其中 …): the labelled row alone, or with the one or two rows after it. */
+function breakdownReadings(items: Item[]): Set<Row>[] {
+  const starts = items.map((it, i) => (it.row.breakdown ? i : -1)).filter((i) => i >= 0);
+  let readings: Set<Row>[] = [new Set(starts.map((i) => items[i].row))];
+  for (const s of starts.slice(0, 4)) {
+    const next: Set<Row>[] = [];
+    for (const base of readings) {
+      next.push(base);
+      for (let extra = 1; extra <= 2; extra++) {
+        const follow = items.slice(s + 1, s + 1 + extra);
+        if (follow.length < extra || follow.some((f) => f.isTotal || f.row.breakdown)) break;
+        const r = new Set(base);
+        follow.forEach((f) => r.add(f.row));
+        next.push(r);
+      }
+    }
+    readings = next.slice(0, 32);
+  }
+  return readings;
+}
+
+function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOptions): Check[] {
+  const out: Check[] = [];
+  const withFigures = items.filter((it) => it.row.cells.some((c) => c.figure));
+  if (!withFigures.length) return out;
+  // Every row that adds must be read with certainty and line up with the total's cells.
+  if (withFigures.some((it) => it.row.uncertain)) return out;
+  const align = alignment(table, t, withFigures.map((it) => it.row));
+  if (!align) return out;
+  const readings = breakdownReadings(items);
+  for (let col = 0; col < t.cells.length; col++) {
+    const total = t.cells[col];
+    if (!total.figure) continue;
+    const tableCol = align.totalToTable[col];
+    const column: Column | undefined = tableCol === undefined ? undefined : table.columns[tableCol];
+    const isShare = !!total.figure.percent || !!column?.share;
+    if (isShare) {
+      if (!options.shares || !column?.share && !total.figure.percent) continue;
+      if (Math.abs(total.figure.value - 100) > 1e-9) continue; // only shares of a whole add up to 100%
+    } else {
+      if (!options.columnTotals) continue;
+      if (column && !column.additive) continue;
+      if (!column && table.columns.length) continue;
+    }
+    let best: Check | undefined;
+    for (const skip of readings) {
+      const parts: Component[] = [];
+      for (const it of items) {
+        if (skip.has(it.row)) continue;
+        const cell = cellAt(align, it.row, col);
+        if (!cell?.figure) continue;
+        if (cell.figure.percent !== total.figure.percent && !isShare) continue;
+        parts.push({ row: it.row, cell, sign: it.row.subtract ? -1 : 1 });
+      }
+      if (parts.length === 0) continue;
+      const c = makeCheck(isShare ? 'share' : 'columnTotal', table, t, col, parts, `${parts.length} row${parts.length > 1 ? 's' : ''}`);
+      if (!c) continue;
+      if (!best || (c.ok && !best.ok) || (!c.ok && !best.ok && Math.abs(c.difference) < Math.abs(best.difference))) best = c;
+      if (c.ok) break;
+    }
+    if (!best) continue;
+    // A single component that differs is more likely a misread structure than an error.
+    if (!best.ok && best.components.length < 2) continue;
+    out.push(best);
+  }
+  return out;
+}
+
+interface Alignment {
+  /** For each cell index of the total row, the table column. */
+  totalToTable: (number | undefined)[];
+  /** Cell of a row for a cell index of the total row. */
+  map: Map<Row, (Cell | undefined)[]>;
+}
+
+function cellAt(a: Alignment, row: Row, col: number): Cell | undefined {
+  return a.map.get(row)?.[col];
+}
+
+/**
+ * Lines each row's cells up with the total's. Rows with as many cells as the
+ * total line up by position. A row (or the total) with fewer cells is read as
+ * having lost the table's text columns to merged cells, when that makes the counts
+ * agree. Anything else: no alignment, and no check.
+ */
+function alignment(table: Table, total: Row, rows: Row[]): Alignment | undefined {
+  const ncols = table.columns.length;
+  const textCols = textColumns(table);
+  const numericCols = [...Array(ncols).keys()].filter((c) => !textCols.has(c));
+  const toTable = (row: Row): (number | undefined)[] | undefined => {
+    if (row.cells.length === ncols) return row.cells.map((_, i) => i);
+    if (row.cells.length === numericCols.length && textCols.size) return numericCols.slice();
+    return undefined;
+  };
+  const totalToTable = toTable(total) ?? (rows.every((r) => r.cells.length === total.cells.length) ? total.cells.map((_, i) => i) : undefined);
+  if (!totalToTable) return undefined;
+  const map = new Map<Row, (Cell | undefined)[]>();
+  for (const r of rows) {
+    if (r.cells.length === total.cells.length) {
+      map.set(r, r.cells.slice());
+      continue;
+    }
+    const rt = toTable(r);
+    if (!rt) return undefined;
+    const byTable = new Map<number, Cell>();
+    rt.forEach((tc, i) => tc !== undefined && byTable.set(tc, r.cells[i]));
+    map.set(r, totalToTable.map((tc) => (tc === undefined ? undefined : byTable.get(tc))));
+  }
+  return { totalToTable, map };
+}
+
+function textColumns(table: Table): Set<number> {
+  const out = new Set<number>();
+  const ncols = table.columns.length;
+  for (let c = 0; c < ncols; c++) {
+    let text = 0;
+    let num = 0;
+    for (const r of table.rows) {
+      if (r.kind === 'header' || r.cells.length !== ncols) continue;
+      const cell = r.cells[c];
+      if (cell.figure) num++;
+      else if (cell.text && !/^[-—–]+$/.test(cell.text)) text++;
+    }
+    if (text > num) out.add(c);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Formula rows: ii=1+2, 2=a+b+c, i+ii, ③=②-①
+
+function formulaChecks(table: Table): Check[] {
+  const out: Check[] = [];
+  const byTag = new Map<string, Row>();
+  for (const r of table.rows) if (r.tag) byTag.set(r.tag.toLowerCase(), r);
+  for (const r of table.rows) {
+    if (!r.formula || r.uncertain) continue;
+    const terms = r.formula.match(/[+\-]?[^+\-]+/g);
+    if (!terms || terms.length < 2) continue;
+    const parts: { row: Row; sign: 1 | -1 }[] = [];
+    let ok = true;
+    for (const term of terms) {
+      const sign = term.startsWith('-') ? -1 : 1;
+      const tag = term.replace(/^[+\-]/, '').trim().toLowerCase();
+      const row = byTag.get(tag);
+      if (!row || row === r || row.uncertain) {
+        ok = false;
+        break;
+      }
+      parts.push({ row, sign });
+    }
+    if (!ok) continue;
+    for (let col = 0; col < r.cells.length; col++) {
+      const total = r.cells[col];
+      if (!total.figure) continue;
+      if (parts.some((p) => p.row.cells.length !== r.cells.length)) break;
+      const comps: Component[] = [];
+      for (const p of parts) {
+        const cell = p.row.cells[col];
+        if (cell?.figure) comps.push({ row: p.row, cell, sign: p.sign });
+      }
+      const c = makeCheck('formula', table, r, col, comps, r.formula.replace(/([+\-])/g, ' $1 '));
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Statement identities
+
+const norm = (s: string) => s.replace(/\?#\d+;\?|\?/g, '').replace(/[\s:：()（）]/g, '').replace(/股东权益/g, '所有者权益').replace(/负债及/g, '负债和');
+
+const IDENTITIES: { total: RegExp; parts: { re: RegExp; sign: 1 | -1 }[] }[] = [
+  { total: /^资产总计$/, parts: [{ re: /^负债和所有者权益总计$/, sign: 1 }] },
+  { total: /^负债和所有者权益总计$/, parts: [{ re: /^负债合计$/, sign: 1 }, { re: /^所有者权益合计$/, sign: 1 }] },
+  { total: /^资产总计$/, parts: [{ re: /^流动资产合计$/, sign: 1 }, { re: /^非流动资产合计$/, sign: 1 }] },
+  { total: /^负债合计$/, parts: [{ re: /^流动负债合计$/, sign: 1 }, { re: /^非流动负债合计$/, sign: 1 }] },
+  ...['经营', '投资', '筹资'].map((a) => ({
+    total: new RegExp(`^${a}活动产生的现金流量净额$`),
+    parts: [
+      { re: new RegExp(`^${a}活动现金流入小计$`), sign: 1 as const },
+      { re: new RegExp(`^${a}活动现金流出小计$`), sign: -1 as const },
+    ],
+  })),
+];
+
+function identityChecks(table: Table): Check[] {
+  const out: Check[] = [];
+  const rows = table.rows.filter((r) => r.kind !== 'header' && !r.uncertain);
+  for (const id of IDENTITIES) {
+    const totals = rows.filter((r) => id.total.test(norm(r.label)));
+    for (const t of totals) {
+      const parts = id.parts.map((p) => ({ row: rows.find((r) => p.re.test(norm(r.label)) && r !== t), sign: p.sign }));
+      if (parts.some((p) => !p.row || p.row.cells.length !== t.cells.length)) continue;
+      for (let col = 0; col < t.cells.length; col++) {
+        if (!t.cells[col].figure) continue;
+        const comps: Component[] = [];
+        for (const p of parts) {
+          const cell = p.row!.cells[col];
+          if (cell.figure) comps.push({ row: p.row!, cell, sign: p.sign });
+        }
+        if (comps.length !== parts.length) continue;
+        const desc = parts.map((p, i) => (i === 0 ? '' : p.sign < 0 ? ' − ' : ' + ') + norm(p.row!.label)).join('');
+        const c = makeCheck('identity', table, t, col, comps, desc);
+        if (c) out.push(c);
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Cross-footing: a last column titled 合计 / 总计 that adds the columns before it
+
+function crossFootChecks(table: Table): Check[] {
+  const out: Check[] = [];
+  const cols = table.columns;
+  const n = cols.length;
+  if (n < 3) return out;
+  const last = cols[n - 1];
+  if (!/^(?:合\s*计|总\s*计|小\s*计)$/.test(last.title.trim())) return out;
+  if (cols.slice(0, -1).some((c) => !c.additive || c.share || /合计|总计|小计/.test(c.title))) return out;
+  for (const r of table.rows) {
+    if (r.kind === 'header' || r.uncertain || r.cells.length !== n) continue;
+    const total = r.cells[n - 1];
+    if (!total.figure || total.figure.percent) continue;
+    const comps: Component[] = [];
+    for (let c = 0; c < n - 1; c++) {
+      const cell = r.cells[c];
+      if (cell.figure && !cell.figure.percent) comps.push({ row: r, cell, sign: 1 });
+    }
+    if (comps.length < 2) continue;
+    const c = makeCheck('crossFoot', table, r, n - 1, comps, `${comps.length} columns`);
+    if (c) out.push(c);
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+// Diagnostics: one warning per total that does not reconcile, with related
+// information pointing at each component cell.
+
+import { Analysis } from '../analysis/analyze';
+import { Check } from '../analysis/reconcile';
+import { Range } from '../model/types';
+import { fmt } from './format';
+
+export interface Problem {
+  range: Range;
+  severity: 'error' | 'warning' | 'information';
+  code: string;
+  message: string;
+  related: { range: Range; message: string }[];
+  check?: Check;
+}
+
+export function diagnostics(analysis: Analysis, opts: { maxFileSizeMessage?: string } = {}): Problem[] {
+  const out: Problem[] = [];
+  if (opts.maxFileSizeMessage) out.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'too-large', message: opts.maxFileSizeMessage, related: [] });
+  for (const c of analysis.checks) {
+    if (c.ok || analysis.accepted.has(c)) continue;
+    out.push({
+      range: { start: c.total.start, end: c.total.end },
+      severity: 'warning',
+      code: c.kind,
+      message: checkMessage(c),
+      related: c.components.map((p) => ({
+        range: { start: p.cell.start, end: p.cell.end },
+        message: `${p.sign < 0 ? '− ' : ''}${p.row.label || '(no label)'}: ${p.cell.figure!.raw}`,
+      })),
+      check: c,
+    });
+  }
+  return out;
+}
+
+/** "合计 25,211 ≠ sum of 3 rows 25,212 (difference 1 户)" */
+export function checkMessage(c: Check): string {
+  const d = c.decimals;
+  const label = c.row.label.replace(/\s+/g, '') || 'total';
+  const what =
+    c.kind === 'formula' ? `${c.description.replace(/\s+/g, ' ').trim()} =` : c.kind === 'identity' ? `${c.description} =` : c.kind === 'crossFoot' ? `sum of ${c.description}` : `sum of ${c.description}`;
+  const col = c.table.columns[c.column]?.title;
+  const where = col ? ` [${col}]` : '';
+  return `${label}${where} ${fmt(c.total.figure!.value, d)} ≠ ${what} ${fmt(c.sum, d)} (difference ${fmt(Math.abs(c.difference), d)} ${c.unitName})`;
+}

@@ -1,0 +1,196 @@
+// The LSP shell: each handler looks up the cached analysis for (uri, version),
+// calls one feature function and converts offsets to positions.
+
+import {
+  CodeAction,
+  CodeActionKind,
+  Connection,
+  Diagnostic,
+  DiagnosticSeverity,
+  DocumentSymbol,
+  Hover,
+  InitializeResult,
+  MarkupKind,
+  Range as LspRange,
+  SymbolKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  TextEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { acceptLine } from '../analysis/accept';
+import { diagnostics, Problem } from '../features/diagnostics';
+import { hoverAt } from '../features/hover';
+import { outline, OutlineItem } from '../features/outline';
+import { Range } from '../model/types';
+import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './cache';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let canConfigure = false;
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const published = new Map<string, number>();
+
+  const toRange = (doc: TextDocument, r: Range): LspRange => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
+  const entryOf = (doc: TextDocument) => cache.get(doc.uri, doc.version, () => doc.getText(), settings);
+
+  /** Runs a handler; an exception is logged and answered with `fallback`, so other features keep working. */
+  function guarded<T>(name: string, fallback: T, f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      connection.console.error(`filing-lens: ${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return fallback;
+    }
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    canConfigure = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: true,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'filing-lens', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    await refreshSettings();
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (!canConfigure) return;
+    try {
+      const cfg = await connection.workspace.getConfiguration('filingLens');
+      settings = readSettings(cfg);
+    } catch {
+      settings = DEFAULT_SETTINGS;
+    }
+  }
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canConfigure) await refreshSettings();
+    else settings = readSettings(change.settings?.filingLens);
+    cache.clear();
+    for (const d of documents.all()) schedule(d, 0);
+  });
+
+  function schedule(doc: TextDocument, delay: number) {
+    const old = timers.get(doc.uri);
+    if (old) clearTimeout(old);
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        publish(doc.uri);
+      }, delay),
+    );
+  }
+
+  function publish(uri: string) {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    // Never publish an older version's result over a newer one.
+    if ((published.get(uri) ?? -1) > doc.version) return;
+    const items = guarded('diagnostics', [] as Diagnostic[], () => {
+      const entry = entryOf(doc);
+      return diagnostics(entry.analysis, { maxFileSizeMessage: entry.tooLarge }).map((p) => toDiagnostic(doc, p));
+    });
+    if (documents.get(uri)?.version !== doc.version) return;
+    published.set(uri, doc.version);
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items });
+  }
+
+  function toDiagnostic(doc: TextDocument, p: Problem): Diagnostic {
+    return {
+      range: toRange(doc, p.range),
+      severity: p.severity === 'error' ? DiagnosticSeverity.Error : p.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+      source: 'filing-lens',
+      code: p.code,
+      message: p.message,
+      relatedInformation: p.related.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.range) }, message: r.message })),
+      data: p.check ? { accept: acceptLine(p.check), line: doc.positionAt(p.check.row.end).line } : undefined,
+    };
+  }
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => schedule(e.document, 25));
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    published.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return guarded('documentSymbol', [] as DocumentSymbol[], () => outline(entryOf(doc).analysis.model).map((i) => toSymbol(doc, i)));
+  });
+
+  function toSymbol(doc: TextDocument, item: OutlineItem): DocumentSymbol {
+    return {
+      name: item.name || '(untitled)',
+      detail: item.detail,
+      kind: item.kind === 'table' ? SymbolKind.Struct : SymbolKind.Namespace,
+      range: toRange(doc, item.range),
+      selectionRange: toRange(doc, item.selectionRange),
+      children: item.children.map((c) => toSymbol(doc, c)),
+    };
+  }
+
+  connection.onHover((params): Hover | null => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    return guarded('hover', null, () => {
+      const h = hoverAt(entryOf(doc).analysis, doc.offsetAt(params.position));
+      return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(doc, h.range) } : null;
+    });
+  });
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return guarded('codeAction', [] as CodeAction[], () => {
+      const actions: CodeAction[] = [];
+      for (const d of params.context.diagnostics) {
+        const data = d.data as { accept?: string; line?: number } | undefined;
+        if (d.source !== 'filing-lens' || !data?.accept || data.line === undefined) continue;
+        const at = { line: data.line + 1, character: 0 };
+        const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+        actions.push({
+          title: 'Accept this difference (adds a filing-lens: accept line)',
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: true,
+          edit: { changes: { [doc.uri]: [TextEdit.insert(at, data.accept + eol)] } },
+        });
+      }
+      return actions;
+    });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function readSettings(cfg: unknown): Settings {
+  const c = (cfg ?? {}) as Record<string, unknown>;
+  const checks = (c.checks ?? {}) as Record<string, unknown>;
+  const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
+  const max = typeof c.maxFileSizeMB === 'number' && c.maxFileSizeMB > 0 ? c.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB;
+  return {
+    maxFileSizeMB: max,
+    checks: {
+      columnTotals: bool(checks.columnTotals, true),
+      formulas: bool(checks.formulas, true),
+      statementIdentities: bool(checks.statementIdentities, true),
+      shares: bool(checks.shares, true),
+      crossFooting: bool(checks.crossFooting, true),
+    },
+  };
+}

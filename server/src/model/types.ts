@@ -1,0 +1,130 @@
+// Plain data shared by the parser, the analyses and the features.
+// Every position is a UTF-16 offset into the document text (what JavaScript
+// strings index), never an LSP line/character pair.
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** A physical line of the document, without its line break. */
+export interface Line extends Range {
+  index: number;
+  text: string;
+}
+
+/** Why a line is not part of the content: running page headers, page numbers, table-of-contents entries. */
+export type FurnitureKind = 'pageHeader' | 'pageNumber' | 'toc' | 'marker';
+
+export type UnitSource = 'cell' | 'column' | 'table' | 'document' | 'default';
+
+export interface Unit {
+  /** As written: 元, 万元, 亿元, 千元, 百万元, %, 户, 个 … */
+  name: string;
+  /** Multiplier to the base unit (元 for money, 1 for counts and percent). */
+  factor: number;
+  kind: 'money' | 'count' | 'percent';
+  currency?: string;
+  source: UnitSource;
+  /** Where the unit was written, if anywhere. */
+  range?: Range;
+}
+
+export interface Figure extends Range {
+  raw: string;
+  /** The number as written, in the unit written (percent: 12.5 for 12.5%). */
+  value: number;
+  /** Digits after the decimal point as written. */
+  decimals: number;
+  percent: boolean;
+  /** A unit written on the figure itself (39,150.00万元). */
+  unit?: Unit;
+  /** The number came from splitting glued digits with more than one reading. */
+  uncertain?: boolean;
+}
+
+export interface Cell extends Range {
+  text: string;
+  /** undefined for an empty cell ('-', '—', '不适用', blank). */
+  figure?: Figure;
+}
+
+export type RowKind = 'header' | 'data' | 'total' | 'subtotal' | 'formula';
+
+export interface Row extends Range {
+  label: string;
+  labelRange: Range;
+  cells: Cell[];
+  kind: RowKind;
+  /** 其中 breakdown of the row above. */
+  breakdown: boolean;
+  /** 减： rows are subtracted. */
+  subtract: boolean;
+  /** Formula written into the label, e.g. "ii=1+2" or "③=②-①". */
+  formula?: string;
+  /** Row's own tag in formula terms: "1", "ii", "②". */
+  tag?: string;
+  /** Line index of the row's first physical line. */
+  line: number;
+  /** True when the cells were split out of glued digits in more than one possible way. */
+  uncertain?: boolean;
+}
+
+export interface Column {
+  /** Header text, possibly joined from several header rows ("2020年度 / 收入"). */
+  title: string;
+  unit?: Unit;
+  /** What the column is: a period amount, a share, a ratio that does not add up, a count … */
+  additive: boolean;
+  share: boolean;
+}
+
+export type TableLayout = 'space' | 'pipe' | 'cellPerLine' | 'glued';
+
+export interface Table extends Range {
+  id: number;
+  caption: string;
+  captionRange?: Range;
+  layout: TableLayout;
+  columns: Column[];
+  rows: Row[];
+  /** The table's own unit line (单位：万元), else the document's. */
+  unit: Unit;
+  /** Units named by a table unit line listing several (单位：万户、万元). */
+  units: Unit[];
+}
+
+export interface Heading extends Range {
+  level: number;
+  /** The marker family, e.g. "第X节", "一、", "（一）", "1、", "（1）", "①", "问题". */
+  style: string;
+  marker: string;
+  title: string;
+  line: number;
+}
+
+export interface Section {
+  heading: Heading;
+  /** From the heading to the end of its content (before the next heading of the same or a higher level). */
+  range: Range;
+  children: Section[];
+  tables: Table[];
+}
+
+export interface Problem extends Range {
+  message: string;
+}
+
+export interface FilingModel {
+  text: string;
+  lines: Line[];
+  furniture: Map<number, FurnitureKind>;
+  sections: Section[];
+  /** Tables not inside any section. */
+  topTables: Table[];
+  tables: Table[];
+  /** Figures in prose (outside tables), sorted by offset. */
+  proseFigures: Figure[];
+  documentUnit?: Unit;
+  problems: Problem[];
+}

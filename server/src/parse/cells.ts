@@ -1,0 +1,113 @@
+// Cell-level reading shared by every table layout: figures with an optional
+// unit written on them, row labels (totals, 其中, 减：, formula tags), and the
+// period words that make a header row.
+
+import { Cell, Figure, Range, RowKind, Unit } from '../model/types';
+import { asciiDigits, isEmptyCellText, parseNumberToken } from './numbers';
+import { unitFromWord } from './units';
+
+const FIGURE_WITH_UNIT = /^(\(|（)?([-－−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s*)((?:人民币|美元|港元)?(?:十万|百万|千万|千|万|亿)?(?:元|户|个|人|股|次|家|笔)|[%％])?(\)|）)?$/;
+
+/** A figure from a cell's text (offsets relative to `start`), or undefined for text and empty cells. */
+export function figureOfCell(text: string, start: number): Figure | undefined {
+  const trimmed = text.trim();
+  if (!trimmed || isEmptyCellText(trimmed)) return undefined;
+  const lead = text.indexOf(trimmed);
+  const s = start + lead;
+  const direct = parseNumberToken(trimmed);
+  if (direct) {
+    return { start: s, end: s + trimmed.length, raw: trimmed, value: direct.value, decimals: direct.decimals, percent: direct.percent };
+  }
+  const m = FIGURE_WITH_UNIT.exec(asciiDigits(trimmed));
+  if (!m || (m[1] !== undefined) !== (m[4] !== undefined) || !m[3]) return undefined;
+  const num = parseNumberToken(m[2]);
+  if (!num) return undefined;
+  const unitStart = s + (m[1]?.length ?? 0) + m[2].length;
+  const unit = unitFromWord(m[3], 'cell', { start: unitStart, end: unitStart + m[3].length });
+  const value = m[1] !== undefined ? -Math.abs(num.value) : num.value;
+  const percent = unit?.kind === 'percent';
+  return { start: s, end: s + trimmed.length, raw: trimmed, value, decimals: num.decimals, percent, unit: percent ? undefined : unit };
+}
+
+export function makeCell(text: string, start: number): Cell {
+  return { start, end: start + text.length, text: text.trim(), figure: figureOfCell(text, start) };
+}
+
+// Period words in header rows: 2019年6月30日, 2021年1-6月, 2020年度, 2019-6-30, 2021.12.31, 期末余额 …
+const Y = '(?:19|20)\\d{2}';
+export const PERIOD = new RegExp(
+  `${Y}\\s*年\\s*(?:\\d{1,2}\\s*[-—~至]\\s*)?\\d{1,2}\\s*月(?:份)?(?:\\s*\\d{1,2}\\s*日)?(?:\\s*[/／]\\s*${Y}\\s*年度)?` +
+    `|${Y}\\s*年\\s*(?:第[一二三四]季度|[一二三四]季度|上半年|下半年|度|末|初)?` +
+    `|${Y}[-./]\\d{1,2}[-./]\\d{1,2}(?![\\d.])` +
+    `|(?:期末|期初|本期|上期|本年|上年|年初|年末)(?:余额|数|金额|发生额|累计数|同期)?|本报告期|上年同期|上年度`,
+  'g',
+);
+
+export function periodsIn(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  PERIOD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PERIOD.exec(text))) {
+    if (m[0].length === 0) {
+      PERIOD.lastIndex++;
+      continue;
+    }
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const HEADER_LABEL = /^(?:项\s*目|类\s*别|名\s*称|科\s*目|账\s*龄|序\s*号|单位名称|公司名称|客户名称|供应商名称|业务类型|产品类型|细分业务(?:类别)?|排序|年\s*度|期\s*间|报告期|地区|区域|省份|数量\s*[(（].*[)）]|金额\s*[(（].*[)）]|指标|明细|性质|款项性质|账龄结构|分类|内容)/;
+
+export function looksLikeHeaderLabel(label: string): boolean {
+  return HEADER_LABEL.test(label.trim());
+}
+
+const TOTAL = /(?:合\s*计|小\s*计|总\s*计)/;
+
+export function rowKindOf(label: string): RowKind {
+  const l = label.replace(/\s+/g, '');
+  if (/^其中/.test(l)) return 'data';
+  if (/小计/.test(l) && !/合计|总计/.test(l)) return 'subtotal';
+  if (TOTAL.test(l) && l.length <= 30 && !/^(?:占|其中)/.test(l) && !/[占比]例?$/.test(l)) return 'total';
+  return 'data';
+}
+
+export function isBreakdownLabel(label: string): boolean {
+  return /^\s*其中/.test(label);
+}
+
+export function isSubtractLabel(label: string): boolean {
+  return /^\s*减\s*[:：]/.test(label);
+}
+
+/** A label made only of a tag ("i", "ii=1+2", "2=a+b+c", "A", "③=②-①", "i+ii"). */
+export function tagLike(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > 20) return false;
+  return /^(?:[ivx]+|[a-zA-Z]|\d{1,2}|[①-⑳])(?:\s*=\s*[^=]+)?$/.test(t) || /^[ivxa-zA-Z\d①-⑳]+(?:\s*[+\-＋－]\s*[ivxa-zA-Z\d①-⑳]+)+$/.test(t);
+}
+
+/** Splits a tag cell into the row's own tag and its formula: "ii=1+2" → tag ii, formula 1+2; "i+ii" → formula only. */
+export function tagAndFormula(text: string): { tag?: string; formula?: string } {
+  const t = text.trim().replace(/\s+/g, '').replace(/＋/g, '+').replace(/－/g, '-');
+  const eq = t.indexOf('=');
+  if (eq >= 0) return { tag: t.slice(0, eq).toLowerCase(), formula: t.slice(eq + 1).toLowerCase() };
+  if (/[+\-]/.test(t)) return { formula: t.toLowerCase() };
+  return { tag: t.toLowerCase() };
+}
+
+/** Formula written at the end of a row label: "营业利润（亏损以“-”号填列）", "③=②-①", "净额 ③=①-②". */
+export function labelFormula(label: string): { tag?: string; formula?: string } | undefined {
+  const m = /([①-⑳ivx\d]{1,3})\s*=\s*([①-⑳ivx\d]{1,3}(?:\s*[+\-＋－]\s*[①-⑳ivx\d]{1,3})+)\s*$/.exec(label);
+  if (m) return { tag: m[1].toLowerCase(), formula: m[2].replace(/\s+/g, '').replace(/＋/g, '+').replace(/－/g, '-').toLowerCase() };
+  return undefined;
+}
+
+export function rangeOf(start: number, text: string): Range {
+  return { start, end: start + text.length };
+}
+
+export function unitOrUndefined(u: Unit | undefined): Unit | undefined {
+  return u;
+}

@@ -1,0 +1,150 @@
+// The whole filing: lines, page furniture, document unit, tables, headings
+// nested into sections, and the figures written in prose.
+
+import { Figure, FilingModel, Heading, Problem, Section, Table, Unit } from '../model/types';
+import { findFurniture, splitLines } from './lines';
+import { matchHeading, wrapWidthOf } from './headings';
+import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
+import { findTables } from './tables';
+import { documentUnitIn, unitFromWord } from './units';
+
+export interface ParseOptions {
+  /** Skip tables and figures (outline only), for documents over the size limit. */
+  outlineOnly?: boolean;
+}
+
+export function parseFiling(text: string, options: ParseOptions = {}): FilingModel {
+  const problems: Problem[] = [];
+  const lines = splitLines(text);
+  const furniture = findFurniture(lines);
+  let documentUnit: Unit | undefined;
+  for (const l of lines) {
+    if (l.text.length > 2000) continue;
+    const u = documentUnitIn(l.text, l.start);
+    if (u) {
+      documentUnit = u;
+      break;
+    }
+  }
+  const claimed = new Uint8Array(lines.length);
+  for (const l of lines) if (l.text.length > 20000) claimed[l.index] = 1;
+  const tables = options.outlineOnly ? [] : findTables({ lines, furniture, documentUnit, claimed });
+
+  // Headings: content lines outside tables.
+  const wrapWidth = wrapWidthOf(lines);
+  const headings: Heading[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (claimed[i] || furniture.has(i)) continue;
+    const l = lines[i];
+    if (!l.text.trim() || l.text.length > 400) continue;
+    let next: string | undefined;
+    for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
+      if (furniture.has(j)) continue;
+      next = lines[j].text;
+      break;
+    }
+    const h = matchHeading(l, next, wrapWidth);
+    if (h) headings.push(h);
+  }
+  const sections = nestHeadings(headings, text.length);
+  const topTables: Table[] = [];
+  for (const t of tables) {
+    const s = deepestSectionAt(sections, t.start);
+    (s ? s.tables : topTables).push(t);
+  }
+  const proseFigures = options.outlineOnly ? [] : findProseFigures(lines, claimed, furniture);
+  return { text, lines, furniture, sections, topTables, tables, proseFigures, documentUnit, problems };
+}
+
+/**
+ * Nests headings by the order in which their styles appear: a style already open
+ * closes everything below it (a sibling); a new style opens one level down.
+ * A level can be skipped, and documents that use the styles in another order nest correctly.
+ */
+export function nestHeadings(headings: Heading[], textLength: number): Section[] {
+  const roots: Section[] = [];
+  const stack: Section[] = [];
+  const rank = (style: string) => ['第X节', '问题', '一、', '（一）', '1、', '（1）', '①', '1)'].indexOf(style);
+  for (const h of headings) {
+    const section: Section = { heading: h, range: { start: h.start, end: textLength }, children: [], tables: [] };
+    const open = stack.findIndex((s) => s.heading.style === h.style);
+    if (open >= 0) {
+      for (let k = open; k < stack.length; k++) stack[k].range.end = Math.max(stack[k].heading.end, lastEndBefore(h.start));
+      stack.length = open;
+    } else {
+      // A conventionally higher style (一、 after （一）) closes the deeper ones.
+      while (stack.length && rank(stack[stack.length - 1].heading.style) > rank(h.style) && rank(h.style) <= 2) {
+        stack[stack.length - 1].range.end = lastEndBefore(h.start);
+        stack.pop();
+      }
+    }
+    h.level = stack.length;
+    (stack.length ? stack[stack.length - 1].children : roots).push(section);
+    stack.push(section);
+  }
+  return roots;
+}
+
+function lastEndBefore(offset: number): number {
+  return Math.max(0, offset);
+}
+
+export function deepestSectionAt(sections: Section[], offset: number): Section | undefined {
+  let found: Section | undefined;
+  let level = sections;
+  for (;;) {
+    const s = level.find((x) => x.range.start <= offset && offset < x.range.end);
+    if (!s) return found;
+    found = s;
+    level = s.children;
+  }
+}
+
+// Figures in prose: a number with a unit (万元, 亿元, 元, 户, 个 …) or a percent sign.
+const PROSE_FIGURE = /(?<![\dA-Za-z.,\-])([-－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*((?:人民币|美元|港元)?(?:十万|百万|千万|千|万|亿)?(?:元|户|个|人|股|次|家|笔)|%|％)/g;
+const CN_AMOUNT = /([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,})元(?:整)?/g;
+
+function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furniture: Map<number, unknown>): Figure[] {
+  const out: Figure[] = [];
+  for (const l of lines) {
+    if (claimed[l.index] || furniture.has(l.index) || l.text.length > 20000) continue;
+    const text = asciiDigits(l.text);
+    PROSE_FIGURE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PROSE_FIGURE.exec(text))) {
+      const num = parseNumberToken(m[1]);
+      if (!num) continue;
+      const start = l.start + m.index;
+      const unitStart = start + m[0].length - m[2].length;
+      const unit = unitFromWord(m[2], 'cell', { start: unitStart, end: start + m[0].length });
+      if (!unit) continue;
+      // Years and dates are not figures: 2019年, 6月.
+      out.push({
+        start,
+        end: start + m[0].length,
+        raw: l.text.slice(m.index, m.index + m[0].length),
+        value: num.value,
+        decimals: num.decimals,
+        percent: unit.kind === 'percent',
+        unit: unit.kind === 'percent' ? undefined : unit,
+      });
+    }
+    CN_AMOUNT.lastIndex = 0;
+    while ((m = CN_AMOUNT.exec(l.text))) {
+      const v = parseChineseNumeral(m[1]);
+      if (v === undefined) continue;
+      const start = l.start + m.index;
+      out.push({
+        start,
+        end: start + m[0].length,
+        raw: m[0],
+        value: v,
+        decimals: 0,
+        percent: false,
+        unit: { name: '元', factor: 1, kind: 'money', source: 'cell', range: { start: start + m[1].length, end: start + m[1].length + 1 } },
+      });
+    }
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}

@@ -1,0 +1,100 @@
+// Heading lines of Chinese filings and their nesting: 第X节 / 第X章, 问题N,
+// 一、, （一）, 1、 / 1. / 1．, （1）, ①, 1).
+
+import { Heading, Line } from '../model/types';
+
+const CN = '[一二三四五六七八九十百零〇]+';
+
+interface Style {
+  style: string;
+  re: RegExp;
+}
+
+// Order is the conventional depth; the actual nesting follows the order in which
+// styles appear in the document (see nestHeadings).
+export const STYLES: Style[] = [
+  { style: '第X节', re: new RegExp(`^(第\\s*(?:${CN}|\\d{1,2})\\s*[节章篇]|第\\s*(?:${CN}|\\d{1,2})\\s*部分)\\s*(.*)$`) },
+  { style: '问题', re: /^((?:问题|问询问题|反馈问题)\s*\d{1,2}(?=[\s、.．:：关]|$))\s*[、.．:：]?\s*(.*)$/ },
+  { style: '一、', re: new RegExp(`^((?:${CN})\\s*[、．]|(?:${CN})\\s*\\.(?!\\d))\\s*(.+)$`) },
+  { style: '（一）', re: new RegExp(`^([(（]\\s*(?:${CN})\\s*[)）])\\s*(.+)$`) },
+  { style: '1、', re: /^((?:[1-9]\d?)\s*(?:[、．]|\.(?![\d.]))|(?:[1-9]\d?)\s(?=[\u4e00-\u9fff]))\s*(.+)$/ },
+  { style: '（1）', re: /^([(（]\s*[1-9]\d?\s*[)）])\s*(.+)$/ },
+  { style: '①', re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(.+)$/ },
+  { style: '1)', re: /^([1-9]\d?\s*[)）])\s*(.+)$/ },
+];
+
+const SENTENCE_END = /[。；;，,、]$/;
+const MAX_TITLE = 160;
+
+/**
+ * Reads a heading from one line, or undefined. `next` is the following line's text
+ * (to tell a numbered item whose text wraps onto the next line from a heading).
+ */
+export function matchHeading(line: Line, next: string | undefined, wrapWidth: number): Heading | undefined {
+  const raw = line.text;
+  const lead = raw.length - raw.trimStart().length;
+  const t = raw.trim();
+  if (!t || t.length > MAX_TITLE + 8) return undefined;
+  for (const s of STYLES) {
+    const m = s.re.exec(t);
+    if (!m) continue;
+    const marker = m[1].replace(/\s+/g, '');
+    const title = m[2].trim();
+    if (s.style !== '第X节' && s.style !== '问题' && !title) return undefined;
+    if (title && !headingTitleOk(title, s.style)) return undefined;
+    // A numbered item of a wrapped paragraph fills the line and goes on in the next one.
+    if (wrapWidth > 0 && t.length >= wrapWidth - 2 && next !== undefined && next.trim() && !SENTENCE_END.test(t)) {
+      if (s.style !== '第X节') return undefined;
+    }
+    return {
+      level: 0,
+      style: s.style,
+      marker,
+      title,
+      line: line.index,
+      start: line.start + lead,
+      end: line.start + lead + t.length,
+    };
+  }
+  return undefined;
+}
+
+function headingTitleOk(title: string, style: string): boolean {
+  if (title.length > MAX_TITLE) return false;
+  // A title starts with a word, not a figure or punctuation: "1、2019年…" is fine, "1.5亿元" is a number.
+  if (/^[,，。.、%％)）]/.test(title)) return false;
+  // Lines that are mostly figures are table rows with a numbered label.
+  const digits = (title.match(/[\d,.%]/g) ?? []).length;
+  if (digits > 6 && digits > title.length * 0.3) return false;
+  if (/\s\|\s|\|$/.test(title)) return false;
+  // A sentence that ends like a sentence is a list item, unless it is short.
+  if (SENTENCE_END.test(title) && title.length > 20) return false;
+  if (/[。；;]$/.test(title) && style !== '第X节') return false;
+  return true;
+}
+
+/** The width at which a PDF-extracted text wraps its paragraphs (0 if it does not). */
+export function wrapWidthOf(lines: Line[]): number {
+  const hist = new Map<number, number>();
+  let total = 0;
+  for (const l of lines) {
+    const n = l.text.trimEnd().length;
+    if (n >= 30 && n <= 140) {
+      hist.set(n, (hist.get(n) ?? 0) + 1);
+      total++;
+    }
+  }
+  if (total < 20) return 0;
+  // The wrap width is the length (±2) that many lines share.
+  let best = 0;
+  let bestCount = 0;
+  for (const [n] of hist) {
+    let c = 0;
+    for (let d = -2; d <= 2; d++) c += hist.get(n + d) ?? 0;
+    if (c > bestCount || (c === bestCount && n > best)) {
+      best = n;
+      bestCount = c;
+    }
+  }
+  return bestCount >= total * 0.25 ? best - 2 : 0;
+}

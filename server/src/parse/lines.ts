@@ -1,0 +1,59 @@
+// Splitting the text into lines (\n, \r\n and lone \r all end a line) and
+// finding page furniture: running page headers, page numbers, table-of-contents entries.
+
+import { FurnitureKind, Line } from '../model/types';
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
+  return lines;
+}
+
+const MARKER = /^(?:\/\/|#|<!--)?\s*filing-lens:/;
+const TOC = /(?:\.{4,}|…{2,}|·{4,}|-{6,}|_{6,})\s*\d{1,4}\s*$/;
+const COMPOSITE_PAGE = /^\s*(?:\d{1,3}(?:-\d{1,4}){2,}|\d{1,4}\s*\/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|[-—]\s*\d{1,4}\s*[-—])\s*$/;
+const PLAIN_PAGE = /^\s*\d{1,4}\s*$/;
+const HEADER_WORDS = /年度报告|报告全文|半年度报告|有限公司|专项说明|说明书|回复|问询|www\.|Tel\.|Fax|招股/;
+
+/**
+ * Marks lines that are page furniture. A running header is a line repeated at
+ * least three times that names the report or the company (table header rows
+ * repeat too, but do not read like that); a bare number counts as a page number
+ * only next to a running header, so that one-cell-per-line tables keep their counts.
+ */
+export function findFurniture(lines: Line[]): Map<number, FurnitureKind> {
+  const furniture = new Map<number, FurnitureKind>();
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (t.length >= 6 && t.length <= 200) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (!t) continue;
+    if (MARKER.test(t)) furniture.set(l.index, 'marker');
+    else if (TOC.test(t)) furniture.set(l.index, 'toc');
+    else if (COMPOSITE_PAGE.test(t)) furniture.set(l.index, 'pageNumber');
+    else if ((counts.get(t) ?? 0) >= 3 && HEADER_WORDS.test(t) && !/[:：]$/.test(t) && !/\s\|\s/.test(t)) furniture.set(l.index, 'pageHeader');
+  }
+  for (const l of lines) {
+    if (furniture.has(l.index) || !PLAIN_PAGE.test(l.text)) continue;
+    for (const d of [-2, -1, 1, 2]) {
+      if (furniture.get(l.index + d) === 'pageHeader') {
+        furniture.set(l.index, 'pageNumber');
+        break;
+      }
+    }
+  }
+  return furniture;
+}

@@ -1,0 +1,224 @@
+// Numbers as filings write them: thousands separators, decimals, negatives
+// (-x, －x, (x)), percentages, full-width digits, '-' / '—' / '不适用' for empty,
+// capital Chinese numerals (壹佰万元), and digits glued together without a
+// separator (28,770,992.0165,364,545.23 is two numbers).
+
+/** Full-width digits and punctuation mapped to ASCII, one UTF-16 unit for one, so offsets stay valid. */
+export function asciiDigits(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48);
+    else if (c === 0xff0c) out += ',';
+    else if (c === 0xff0e) out += '.';
+    else if (c === 0xff05) out += '%';
+    else if (c === 0xff0d) out += '-';
+    else out += s[i];
+  }
+  return out;
+}
+
+const EMPTY_CELL = /^(?:-+|—+|–+|－+|不适用|\/|——|\*)$/;
+
+export function isEmptyCellText(s: string): boolean {
+  return s.trim() === '' || EMPTY_CELL.test(s.trim());
+}
+
+export interface ParsedNumber {
+  value: number;
+  decimals: number;
+  percent: boolean;
+  negative: boolean;
+}
+
+const NUMBER_TOKEN = /^(\(|（)?([-－−])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%|％)?(\)|）)?$/;
+
+/** Parses one cell-sized number; undefined if the text is not exactly a number. */
+export function parseNumberToken(text: string): ParsedNumber | undefined {
+  const t = asciiDigits(text.trim());
+  const m = NUMBER_TOKEN.exec(t);
+  if (!m) return undefined;
+  const open = m[1] !== undefined;
+  const close = m[6] !== undefined;
+  if (open !== close) return undefined;
+  const intPart = m[3].replace(/,/g, '');
+  const frac = m[4] ?? '';
+  let value = Number(intPart + (frac ? '.' + frac : ''));
+  if (!Number.isFinite(value)) return undefined;
+  const negative = open || m[2] !== undefined;
+  if (negative) value = -value;
+  return { value, decimals: frac.length, percent: m[5] !== undefined, negative };
+}
+
+/** Rounds away binary noise so that sums of decimals compare exactly. */
+export function roundTo(value: number, decimals: number): number {
+  const f = 10 ** Math.min(decimals, 10);
+  return Math.round(value * f) / f;
+}
+
+// ---------------------------------------------------------------------------
+// Glued numbers
+
+export interface GluedToken {
+  /** Offsets inside the glued string. */
+  start: number;
+  end: number;
+  raw: string;
+  /** undefined for an empty-cell dash. */
+  number?: ParsedNumber;
+}
+
+export interface GluedSplit {
+  tokens: GluedToken[];
+  /** More than one reading fits (the chosen one is the first). */
+  ambiguous: boolean;
+}
+
+/**
+ * Splits a run of glued cells, e.g. "2,353.951,019.7443.32%" into
+ * 2,353.95 | 1,019.74 | 43.32%. Grouped numbers group by three and an ungrouped
+ * integer part has at most three digits (a filing that groups writes 1,000, not
+ * 1000), so the boundaries are where the grouping and the decimals put them.
+ * Where several readings fit, the most regular one wins: two-decimal figures
+ * and empty-cell dashes over bare integers and minus signs. With `expected` set,
+ * only readings with that many cells count. `ambiguous` is set when another
+ * reading is as good. Returns undefined when no reading exists.
+ */
+export function splitGlued(s: string, expected?: number): GluedSplit | undefined {
+  const text = asciiDigits(s);
+  const n = text.length;
+  if (n > 4000) return undefined;
+  const options: TokenOption[][] = [];
+  for (let i = 0; i < n; i++) options.push(tokenOptions(text, i));
+  const maxTokens = Math.min(64, n);
+  // best[i][k]: least cost of reading text[i..] as exactly k tokens; ways[i][k]: readings at that cost (capped at 2).
+  const best: Float64Array[] = [];
+  const ways: Uint8Array[] = [];
+  for (let i = 0; i <= n; i++) {
+    best.push(new Float64Array(maxTokens + 1).fill(Infinity));
+    ways.push(new Uint8Array(maxTokens + 1));
+  }
+  best[n][0] = 0;
+  ways[n][0] = 1;
+  for (let i = n - 1; i >= 0; i--) {
+    for (const o of options[i]) {
+      const j = i + o.len;
+      for (let k = 0; k < maxTokens; k++) {
+        if (!ways[j][k]) continue;
+        const c = best[j][k] + o.cost;
+        if (c < best[i][k + 1] - 1e-9) {
+          best[i][k + 1] = c;
+          ways[i][k + 1] = ways[j][k];
+        } else if (Math.abs(c - best[i][k + 1]) <= 1e-9) {
+          ways[i][k + 1] = Math.min(2, ways[i][k + 1] + ways[j][k]);
+        }
+      }
+    }
+  }
+  let k = -1;
+  let ambiguous = false;
+  if (expected !== undefined) {
+    if (expected < 1 || expected > maxTokens || !ways[0][expected]) return undefined;
+    k = expected;
+    ambiguous = ways[0][k] > 1;
+  } else {
+    for (let t = 1; t <= maxTokens; t++) {
+      if (!ways[0][t]) continue;
+      if (k < 0 || best[0][t] < best[0][k] - 1e-9) k = t;
+    }
+    if (k < 0) return undefined;
+    ambiguous = ways[0][k] > 1;
+    for (let t = 1; t <= maxTokens; t++) if (t !== k && ways[0][t] && Math.abs(best[0][t] - best[0][k]) <= 1e-9) ambiguous = true;
+  }
+  const tokens: GluedToken[] = [];
+  let i = 0;
+  let left = k;
+  while (left > 0) {
+    const o = options[i].find((o) => ways[i + o.len][left - 1] > 0 && Math.abs(best[i + o.len][left - 1] + o.cost - best[i][left]) <= 1e-9);
+    if (!o) return undefined;
+    const raw = s.slice(i, i + o.len);
+    tokens.push({ start: i, end: i + o.len, raw, number: parseNumberToken(raw) });
+    i += o.len;
+    left--;
+  }
+  return { tokens, ambiguous };
+}
+
+interface TokenOption {
+  len: number;
+  cost: number;
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function tokenOptions(text: string, i: number): TokenOption[] {
+  const out: TokenOption[] = [];
+  const c = text[i];
+  if (c === '-' || c === '—' || c === '–') out.push({ len: 1, cost: 0 }); // an empty cell
+  const neg = c === '-';
+  const start = neg ? i + 1 : i;
+  if (!isDigit(text[start])) return out;
+  // Integer part: "0", or 1-3 digits then ",ddd" groups.
+  const ends: { end: number; grouped: boolean }[] = [];
+  if (text[start] === '0') ends.push({ end: start + 1, grouped: false });
+  else {
+    for (let d = 1; d <= 3 && isDigit(text[start + d - 1]); d++) {
+      let e = start + d;
+      ends.push({ end: e, grouped: false });
+      while (text[e] === ',' && isDigit(text[e + 1]) && isDigit(text[e + 2]) && isDigit(text[e + 3])) {
+        e += 4;
+        ends.push({ end: e, grouped: true });
+      }
+    }
+  }
+  for (const { end, grouped } of ends) {
+    const forms: { end: number; cost: number }[] = [{ end, cost: grouped ? 0.5 : 1 }];
+    if (text[end] === '.' && isDigit(text[end + 1]) && isDigit(text[end + 2])) forms.push({ end: end + 3, cost: 0 });
+    for (const f of forms) {
+      const extra = neg ? 0.25 : 0;
+      out.push({ len: f.end - i, cost: f.cost + extra });
+      if (text[f.end] === '%') out.push({ len: f.end + 1 - i, cost: f.cost + extra });
+    }
+  }
+  // Longest first, so that the walk above prefers whole numbers among equals.
+  out.sort((a, b) => b.len - a.len);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Capital Chinese numerals (壹佰万元, 叁仟伍佰元整)
+
+const CN_DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 壹: 1, 一: 1, 贰: 2, 貳: 2, 二: 2, 两: 2, 叁: 3, 參: 3, 三: 3, 肆: 4, 四: 4,
+  伍: 5, 五: 5, 陆: 6, 陸: 6, 六: 6, 柒: 7, 七: 7, 捌: 8, 八: 8, 玖: 9, 九: 9,
+};
+const CN_SMALL: Record<string, number> = { 拾: 10, 十: 10, 佰: 100, 百: 100, 仟: 1000, 千: 1000 };
+const CN_BIG: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+
+/** Value of a Chinese numeral such as 壹佰万 or 叁仟伍佰; undefined if not one. */
+export function parseChineseNumeral(s: string): number | undefined {
+  if (!s) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in CN_DIGIT) {
+      digit = CN_DIGIT[ch];
+    } else if (ch in CN_SMALL) {
+      section += (digit < 0 ? 1 : digit) * CN_SMALL[ch];
+      digit = -1;
+    } else if (ch in CN_BIG) {
+      const big = CN_BIG[ch];
+      section += digit < 0 ? 0 : digit;
+      if (section === 0 && total === 0) return undefined;
+      if (big === 1e8) total = (total + section) * big;
+      else total += section * big;
+      section = 0;
+      digit = -1;
+    } else return undefined;
+  }
+  if (digit >= 0) section += digit;
+  return total + section;
+}
