@@ -113,8 +113,10 @@ function evaluate(table: Table, column: number, total: Cell, parts: { cell: Cell
 function exactColumn(table: Table, column: number, total: Cell): boolean {
   const unit = total.figure?.unit ?? table.columns[column]?.unit ?? table.unit;
   if (total.figure?.percent) return false;
-  if (unit.kind === 'count') return true;
-  if (unit.kind === 'money' && unit.factor === 1 && (total.figure?.decimals ?? 0) >= 2) return true;
+  if (unit.source === 'default') return false;
+  const decimals = total.figure?.decimals ?? 0;
+  if (unit.kind === 'count') return unit.factor === 1 && decimals === 0;
+  if (unit.kind === 'money' && unit.factor === 1 && decimals >= 2) return true;
   return false;
 }
 
@@ -145,8 +147,19 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
   const out: Check[] = [];
   const rows = table.rows;
   const consumed = new Set<Row>();
+  const checkedRows = new Set<Row>();
   // Group boundaries: header rows and section labels without figures (流动资产:).
-  const isBoundary = (r: Row) => r.kind === 'header' || (!r.cells.some((c) => c.figure) && /[:：]\s*$/.test(r.label));
+  const isBoundary = (r: Row) =>
+    (r.kind === 'header' && !r.repeatedHeader) || (!r.cells.some((c) => c.figure) && /[:：]\s*$/.test(r.label) && !SIGN_SECTION.test(r.label));
+  // 减项: … 加项: sections: rows under 减项 are subtracted.
+  const negative = new Set<Row>();
+  let minus = false;
+  for (const r of rows) {
+    const m = SIGN_SECTION.exec(r.label);
+    if (m && !r.cells.some((c) => c.figure)) minus = m[1] === '减';
+    else if (r.kind !== 'data' || isBoundary(r)) minus = false;
+    else if (minus) negative.add(r);
+  }
   for (let i = 0; i < rows.length; i++) {
     const t = rows[i];
     if (t.kind !== 'total' && t.kind !== 'subtotal') continue;
@@ -178,8 +191,18 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
       }
       components = ups;
     }
+    // A named total (差异金额合计) over rows of that name adds just those rows.
+    const named = /^(.{2,12}?)(?:合计|小计|总计)$/.exec(t.label.replace(/\s+/g, ''));
+    if (named) {
+      const same = components.filter((c) => c.row.label.replace(/\s+/g, '') === named[1]);
+      if (same.length >= 2) components = same;
+    }
     for (const c of components) consumed.add(c.row);
-    const check = bestColumnChecks(table, t, components, options);
+    // A total of totals is checked only where each of those totals was understood (checked) itself.
+    const parts = components.filter((c) => c.row.cells.some((x) => x.figure));
+    if (parts.length && parts.every((c) => c.isTotal) && !parts.every((c) => checkedRows.has(c.row) || c.row.kind === 'formula')) continue;
+    const check = bestColumnChecks(table, t, components, options, negative);
+    if (check.length) checkedRows.add(t);
     out.push(...check);
   }
   return out;
@@ -214,7 +237,10 @@ function breakdownReadings(items: Item[]): Set<Row>[] {
   return readings;
 }
 
-function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOptions): Check[] {
+const SIGN_SECTION = /^\s*(减|加)\s*项?\s*[:：]\s*$/;
+const RATE_ROW = /万元\/人|元\/人|\/人\b|人均|平均|单价|均价|毛利率|增长率|增速|占比|比例|比重/;
+
+function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOptions, negative: Set<Row>): Check[] {
   const out: Check[] = [];
   const withFigures = items.filter((it) => it.row.cells.some((c) => c.figure));
   if (!withFigures.length) return out;
@@ -222,7 +248,15 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
   if (withFigures.some((it) => it.row.uncertain)) return out;
   const align = alignment(table, t, withFigures.map((it) => it.row));
   if (!align) return out;
-  const readings = breakdownReadings(items);
+  // A row whose last cells are empty where the rows around it have figures was shifted left by merged cells.
+  if ([t, ...withFigures.map((it) => it.row)].some((r) => shiftedLeft(table, r))) return out;
+  // A total with most of its cells empty at the end (合计 | 47,900.39 | ||||) sits under merged cells: its column is unknown.
+  const filled = t.cells.length - trailingEmpty(t);
+  if (t.cells.length >= 4 && filled * 2 < t.cells.length) return out;
+  let readings = withNestedBands(breakdownReadings(items), items, align);
+  // Rows of rates or averages (年薪及福利(万元/人)) among amounts: one more reading leaves them out.
+  const rates = items.filter((it) => RATE_ROW.test(it.row.label)).map((it) => it.row);
+  if (rates.length && rates.length < items.length) readings = [...readings, ...readings.map((r) => new Set([...r, ...rates]))].slice(0, 96);
   for (let col = 0; col < t.cells.length; col++) {
     const total = t.cells[col];
     if (!total.figure) continue;
@@ -236,16 +270,21 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
       if (!options.columnTotals) continue;
       if (column && !column.additive) continue;
       if (!column && table.columns.length) continue;
+      // An untitled column of values between 0 and 100 is rates or shares, not amounts.
+      if (tableCol !== undefined && !column?.title && looksLikeRates(table, tableCol)) continue;
     }
+    // A total that names its measure in a text cell (收入金额(万元), 分成模式) adds the rows naming the same.
+    const measure = measureOf(t);
     let best: Check | undefined;
     for (const skip of readings) {
       const parts: Component[] = [];
       for (const it of items) {
         if (skip.has(it.row)) continue;
+        if (measure && it.row.cells[measure.index]?.text !== measure.text) continue;
         const cell = cellAt(align, it.row, col);
         if (!cell?.figure) continue;
         if (cell.figure.percent !== total.figure.percent && !isShare) continue;
-        parts.push({ row: it.row, cell, sign: it.row.subtract ? -1 : 1 });
+        parts.push({ row: it.row, cell, sign: it.row.subtract || negative.has(it.row) ? -1 : 1 });
       }
       if (parts.length === 0) continue;
       const c = makeCheck(isShare ? 'share' : 'columnTotal', table, t, col, parts, `${parts.length} row${parts.length > 1 ? 's' : ''}`);
@@ -259,6 +298,78 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
     out.push(best);
   }
   return out;
+}
+
+function measureOf(t: Row): { index: number; text: string } | undefined {
+  const i = t.cells.findIndex((c) => !c.figure && c.text !== '' && !/^[-—–]+$/.test(c.text));
+  return i >= 0 ? { index: i, text: t.cells[i].text } : undefined;
+}
+
+function looksLikeRates(table: Table, col: number): boolean {
+  let n = 0;
+  for (const r of table.rows) {
+    const f = r.kind === 'header' ? undefined : r.cells[col]?.figure;
+    if (!f) continue;
+    if (f.value < 0 || f.value > 100) return false;
+    n++;
+  }
+  return n >= 2;
+}
+
+function trailingEmpty(r: Row): number {
+  let n = 0;
+  for (let i = r.cells.length - 1; i >= 0 && r.cells[i].text === ''; i--) n++;
+  return n;
+}
+
+function shiftedLeft(table: Table, row: Row): boolean {
+  const n = row.cells.length;
+  if (n < 2 || row.cells[n - 1].text !== '') return false;
+  const peers = table.rows.filter((r) => r !== row && r.kind !== 'header' && r.cells.length === n);
+  const filled = peers.filter((r) => r.cells[n - 1].figure).length;
+  return filled > 0 && filled >= peers.length / 2;
+}
+
+/**
+ * Nested bands: a row followed by rows that add up to it in every column (3年以上
+ * over 3至4年, 4至5年, 5年以上; a business line over its customers) is their
+ * parent. One more reading leaves the children out.
+ */
+function withNestedBands(readings: Set<Row>[], items: Item[], align: Alignment): Set<Row>[] {
+  const children = new Set<Row>();
+  const rows = items.filter((it) => !it.isTotal).map((it) => it.row);
+  for (let i = 0; i < rows.length; i++) {
+    const parent = rows[i];
+    const pc = align.map.get(parent);
+    if (!pc || !pc.some((c) => c?.figure)) continue;
+    for (let k = 1; k <= 12 && i + k < rows.length; k++) {
+      const kids = rows.slice(i + 1, i + 1 + k);
+      if (kids.some((r) => children.has(r))) break;
+      if (addsUp(pc, kids.map((r) => align.map.get(r) ?? []))) {
+        kids.forEach((r) => children.add(r));
+        i += k;
+        break;
+      }
+    }
+  }
+  if (!children.size) return readings;
+  return [...readings, ...readings.map((r) => new Set([...r, ...children]))].slice(0, 64);
+}
+
+function addsUp(parent: (Cell | undefined)[], kids: (Cell | undefined)[][]): boolean {
+  let compared = 0;
+  for (let c = 0; c < parent.length; c++) {
+    const p = parent[c]?.figure;
+    if (!p || p.percent) continue;
+    const figs = kids.map((k) => k[c]?.figure).filter((f) => f && !f.percent);
+    if (!figs.length) return false;
+    const d = Math.max(p.decimals, ...figs.map((f) => f!.decimals));
+    const sum = figs.reduce((a, f) => a + toUnits(f!.value, d), 0);
+    const tol = 0.5 * 10 ** (d - p.decimals) + figs.reduce((a, f) => a + 0.5 * 10 ** (d - f!.decimals), 0);
+    if (Math.abs(toUnits(p.value, d) - sum) > tol) return false;
+    compared++;
+  }
+  return compared > 0;
 }
 
 interface Alignment {
@@ -287,7 +398,9 @@ function alignment(table: Table, total: Row, rows: Row[]): Alignment | undefined
     if (row.cells.length === numericCols.length && textCols.size) return numericCols.slice();
     return undefined;
   };
-  const totalToTable = toTable(total) ?? (rows.every((r) => r.cells.length === total.cells.length) ? total.cells.map((_, i) => i) : undefined);
+  // Rows that all have the total's width line up with it, unless glued rows of another width than the table's are guessed at.
+  const sameWidth = rows.every((r) => r.cells.length === total.cells.length) && (table.layout !== 'glued' || total.cells.length === ncols);
+  const totalToTable = toTable(total) ?? (sameWidth ? total.cells.map((_, i) => i) : undefined);
   if (!totalToTable) return undefined;
   const map = new Map<Row, (Cell | undefined)[]>();
   for (const r of rows) {
@@ -324,27 +437,42 @@ function textColumns(table: Table): Set<number> {
 // ---------------------------------------------------------------------------
 // Formula rows: ii=1+2, 2=a+b+c, i+ii, ③=②-①
 
+/** The row a formula's tag names: the nearest one above in the same block, else the nearest below. */
+function rowOfTag(table: Table, from: number, tag: string): Row | undefined {
+  const rows = table.rows;
+  const blockEnd = (r: Row) => r.kind === 'header' && !r.repeatedHeader;
+  for (let i = from - 1; i >= 0 && !blockEnd(rows[i]); i--) if (rows[i].tag === tag) return rows[i];
+  for (let i = from + 1; i < rows.length && !blockEnd(rows[i]); i++) if (rows[i].tag === tag) return rows[i];
+  return undefined;
+}
+
 function formulaChecks(table: Table): Check[] {
   const out: Check[] = [];
-  const byTag = new Map<string, Row>();
-  for (const r of table.rows) if (r.tag) byTag.set(r.tag.toLowerCase(), r);
-  for (const r of table.rows) {
-    if (!r.formula || r.uncertain) continue;
+  table.rows.forEach((r, index) => {
+    for (const c of formulaChecksOf(table, r, index)) out.push(c);
+  });
+  return out;
+}
+
+function formulaChecksOf(table: Table, r: Row, index: number): Check[] {
+  const out: Check[] = [];
+  {
+    if (!r.formula || r.uncertain) return out;
     const terms = r.formula.match(/[+\-]?[^+\-]+/g);
-    if (!terms || terms.length < 2) continue;
+    if (!terms || terms.length < 2) return out;
     const parts: { row: Row; sign: 1 | -1 }[] = [];
     let ok = true;
     for (const term of terms) {
       const sign = term.startsWith('-') ? -1 : 1;
       const tag = term.replace(/^[+\-]/, '').trim().toLowerCase();
-      const row = byTag.get(tag);
+      const row = rowOfTag(table, index, tag);
       if (!row || row === r || row.uncertain) {
         ok = false;
         break;
       }
       parts.push({ row, sign });
     }
-    if (!ok) continue;
+    if (!ok) return out;
     for (let col = 0; col < r.cells.length; col++) {
       const total = r.cells[col];
       if (!total.figure) continue;

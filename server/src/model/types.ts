@@ -68,6 +68,8 @@ export interface Row extends Range {
   line: number;
   /** True when the cells were split out of glued digits in more than one possible way. */
   uncertain?: boolean;
+  /** A header row repeated where the table goes on after a page break: not a new block. */
+  repeatedHeader?: boolean;
 }
 
 export interface Column {

@@ -2,7 +2,7 @@
 // unit written on them, row labels (totals, 其中, 减：, formula tags), and the
 // period words that make a header row.
 
-import { Cell, Figure, Range, RowKind, Unit } from '../model/types';
+import { Cell, Figure, Range, RowKind } from '../model/types';
 import { asciiDigits, isEmptyCellText, parseNumberToken } from './numbers';
 import { unitFromWord } from './units';
 
@@ -78,7 +78,8 @@ export function isBreakdownLabel(label: string): boolean {
 }
 
 export function isSubtractLabel(label: string): boolean {
-  return /^\s*减\s*[:：]/.test(label);
+  // 减：库存股; and the deductions of a 非经常性损益 table, written without 减：.
+  return /^\s*减\s*[:：]|^\s*(?:所得税影响额|少数股东权益影响额)/.test(label);
 }
 
 /** A label made only of a tag ("i", "ii=1+2", "2=a+b+c", "A", "③=②-①", "i+ii"). */
@@ -97,17 +98,31 @@ export function tagAndFormula(text: string): { tag?: string; formula?: string } 
   return { tag: t.toLowerCase() };
 }
 
-/** Formula written at the end of a row label: "营业利润（亏损以“-”号填列）", "③=②-①", "净额 ③=①-②". */
+const TAG = '[①-⑳]|[ivx]{1,4}|[a-z]|\\d{1,2}';
+
+/**
+ * Formula written into a row label: "③=②-①", "小计(e=a-b-c-d)", "合计(1至14)" (the rows tagged 1 to 14).
+ */
 export function labelFormula(label: string): { tag?: string; formula?: string } | undefined {
-  const m = /([①-⑳ivx\d]{1,3})\s*=\s*([①-⑳ivx\d]{1,3}(?:\s*[+\-＋－]\s*[①-⑳ivx\d]{1,3})+)\s*$/.exec(label);
-  if (m) return { tag: m[1].toLowerCase(), formula: m[2].replace(/\s+/g, '').replace(/＋/g, '+').replace(/－/g, '-').toLowerCase() };
+  const l = label.replace(/＋/g, '+').replace(/－/g, '-');
+  const m = new RegExp(`(${TAG})\\s*=\\s*((?:${TAG})(?:\\s*[+\\-]\\s*(?:${TAG}))+)\\s*[)）]?\\s*$`).exec(l);
+  if (m) return { tag: m[1].toLowerCase(), formula: m[2].replace(/\s+/g, '').toLowerCase() };
+  const r = /[(（]\s*(\d{1,2})\s*[至到~—-]\s*(\d{1,2})\s*[)）]\s*$/.exec(l);
+  if (r && TOTAL.test(l)) {
+    const from = Number(r[1]);
+    const to = Number(r[2]);
+    if (from < to && to - from < 60) return { formula: Array.from({ length: to - from + 1 }, (_, i) => String(from + i)).join('+') };
+  }
   return undefined;
+}
+
+/** A row's own tag written in its label: "湖南省(1):", "销售费用(a)", "①营业收入". */
+export function labelTag(label: string): string | undefined {
+  const m = /[(（]\s*([a-z]|\d{1,2})\s*[)）]\s*[:：]?\s*$/.exec(label) ?? /^\s*([①-⑳])/.exec(label);
+  return m ? m[1].toLowerCase() : undefined;
 }
 
 export function rangeOf(start: number, text: string): Range {
   return { start, end: start + text.length };
 }
 
-export function unitOrUndefined(u: Unit | undefined): Unit | undefined {
-  return u;
-}

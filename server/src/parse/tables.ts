@@ -11,6 +11,7 @@ import {
   isBreakdownLabel,
   isSubtractLabel,
   labelFormula,
+  labelTag,
   makeCell,
   periodsIn,
   rowKindOf,
@@ -37,6 +38,7 @@ interface RawRow extends Range {
   lastLine: number;
   header: boolean;
   uncertain?: boolean;
+  repeatedHeader?: boolean;
 }
 
 const MAX_LABEL = 48;
@@ -356,7 +358,7 @@ export function lineRow(line: Line): RawRow | undefined {
     const labelTokens = tokens.slice(0, k);
     const label = labelTokens.map((x) => x.text).join(' ');
     const figures = cellTokens.filter((x) => figureOfCell(x.text, 0));
-    const strong = figures.some((x) => /[,.%％]/.test(x.text));
+    const strong = figures.some((x) => /[,.%％]/.test(x.text)) || (figures.length === 0 && cellTokens.length >= 2 && k > 0);
     if (label.length <= MAX_LABEL && !/[。；;，,]$/.test(label) && (strong || (figures.length >= 2 && label.length <= 24)) && !looksLikeProse(label)) {
       const labelStart = labelTokens.length ? labelTokens[0].start : line.start;
       const labelEnd = labelTokens.length ? labelTokens[labelTokens.length - 1].start + labelTokens[labelTokens.length - 1].text.length : line.start;
@@ -371,6 +373,24 @@ export function lineRow(line: Line): RawRow | undefined {
         header: false,
       };
     }
+  }
+  // A label, then only dashes: a row of empty cells (减:销售费用-折旧(c)----).
+  const dashes = /^(.*?[^\s\-—–\d,.%％])([-—–]{2,})$/.exec(t);
+  if (dashes && dashes[1].trim().length <= MAX_LABEL && !looksLikeProse(dashes[1].trim()) && !/[。；;，]/.test(dashes[1])) {
+    const label = dashes[1].trim();
+    const labelStart = line.start + text.indexOf(label);
+    const tailStart = line.start + dashes[1].length;
+    return {
+      label,
+      labelRange: { start: labelStart, end: labelStart + label.length },
+      cells: Array.from(dashes[2], (ch, i) => ({ start: tailStart + i, end: tailStart + i + 1, text: ch })),
+      line: line.index,
+      lastLine: line.index,
+      start: line.start,
+      end: line.start + t.length,
+      header: false,
+      uncertain: false,
+    };
   }
   // Glued: a label, then digits, separators, dashes and percent signs with no space.
   const g = /^(.*?[^\d,.%％\-—\s])([\d,.%％\-—]*\d[\d,.%％\-—]*)$/.exec(t);
@@ -415,9 +435,12 @@ function headerLine(line: Line): RawRow | undefined {
   const labelMatch = HEADER_START.exec(t);
   if (periods.length >= 2 || (periods.length >= 1 && labelMatch)) {
     // Periods and the label must make up the line: a sentence that names two years is prose.
-    let leftover = t;
+    // What comes before the first period is the label column's title (项目, 费用类别项目).
+    const lead = labelMatch ? labelMatch[0].length : periods[0].start;
+    if (lead > 16) return undefined;
+    let leftover = t.slice(0, periods[periods.length - 1].end);
     for (const p of periods.slice().reverse()) leftover = leftover.slice(0, p.start) + leftover.slice(p.end);
-    if (labelMatch) leftover = leftover.replace(HEADER_START, '');
+    leftover = leftover.slice(Math.min(lead, leftover.length)) + t.slice(periods[periods.length - 1].end);
     leftover = leftover.replace(/[\s|:：()（）、/]/g, '').replace(SUBHEADER_WORD, '');
     if (leftover.length <= 4) {
     const labelEnd = labelMatch ? labelMatch[0].length : periods[0].start;
@@ -513,7 +536,9 @@ function findLineTables(ctx: TableContext, add: (l: TableLayout, rows: RawRow[])
       const row = lineRow(lines[j]);
       if (row) {
         if (pending.length) {
-          attachWrappedLabel(row, pending, lines);
+          // Lines of text between rows: the start of this row's label if it wraps, else rows without figures (减项:).
+          const attached = attachWrappedLabel(row, pending);
+          rows.push(...pending.slice(0, attached ? -1 : undefined).map((l) => labelOnlyRow(l)));
           pending.length = 0;
         }
         if (row.uncertain === undefined) uniformGlued = false;
@@ -561,9 +586,8 @@ function labelOnlyRow(l: Line): RawRow {
   return { label: t, labelRange: { start: s, end: s + t.length }, cells: [], line: l.index, lastLine: l.index, start: s, end: s + t.length, header: false };
 }
 
-/** Lines of text just above a row that are the start of its label (wrapped), not rows of their own. */
-function attachWrappedLabel(row: RawRow, pending: Line[], lines: Line[]) {
-  void lines;
+/** The line of text just above a row, when it is the start of the row's label (wrapped); true if attached. */
+function attachWrappedLabel(row: RawRow, pending: Line[]): boolean {
   const last = pending[pending.length - 1];
   const t = last.text.trim();
   // A wrapped label fills its line: long, and not a complete label such as 库存现金.
@@ -572,7 +596,9 @@ function attachWrappedLabel(row: RawRow, pending: Line[], lines: Line[]) {
     row.label = t + row.label;
     row.labelRange = { start: last.start + last.text.indexOf(t), end: row.labelRange.end };
     row.line = last.index;
+    return true;
   }
+  return false;
 }
 
 // ---------------------------------------------------------------------------
@@ -587,7 +613,7 @@ function mode(values: number[]): number {
   return best;
 }
 
-const NOT_ADDITIVE = /毛利率|增长率|增速|增幅|变动率|变动比例|单价|均价|平均|人均|比率|周转|倍|账龄|年限|利率|费率|税率|折旧率|残值率|期限|天数|次数\/|占比|比例|比重|率|单位|价格|注释|序号|排名|股数|持股|是否|备注|说明|原因|内容|名称|性质|币种|时间|日期|期间|地区|区域|事由|变动|差异|增减/;
+const NOT_ADDITIVE = /结存|存量|毛利率|增长率|增速|增幅|变动率|变动比例|单价|均价|平均|人均|比率|周转|倍|账龄|年限|利率|费率|税率|折旧率|残值率|期限|天数|次数\/|占比|比例|比重|率|单位|价格|注释|序号|排名|股数|持股|是否|备注|说明|原因|内容|名称|性质|币种|时间|日期|期间|地区|区域|事由|变动|差异|增减/;
 const SHARE = /占比|比例|比重|占.*(?:的)?比/;
 
 function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRow[], id: number): Table | undefined {
@@ -599,13 +625,25 @@ function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRow[], id
     rows0[h].header = true;
     h++;
   }
+  // Rows of periods or years with no amounts are header rows (中国联通 | 2021年 | 2020年 | 2019年 starts a block).
+  for (const r of rows0.slice(h)) {
+    if (r.header) continue;
+    const figs = r.cells.filter((c) => c.figure);
+    const years = figs.filter((c) => /^(?:19|20)\d\d$/.test(c.text)).length;
+    const periods = r.cells.filter((c) => !c.figure && periodsIn(c.text).length === 1 && periodsIn(c.text)[0].text.length >= c.text.replace(/\s/g, '').length - 1).length;
+    if ((figs.length > 0 && years === figs.length && years >= 2) || (figs.length === 0 && periods >= 2)) r.header = true;
+  }
   // A header row repeated after a page break is a header row again.
   const headerLabels = new Set(rows0.slice(0, h).map((r) => r.label + '|' + r.cells.map((c) => c.text).join('|')));
   for (const r of rows0.slice(h)) {
-    if (!r.header && !r.cells.some((c) => c.figure) && headerLabels.has(r.label + '|' + r.cells.map((c) => c.text).join('|'))) r.header = true;
+    if (!r.cells.some((c) => c.figure) && headerLabels.has(r.label + '|' + r.cells.map((c) => c.text).join('|'))) {
+      r.header = true;
+      r.repeatedHeader = true;
+    }
   }
   const dataRaw = rows0.filter((r) => !r.header);
   if (!dataRaw.some((r) => r.cells.some((c) => c.figure))) return undefined;
+  if (layout === 'pipe') rightAlignRowSpans(dataRaw);
   let ncols = Math.max(1, mode(dataRaw.filter((r) => r.cells.some((c) => c.figure)).map((r) => r.cells.length)));
   // Glued rows: the header says how many columns there are, where it can.
   const fromHeader = headerColumnCount(rows0.slice(0, h));
@@ -658,7 +696,9 @@ function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRow[], id
       const lf = labelFormula(r.label);
       if (lf) ({ tag, formula } = { tag: lf.tag ?? tag, formula: lf.formula });
     }
-    const kind = r.header ? 'header' : formula ? 'formula' : rowKindOf(r.label);
+    if (!tag) tag = labelTag(r.label);
+    // A row that carries its own letter tag, 付现销售费用小计(e), is a line of a formula table, not a total of the rows above.
+    const kind = r.header ? 'header' : formula ? 'formula' : tag && /^[a-z]$/.test(tag) ? 'data' : rowKindOf(r.label);
     return {
       label: r.label,
       labelRange: r.labelRange,
@@ -672,6 +712,7 @@ function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRow[], id
       start: r.start,
       end: r.end,
       uncertain: r.uncertain || undefined,
+      repeatedHeader: r.repeatedHeader || undefined,
     } as Row;
   });
   const finalColumns = tagColumn ? columns.slice(1) : columns;
@@ -703,6 +744,33 @@ function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRow[], id
     start: Math.min(first.start, captionRange?.start ?? first.start),
     end: last.end,
   };
+}
+
+/**
+ * Pipe tables with row spans (a period or a business line merged over several
+ * rows) write the rows under the span one cell to the left, with empty cells at
+ * the end. Where several rows show that, every row is aligned on its right end.
+ */
+function rightAlignRowSpans(rows: RawRow[]) {
+  const strippedLength = (r: RawRow) => {
+    let n = r.cells.length;
+    while (n > 0 && r.cells[n - 1].text === '') n--;
+    return n;
+  };
+  const shifted = rows.filter((r) => strippedLength(r) > 0 && strippedLength(r) < r.cells.length);
+  if (shifted.length < 2) return;
+  const width = Math.max(...rows.map(strippedLength));
+  // A text column at the right end may itself span rows; then the right end is no anchor.
+  const full = rows.filter((r) => strippedLength(r) === width);
+  if (!full.every((r) => r.cells[width - 1].figure || isEmptyCellText(r.cells[width - 1].text))) return;
+  for (const r of rows) {
+    const n = strippedLength(r);
+    if (n === 0) continue;
+    const kept = r.cells.slice(0, n);
+    const at = kept[0].start;
+    const pad: Cell[] = Array.from({ length: width - n }, () => ({ start: at, end: at, text: '' }));
+    r.cells = [...pad, ...kept];
+  }
 }
 
 /** The glued cells of a row read again as exactly `ncols` cells. */
@@ -745,6 +813,10 @@ function buildColumns(headerRows: RawRow[], ncols: number): Column[] {
     const trailingEmpty = nonEmpty.length < h.cells.length && h.cells.slice(0, nonEmpty.length).every((c) => c.text !== '');
     if (h.cells.length === ncols && !trailingEmpty) h.cells.forEach((c, i) => c.text && titles[i].push(c.text));
     else if (nonEmpty.length === ncols) nonEmpty.forEach((c, i) => titles[i].push(c.text));
+    else if (trailingEmpty && h.label && nonEmpty.length + 1 === ncols) {
+      // A header row under a merged label cell starts one cell to the left.
+      [h.label, ...nonEmpty.map((c) => c.text)].forEach((t, i) => titles[i].push(t));
+    }
     else if (nonEmpty.length > 0 && ncols % nonEmpty.length === 0) {
       const span = ncols / nonEmpty.length;
       nonEmpty.forEach((c, i) => {

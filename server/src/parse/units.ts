@@ -64,12 +64,16 @@ export function documentUnitIn(lineText: string, lineStart: number): Unit | unde
 
 /** A unit in a column header: 当期收入(万元), 金额（元）, 比例(%), 数量(个). */
 export function columnUnitIn(header: string): Unit | undefined {
-  const m = /[(（]\s*([^()（）]{1,8}?)\s*[)）]/.exec(header);
-  if (m) {
+  const re = /[(（]\s*([^()（）]{1,8}?)\s*[)）]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(header))) {
     const u = unitFromWord(m[1], 'column');
     if (u && u.name.length === m[1].length) return u;
   }
   if (/(?:比例|占比|比重|率)\s*[(（]?\s*[%％]/.test(header)) return { name: '%', factor: 1, kind: 'percent', source: 'column' };
+  // Counts named by the header: 员工人数, 商户数量, 户数, 家数, 次数.
+  const count = /(人数|户数|家数|次数|个数|笔数|份数|项数)$|^(?:员工|人员)/.exec(header.trim());
+  if (count) return { name: count[1] ? count[1][0] : '人', factor: 1, kind: 'count', source: 'column' };
   return undefined;
 }
 
