@@ -18,3 +18,21 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+
+// dist/core.js: the analysis core and the feature functions without the LSP
+// shell, for in-process measurement (scripts/bench.mjs).
+await esbuild.build({
+  ...common,
+  stdin: {
+    contents: [
+      "export { analyze, figureAt } from './server/src/analysis/analyze';",
+      "export { hoverAt } from './server/src/features/hover';",
+      "export { outline } from './server/src/features/outline';",
+      "export { diagnostics } from './server/src/features/diagnostics';",
+    ].join('\n'),
+    resolveDir: '.',
+    sourcefile: 'core-entry.ts',
+    loader: 'ts',
+  },
+  outfile: 'dist/core.js',
+});
