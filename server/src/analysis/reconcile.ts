@@ -51,12 +51,16 @@ export interface Check {
 export function reconcile(model: FilingModel, options: CheckOptions = ALL_CHECKS): Check[] {
   const checks: Check[] = [];
   for (const table of model.tables) {
-    const checked = new Set<Cell>();
+    // One check of each kind per total cell: an identity may add to a column total on the same cell.
+    const checked = new Set<string>();
+    const ids = new Map<Cell, number>();
     const push = (c: Check | undefined) => {
-      if (c && !checked.has(c.total)) {
-        checked.add(c.total);
-        checks.push(c);
-      }
+      if (!c) return;
+      if (!ids.has(c.total)) ids.set(c.total, ids.size);
+      const key = `${ids.get(c.total)}|${c.kind === 'identity' ? c.description : 'sum'}`;
+      if (checked.has(key)) return;
+      checked.add(key);
+      checks.push(c);
     };
     if (options.formulas) for (const c of formulaChecks(table)) push(c);
     if (options.columnTotals || options.shares) for (const c of columnTotalChecks(table, options)) push(c);
@@ -177,6 +181,8 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
       if (consumed.has(r)) continue;
       items.unshift({ row: r, index: k, isTotal: r.kind === 'total' || r.kind === 'subtotal' || r.kind === 'formula' });
     }
+    // In a table that continues a broken-off grid, a block that runs up to the table's top may have lost its first rows.
+    if (table.continued && k <= 0) continue;
     // A total right after another total, with nothing else in its group, adds the totals above (资产总计 = 流动 + 非流动).
     let components = items;
     if (items.length === 1 && items[0].isTotal && t.kind === 'total') {
@@ -292,12 +298,11 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
       if (!best || (c.ok && !best.ok) || (!c.ok && !best.ok && Math.abs(c.difference) < Math.abs(best.difference))) best = c;
       if (c.ok) break;
     }
-    if (!best) continue;
-    // A single component that differs is more likely a misread structure than an error.
-    if (!best.ok && best.components.length < 2) continue;
-    out.push(best);
+    if (best) out.push(best);
   }
-  return out;
+  // A single component that differs is more likely a misread structure than an error,
+  // unless another column of the same total reconciles with the same reading.
+  return out.filter((c) => c.ok || c.components.length >= 2 || out.some((o) => o.ok && o !== c));
 }
 
 function measureOf(t: Row): { index: number; text: string } | undefined {

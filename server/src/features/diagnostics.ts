@@ -21,12 +21,12 @@ export function diagnostics(analysis: Analysis, opts: { maxFileSizeMessage?: str
   for (const c of analysis.checks) {
     if (c.ok || analysis.accepted.has(c)) continue;
     out.push({
-      range: { start: c.total.start, end: c.total.end },
+      range: { start: c.total.figure!.start, end: c.total.figure!.end },
       severity: 'warning',
       code: c.kind,
       message: checkMessage(c),
       related: c.components.map((p) => ({
-        range: { start: p.cell.start, end: p.cell.end },
+        range: { start: p.cell.figure!.start, end: p.cell.figure!.end },
         message: `${p.sign < 0 ? '− ' : ''}${p.row.label || '(no label)'}: ${p.cell.figure!.raw}`,
       })),
       check: c,

@@ -94,6 +94,8 @@ export interface Table extends Range {
   unit: Unit;
   /** Units named by a table unit line listing several (单位：万户、万元). */
   units: Unit[];
+  /** The table picks up where the previous one broke off (its first row may not be a real header). */
+  continued?: boolean;
 }
 
 export interface Heading extends Range {

@@ -4,7 +4,10 @@
 // separator (28,770,992.0165,364,545.23 is two numbers).
 
 /** Full-width digits and punctuation mapped to ASCII, one UTF-16 unit for one, so offsets stay valid. */
+const FULL_WIDTH = /[\uff05\uff0c-\uff0e\uff10-\uff19]/;
+
 export function asciiDigits(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -29,6 +29,8 @@ export interface TableContext {
   claimed: Uint8Array;
 }
 
+type AddTable = (layout: TableLayout, rows: RawRow[], continued?: boolean) => void;
+
 /** A row before its table is assembled. */
 interface RawRow extends Range {
   label: string;
@@ -46,9 +48,10 @@ const MAX_ROWS_PER_TABLE = 20000;
 
 export function findTables(ctx: TableContext): Table[] {
   const tables: Table[] = [];
-  const add = (layout: TableLayout, rows: RawRow[]) => {
+  const add = (layout: TableLayout, rows: RawRow[], continued = false) => {
     const t = assembleTable(ctx, layout, rows, tables.length);
     if (t) {
+      if (continued) t.continued = true;
       tables.push(t);
       for (const r of rows) for (let i = r.line; i <= r.lastLine; i++) ctx.claimed[i] = 1;
     }
@@ -102,7 +105,7 @@ function splitPipeRow(line: Line): RawRow {
   };
 }
 
-function findPipeTables(ctx: TableContext, add: (l: TableLayout, rows: RawRow[]) => void) {
+function findPipeTables(ctx: TableContext, add: AddTable) {
   const { lines } = ctx;
   let i = 0;
   while (i < lines.length) {
@@ -118,7 +121,13 @@ function findPipeTables(ctx: TableContext, add: (l: TableLayout, rows: RawRow[])
         j++;
         continue;
       }
-      if (!isPipeLine(lines[j].text)) break;
+      if (!isPipeLine(lines[j].text)) {
+        // A page break the furniture finder missed: a line or two, then the table's header again.
+        const resume = resumeAfterBreak(ctx, j, rows[0]);
+        if (resume < 0) break;
+        j = resume;
+        continue;
+      }
       rows.push(splitPipeRow(lines[j]));
       last = j;
       j++;
@@ -126,6 +135,21 @@ function findPipeTables(ctx: TableContext, add: (l: TableLayout, rows: RawRow[])
     add('pipe', rows);
     i = last + 1;
   }
+}
+
+/** The line where a pipe table resumes after up to three lines of page furniture, or -1. */
+function resumeAfterBreak(ctx: TableContext, from: number, firstRow: RawRow | undefined): number {
+  if (!firstRow) return -1;
+  const key = ctx.lines[firstRow.line].text.trim();
+  let seen = 0;
+  for (let j = from; j < ctx.lines.length && seen <= 3; j++) {
+    const t = ctx.lines[j].text.trim();
+    if (!t) continue;
+    if (isPipeLine(t)) return t === key ? j : -1;
+    if (t.length > 80) return -1;
+    seen++;
+  }
+  return -1;
 }
 
 function isPipeLine(text: string): boolean {
@@ -137,6 +161,8 @@ function isPipeLine(text: string): boolean {
 
 interface Slot {
   text: string;
+  /** The slot's item type, worked out once. */
+  type?: ItemType;
   start: number;
   end: number;
   line: number;
@@ -155,6 +181,10 @@ interface Item {
   line: number;
 }
 
+function typeOfSlot(slot: Slot): ItemType {
+  return (slot.type ??= slotType(slot.text));
+}
+
 function slotType(text: string): ItemType {
   const t = text.trim();
   if (!t) return 'empty';
@@ -162,7 +192,7 @@ function slotType(text: string): ItemType {
   return 'text';
 }
 
-function findCellPerLineTables(ctx: TableContext, add: (l: TableLayout, rows: RawRow[]) => void) {
+function findCellPerLineTables(ctx: TableContext, add: AddTable) {
   const { lines } = ctx;
   // Slots: runs of non-blank content lines, separated by blank lines.
   const slots: Slot[] = [];
@@ -221,11 +251,15 @@ const PREAMBLE = /^(?:编制单位|.{0,12}单位\s*(?:[:：]|为)|金额单位|�
  * extraction) do not shift the rows after them.
  */
 function layRows(region: Slot[], start: number, ncols: number, maxRows = Infinity): Item[][] {
-  const rows: Item[][] = [];
+  return [...rowsOf(region, start, ncols, maxRows)];
+}
+
+function* rowsOf(region: Slot[], start: number, ncols: number, maxRows = Infinity): Generator<Item[]> {
+  let count = 0;
   let i = start;
-  while (i < region.length && rows.length < maxRows) {
+  while (i < region.length && count < maxRows) {
     const label = region[i];
-    const row: Item[] = [{ type: slotType(label.text), slot: label, at: label.start, line: label.line }];
+    const row: Item[] = [{ type: typeOfSlot(label), slot: label, at: label.start, line: label.line }];
     let j = i + 1;
     while (row.length < ncols) {
       const prev = row[row.length - 1];
@@ -234,24 +268,25 @@ function layRows(region: Slot[], start: number, ncols: number, maxRows = Infinit
       for (let q = 0; q < empties && row.length < ncols; q++) row.push({ type: 'empty', at: prev.slot?.end ?? prev.at, line: prev.line });
       if (row.length >= ncols) break;
       if (!next) break;
-      row.push({ type: slotType(next.text), slot: next, at: next.start, line: next.line });
+      row.push({ type: typeOfSlot(next), slot: next, at: next.start, line: next.line });
       j++;
     }
     if (row.length < ncols) break;
-    rows.push(row);
+    count++;
+    yield row;
     i = j;
   }
-  return rows;
 }
 
-function fitRegion(ctx: TableContext, region: Slot[], add: (l: TableLayout, rows: RawRow[]) => void) {
+function fitRegion(ctx: TableContext, region: Slot[], add: AddTable) {
   let from = 0;
   let guard = 0;
   while (region.length - from >= 6 && guard++ < 1000) {
     const fit = bestGrid(region, from);
     if (!fit) return;
     const laid = layRows(region, fit.start, fit.ncols, fit.rows);
-    add('cellPerLine', laid.map((chunk, r) => rowFromItems(chunk, r === 0)));
+    // A grid that starts right where the previous one stopped is the same table after a misread row.
+    add('cellPerLine', laid.map((chunk, r) => rowFromItems(chunk, r === 0)), from > 0 && fit.start === from);
     const lastSlot = laid[laid.length - 1].filter((it) => it.slot).pop()!.slot!;
     from = region.indexOf(lastSlot) + 1;
   }
@@ -281,9 +316,9 @@ function bestGrid(region: Slot[], from: number): { ncols: number; start: number;
   const maxStart = Math.min(from + 12, region.length - 4);
   for (let start = from; start <= maxStart; start++) {
     const first = region[start];
-    if (slotType(first.text) !== 'text' || PREAMBLE.test(first.text)) continue;
+    if (typeOfSlot(first) !== 'text' || PREAMBLE.test(first.text)) continue;
     for (let ncols = 2; ncols <= 14; ncols++) {
-      const g = gridRows(layRows(region, start, ncols));
+      const g = gridRows(rowsOf(region, start, ncols));
       if (g.rows < 3) continue;
       if (!best || g.score > best.score) best = { ncols, start, rows: g.rows, score: g.score };
     }
@@ -296,15 +331,17 @@ function bestGrid(region: Slot[], from: number): { ncols: number; start: number;
  * the reading is: figures in data columns count for it, text in data columns
  * against it (a grid of the wrong width puts labels there).
  */
-function gridRows(rows: Item[][]): { rows: number; score: number } {
+function gridRows(laid: Iterator<Item[]>): { rows: number; score: number } {
   const none = { rows: 0, score: 0 };
-  if (rows.length < 2) return none;
-  const ncols = rows[0].length;
+  const first = laid.next();
+  if (first.done) return none;
+  const header = first.value;
+  const ncols = header.length;
   // Header: text cells (a period, a column title); at least one not empty.
   let headerText = 0;
   for (let c = 1; c < ncols; c++) {
-    const it = rows[0][c];
-    if (it.type === 'num') return none;
+    const it = header[c];
+    if (it.type === 'num' || (it.slot && /单位\s*[:：为]/.test(it.slot.text))) return none;
     if (it.type === 'text') headerText++;
   }
   if (headerText < Math.max(1, ncols - 2)) return none;
@@ -312,7 +349,8 @@ function gridRows(rows: Item[][]): { rows: number; score: number } {
   const nums = new Array(ncols).fill(0);
   const texts = new Array(ncols).fill(0);
   let n = 1;
-  for (const row of rows.slice(1)) {
+  for (let next = laid.next(); !next.done; next = laid.next()) {
+    const row = next.value;
     if (row[0].type !== 'text') break;
     let ok = true;
     for (let c = 1; c < ncols && ok; c++) {
@@ -332,8 +370,13 @@ function gridRows(rows: Item[][]): { rows: number; score: number } {
   if (!colType.some((t) => t === 'num') || figures < 2) return none;
   // A column of text (款项性质, 账龄) is fine; a column mixing text and figures is a misread.
   let mixed = 0;
-  for (let c = 1; c < ncols; c++) mixed += Math.min(nums[c], texts[c]);
-  return { rows: n, score: figures - 3 * mixed };
+  let text = 0;
+  for (let c = 1; c < ncols; c++) {
+    mixed += Math.min(nums[c], texts[c]);
+    text += texts[c];
+  }
+  // Text in data columns is allowed (款项性质, 账龄) but costs a little, so a narrower grid that puts it in the label column wins a tie.
+  return { rows: n, score: figures - 3 * mixed - 0.5 * text };
 }
 
 // ---------------------------------------------------------------------------
@@ -446,6 +489,12 @@ function headerLine(line: Line): RawRow | undefined {
     const labelEnd = labelMatch ? labelMatch[0].length : periods[0].start;
     const label = t.slice(0, labelEnd).trim();
     const cells: Cell[] = periods.map((p) => ({ start: base + p.start, end: base + p.end, text: p.text }));
+    // A last column that totals the periods: …2018年度合计
+    const tail = /^\s*(合\s*计|总\s*计|小\s*计)\s*$/.exec(t.slice(periods[periods.length - 1].end));
+    if (tail) {
+      const at = base + periods[periods.length - 1].end + tail[0].indexOf(tail[1]);
+      cells.push({ start: at, end: at + tail[1].length, text: tail[1].replace(/\s+/g, '') });
+    }
     return { label, labelRange: { start: base, end: base + label.length }, cells, line: line.index, lastLine: line.index, start: base, end: base + t.length, header: true };
     }
   }
@@ -486,7 +535,7 @@ function subheaderLine(line: Line): RawRow | undefined {
   return { label: '', labelRange: { start: base, end: base }, cells, line: line.index, lastLine: line.index, start: base, end: base + t.length, header: true };
 }
 
-function findLineTables(ctx: TableContext, add: (l: TableLayout, rows: RawRow[]) => void) {
+function findLineTables(ctx: TableContext, add: AddTable) {
   const { lines } = ctx;
   let i = 0;
   while (i < lines.length) {
