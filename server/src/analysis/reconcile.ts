@@ -181,8 +181,14 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
       if (consumed.has(r)) continue;
       items.unshift({ row: r, index: k, isTotal: r.kind === 'total' || r.kind === 'subtotal' || r.kind === 'formula' });
     }
-    // In a table that continues a broken-off grid, a block that runs up to the table's top may have lost its first rows.
-    if (table.continued && k <= 0) continue;
+    // A block that runs up to the top of a table may have lost its first rows: where the table continues a
+    // broken-off grid, or has no header and only one row with figures to add, say nothing.
+    const atTop = k < 0 || (k === 0 && rows[0].kind === 'header');
+    const truncated = (atTop && table.continued) || (k < 0 && items.filter((it) => it.row.cells.some((c) => c.figure)).length < 2);
+    if (truncated) {
+      for (const it of items) consumed.add(it.row);
+      continue;
+    }
     // A total right after another total, with nothing else in its group, adds the totals above (资产总计 = 流动 + 非流动).
     let components = items;
     if (items.length === 1 && items[0].isTotal && t.kind === 'total') {
@@ -270,8 +276,11 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
     const column: Column | undefined = tableCol === undefined ? undefined : table.columns[tableCol];
     const isShare = !!total.figure.percent || !!column?.share;
     if (isShare) {
-      if (!options.shares || !column?.share && !total.figure.percent) continue;
-      if (Math.abs(total.figure.value - 100) > 1e-9) continue; // only shares of a whole add up to 100%
+      if (!options.shares) continue;
+      // Shares of a whole add up to 100%: checked where the total says 100%, or, in a column titled
+      // as a share (占比), where the parts add up to 100% and the total says something else.
+      const whole = column?.share ? sharesMakeWhole(items, align, col) : total.figure.percent && sharesMakeWhole(items, align, col, true);
+      if (Math.abs(total.figure.value - 100) > 1e-9 && !whole) continue;
     } else {
       if (!options.columnTotals) continue;
       if (column && !column.additive) continue;
@@ -302,7 +311,21 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
   }
   // A single component that differs is more likely a misread structure than an error,
   // unless another column of the same total reconciles with the same reading.
-  return out.filter((c) => c.ok || c.components.length >= 2 || out.some((o) => o.ok && o !== c));
+  // (Glued rows are the ones most often misread; other layouts line cells up by position or by pipes.)
+  return out.filter((c) => c.ok || c.components.length >= 2 || table.layout !== 'glued' || out.some((o) => o.ok && o !== c));
+}
+
+function sharesMakeWhole(items: Item[], align: Alignment, col: number, percentOnly = false): boolean {
+  let sum = 0;
+  let n = 0;
+  for (const it of items) {
+    const f = cellAt(align, it.row, col)?.figure;
+    if (!f || it.row.breakdown) continue;
+    if (percentOnly && !f.percent) return false;
+    sum += f.value;
+    n++;
+  }
+  return n >= 2 && Math.abs(sum - 100) <= 0.01 * (n + 1);
 }
 
 function measureOf(t: Row): { index: number; text: string } | undefined {

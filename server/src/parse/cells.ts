@@ -63,7 +63,8 @@ export function looksLikeHeaderLabel(label: string): boolean {
   return HEADER_LABEL.test(label.trim());
 }
 
-const TOTAL = /(?:合\s*计|小\s*计|总\s*计)/;
+// 合计 / 小计 / 总计, but not 组合计提 (provision by portfolio) or 合计数 (the total as a noun: 占应收账款合计数的比例).
+const TOTAL = /(?<!组)合\s*计(?![提数])|小\s*计(?!提)|总\s*计(?!划|提)/;
 
 export function rowKindOf(label: string): RowKind {
   const l = label.replace(/\s+/g, '');
