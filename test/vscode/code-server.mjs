@@ -44,7 +44,7 @@ function freePort() {
 }
 
 /** Starts code-server with a fresh --user-data-dir and --extensions-dir; resolves once /healthz answers. */
-export async function startCodeServer({ name = 'run', log = false } = {}) {
+export async function startCodeServer({ name = 'run', log = false, settings = {} } = {}) {
   const port = await freePort();
   const runDir = path.join(BASE, name);
   fs.rmSync(runDir, { recursive: true, force: true });
@@ -70,6 +70,7 @@ export async function startCodeServer({ name = 'run', log = false } = {}) {
         'workbench.colorTheme': 'Default Light Modern',
         'window.commandCenter': false,
         'editor.minimap.enabled': false,
+        ...settings,
       },
       null,
       2,
