@@ -538,11 +538,14 @@ const IDENTITIES: { total: RegExp; parts: { re: RegExp; sign: 1 | -1 }[] }[] = [
 
 function identityChecks(table: Table): Check[] {
   const out: Check[] = [];
-  const rows = table.rows.filter((r) => r.kind !== 'header' && !r.uncertain);
+  // Statement lines all end in 合计, 总计, 小计 or 净额.
+  const rows = table.rows.filter((r) => r.kind !== 'header' && !r.uncertain && /[计额]\s*$/.test(r.label));
+  if (rows.length < 2) return out;
+  const labels = new Map(rows.map((r) => [r, norm(r.label)]));
   for (const id of IDENTITIES) {
-    const totals = rows.filter((r) => id.total.test(norm(r.label)));
+    const totals = rows.filter((r) => id.total.test(labels.get(r)!));
     for (const t of totals) {
-      const parts = id.parts.map((p) => ({ row: rows.find((r) => p.re.test(norm(r.label)) && r !== t), sign: p.sign }));
+      const parts = id.parts.map((p) => ({ row: rows.find((r) => p.re.test(labels.get(r)!) && r !== t), sign: p.sign }));
       if (parts.some((p) => !p.row || p.row.cells.length !== t.cells.length)) continue;
       for (let col = 0; col < t.cells.length; col++) {
         if (!t.cells[col].figure) continue;

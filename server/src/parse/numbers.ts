@@ -94,50 +94,56 @@ export function splitGlued(s: string, expected?: number): GluedSplit | undefined
   const options: TokenOption[][] = [];
   for (let i = 0; i < n; i++) options.push(tokenOptions(text, i));
   const maxTokens = Math.min(64, n);
-  // best[i][k]: least cost of reading text[i..] as exactly k tokens; ways[i][k]: readings at that cost (capped at 2).
-  const best: Float64Array[] = [];
-  const ways: Uint8Array[] = [];
-  for (let i = 0; i <= n; i++) {
-    best.push(new Float64Array(maxTokens + 1).fill(Infinity));
-    ways.push(new Uint8Array(maxTokens + 1));
-  }
-  best[n][0] = 0;
-  ways[n][0] = 1;
+  const K = maxTokens + 1;
+  // best[i*K+k]: least cost of reading text[i..] as exactly k tokens; ways: readings at that cost (capped at 2).
+  const bestFlat = new Float64Array((n + 1) * K).fill(Infinity);
+  const waysFlat = new Uint8Array((n + 1) * K);
+  const best = (i: number) => bestFlat.subarray(i * K, i * K + K);
+  const ways = (i: number) => waysFlat.subarray(i * K, i * K + K);
+  bestFlat[n * K] = 0;
+  waysFlat[n * K] = 1;
   for (let i = n - 1; i >= 0; i--) {
+    const bi = i * K;
     for (const o of options[i]) {
-      const j = i + o.len;
-      for (let k = 0; k < maxTokens; k++) {
-        if (!ways[j][k]) continue;
-        const c = best[j][k] + o.cost;
-        if (c < best[i][k + 1] - 1e-9) {
-          best[i][k + 1] = c;
-          ways[i][k + 1] = ways[j][k];
-        } else if (Math.abs(c - best[i][k + 1]) <= 1e-9) {
-          ways[i][k + 1] = Math.min(2, ways[i][k + 1] + ways[j][k]);
+      const bj = (i + o.len) * K;
+      // At most one token per character: k never exceeds what is left.
+      const kmax = Math.min(maxTokens - 1, n - i - o.len);
+      for (let k = 0; k <= kmax; k++) {
+        const w = waysFlat[bj + k];
+        if (!w) continue;
+        const c = bestFlat[bj + k] + o.cost;
+        const cur = bestFlat[bi + k + 1];
+        if (c < cur - 1e-9) {
+          bestFlat[bi + k + 1] = c;
+          waysFlat[bi + k + 1] = w;
+        } else if (Math.abs(c - cur) <= 1e-9) {
+          waysFlat[bi + k + 1] = Math.min(2, waysFlat[bi + k + 1] + w);
         }
       }
     }
   }
+  const b0 = best(0);
+  const w0 = ways(0);
   let k = -1;
   let ambiguous = false;
   if (expected !== undefined) {
-    if (expected < 1 || expected > maxTokens || !ways[0][expected]) return undefined;
+    if (expected < 1 || expected > maxTokens || !w0[expected]) return undefined;
     k = expected;
-    ambiguous = ways[0][k] > 1;
+    ambiguous = w0[k] > 1;
   } else {
     for (let t = 1; t <= maxTokens; t++) {
-      if (!ways[0][t]) continue;
-      if (k < 0 || best[0][t] < best[0][k] - 1e-9) k = t;
+      if (!w0[t]) continue;
+      if (k < 0 || b0[t] < b0[k] - 1e-9) k = t;
     }
     if (k < 0) return undefined;
-    ambiguous = ways[0][k] > 1;
-    for (let t = 1; t <= maxTokens; t++) if (t !== k && ways[0][t] && Math.abs(best[0][t] - best[0][k]) <= 1e-9) ambiguous = true;
+    ambiguous = w0[k] > 1;
+    for (let t = 1; t <= maxTokens; t++) if (t !== k && w0[t] && Math.abs(b0[t] - b0[k]) <= 1e-9) ambiguous = true;
   }
   const tokens: GluedToken[] = [];
   let i = 0;
   let left = k;
   while (left > 0) {
-    const o = options[i].find((o) => ways[i + o.len][left - 1] > 0 && Math.abs(best[i + o.len][left - 1] + o.cost - best[i][left]) <= 1e-9);
+    const o = options[i].find((o) => ways(i + o.len)[left - 1] > 0 && Math.abs(best(i + o.len)[left - 1] + o.cost - best(i)[left]) <= 1e-9);
     if (!o) return undefined;
     const raw = s.slice(i, i + o.len);
     tokens.push({ start: i, end: i + o.len, raw, number: parseNumberToken(raw) });

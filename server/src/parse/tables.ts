@@ -27,6 +27,8 @@ export interface TableContext {
   documentUnit?: Unit;
   /** Lines already in a table. */
   claimed: Uint8Array;
+  /** Blank lines (worked out on first use). */
+  blank?: Uint8Array;
 }
 
 type AddTable = (layout: TableLayout, rows: RawRow[], continued?: boolean) => void;
@@ -65,7 +67,11 @@ export function findTables(ctx: TableContext): Table[] {
 }
 
 function isContent(ctx: TableContext, i: number): boolean {
-  return !ctx.furniture.has(i) && ctx.lines[i].text.trim() !== '';
+  if (!ctx.blank) {
+    ctx.blank = new Uint8Array(ctx.lines.length);
+    ctx.lines.forEach((l, k) => (ctx.blank![k] = /\S/.test(l.text) ? 0 : 1));
+  }
+  return !ctx.blank[i] && !ctx.furniture.has(i);
 }
 
 // ---------------------------------------------------------------------------
@@ -387,20 +393,29 @@ const SPACE = /[\s\u3000]+/;
 /** Reads a row from a line: a label and its cells, split by spaces or out of glued digits. */
 export function lineRow(line: Line): RawRow | undefined {
   const text = line.text;
+  // A row has a figure or empty-cell dashes, is not a paragraph, and has no pipes.
+  if (text.length > 600 || !/[\d\-—–０-９]/.test(text)) return undefined;
   const t = text.trimEnd();
-  if (!t.trim() || pipeCount(t) >= 2) return undefined;
+  if (!t.trim() || pipeCount(t) >= 2 || /[。；]$/.test(t)) return undefined;
   // Space-separated: trailing tokens that are figures or empty marks.
   const tokens: { text: string; start: number }[] = [];
   const re = /[^\s\u3000]+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(t))) tokens.push({ text: m[0], start: line.start + m.index });
   let k = tokens.length;
-  while (k > 0 && (isEmptyCellText(tokens[k - 1].text) || figureOfCell(tokens[k - 1].text, 0))) k--;
+  const cells: Cell[] = [];
+  while (k > 0) {
+    const tok = tokens[k - 1];
+    const cell = makeCell(tok.text, tok.start);
+    if (!cell.figure && !isEmptyCellText(tok.text)) break;
+    cells.unshift(cell);
+    k--;
+  }
   const cellTokens = tokens.slice(k);
   if (cellTokens.length > 0 && (k > 0 || cellTokens.length >= 2)) {
     const labelTokens = tokens.slice(0, k);
     const label = labelTokens.map((x) => x.text).join(' ');
-    const figures = cellTokens.filter((x) => figureOfCell(x.text, 0));
+    const figures = cells.filter((c) => c.figure);
     const strong = figures.some((x) => /[,.%％]/.test(x.text)) || (figures.length === 0 && cellTokens.length >= 2 && k > 0);
     if (label.length <= MAX_LABEL && !/[。；;，,]$/.test(label) && (strong || (figures.length >= 2 && label.length <= 24)) && !looksLikeProse(label)) {
       const labelStart = labelTokens.length ? labelTokens[0].start : line.start;
@@ -408,7 +423,7 @@ export function lineRow(line: Line): RawRow | undefined {
       return {
         label,
         labelRange: { start: labelStart, end: labelEnd },
-        cells: cellTokens.map((x) => makeCell(x.text, x.start)),
+        cells,
         line: line.index,
         lastLine: line.index,
         start: line.start,
@@ -679,7 +694,11 @@ function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRow[], id
     if (r.header) continue;
     const figs = r.cells.filter((c) => c.figure);
     const years = figs.filter((c) => /^(?:19|20)\d\d$/.test(c.text)).length;
-    const periods = r.cells.filter((c) => !c.figure && periodsIn(c.text).length === 1 && periodsIn(c.text)[0].text.length >= c.text.replace(/\s/g, '').length - 1).length;
+    const periods = r.cells.filter((c) => {
+      if (c.figure || !/\d/.test(c.text)) return false;
+      const p = periodsIn(c.text);
+      return p.length === 1 && p[0].text.length >= c.text.replace(/\s/g, '').length - 1;
+    }).length;
     if ((figs.length > 0 && years === figs.length && years >= 2) || (figs.length === 0 && periods >= 2)) r.header = true;
   }
   // A header row repeated after a page break is a header row again.
