@@ -8,10 +8,15 @@ import {
   Diagnostic,
   DiagnosticSeverity,
   DocumentSymbol,
+  FoldingRange,
+  FoldingRangeKind,
   Hover,
   InitializeResult,
   MarkupKind,
   Range as LspRange,
+  SelectionRange,
+  SemanticTokens,
+  SemanticTokensBuilder,
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
@@ -20,6 +25,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { acceptLine } from '../analysis/accept';
 import { diagnostics, Problem } from '../features/diagnostics';
+import { foldingRanges } from '../features/folding';
+import { selectionRangesAt } from '../features/selection';
+import { SEMANTIC_LEGEND, semanticTokens } from '../features/semanticTokens';
 import { hoverAt } from '../features/hover';
 import { outline, OutlineItem } from '../features/outline';
 import { Range } from '../model/types';
@@ -54,6 +62,9 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true },
       },
       serverInfo: { name: 'filing-lens', version: '0.1.0' },
     };
@@ -172,6 +183,46 @@ export function startServer(connection: Connection): void {
       }
       return actions;
     });
+  });
+
+  connection.onFoldingRanges((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return guarded('foldingRange', [] as FoldingRange[], () =>
+      foldingRanges(entryOf(doc).analysis.model)
+        .map((f) => ({ startLine: doc.positionAt(f.start).line, endLine: doc.positionAt(f.end).line, kind: f.kind === 'section' ? FoldingRangeKind.Region : undefined }))
+        .filter((f) => f.endLine > f.startLine),
+    );
+  });
+
+  connection.onSelectionRanges((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return guarded('selectionRange', [] as SelectionRange[], () => {
+      const analysis = entryOf(doc).analysis;
+      return params.positions.map((p) =>
+        selectionRangesAt(analysis, doc.offsetAt(p)).reduceRight<SelectionRange | undefined>((parent, r) => ({ range: toRange(doc, r), parent }), undefined) ?? { range: { start: p, end: p } },
+      );
+    });
+  });
+
+  const tokensOf = (doc: TextDocument, within?: LspRange): SemanticTokens =>
+    guarded('semanticTokens', { data: [] } as SemanticTokens, () => {
+      const builder = new SemanticTokensBuilder();
+      const span = within ? { start: doc.offsetAt(within.start), end: doc.offsetAt(within.end) } : undefined;
+      for (const t of semanticTokens(entryOf(doc).analysis, span)) {
+        const p = doc.positionAt(t.start);
+        builder.push(p.line, p.character, t.end - t.start, t.type, t.modifiers);
+      }
+      return builder.build();
+    });
+  connection.languages.semanticTokens.on((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? tokensOf(doc) : { data: [] };
+  });
+  connection.languages.semanticTokens.onRange((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? tokensOf(doc, params.range) : { data: [] };
   });
 
   documents.listen(connection);

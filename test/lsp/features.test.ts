@@ -1,0 +1,94 @@
+// The features beyond the outline, as an editor sees them over stdio JSON-RPC:
+// folding, selection ranges, semantic tokens, inlay hints, code lenses, workspace
+// symbols, table export, cross-references, defined terms, quick fixes.
+import { strict as assert } from 'node:assert';
+import { after, before, test } from 'node:test';
+import type { LspClient } from '../../scripts/lsp-client.mjs' with { 'resolution-mode': 'import' };
+import { clientModule, fixture, positionOf, SERVER } from './helpers';
+
+let client: LspClient;
+let fileUri: (p: string) => string;
+let init: any;
+const pipe = fixture('003-pipe-inquiry.filing');
+
+const SMALL = `问题1 关于商户
+一、商户数量
+(二)发行人小B商户是否区分独立个体户、连锁店、专业运营公司等
+单位：万元
+数量 | 2021.12.31 | 2020.12.31 | 2019.12.31 |
+独立门店(含个体户) | 23,879 | 24,293 | 19,990 |
+连锁店 | 1,121 | 918 | 1,200 |
+专业运营公司 | 1 | 1 | - |
+合计 | 25,001 | 25,211 | 21,190 |
+
+二、其他
+正文。
+`;
+const SMALL_URI = 'file:///tmp/filing-lens-small.filing';
+
+before(async () => {
+  const m = await clientModule();
+  fileUri = m.fileUri;
+  client = new m.LspClient(SERVER);
+  client.configuration = { inlayHints: { normalizedValues: false, totals: true } };
+  init = await client.initialize(null, { workspace: { configuration: true } });
+  client.open(SMALL_URI, SMALL, 1);
+  await client.waitForDiagnostics(SMALL_URI, 1);
+});
+
+after(async () => {
+  const exit = await client.shutdown();
+  assert.equal(exit.code, 0, client.stderr);
+});
+
+test('foldingRange: sections and tables fold from their first line to their last', async () => {
+  assert.equal(init.capabilities.foldingRangeProvider, true);
+  const folds = await client.request('textDocument/foldingRange', { textDocument: { uri: SMALL_URI } });
+  const pairs = folds.map((f: any) => `${f.startLine}-${f.endLine}`).sort();
+  // 问题1 (0–11), 一、 (1–8), (二) section and its table (2–8), 二、 (10–11).
+  assert.deepEqual(pairs, ['0-11', '1-8', '10-11', '2-8', '2-8'].sort());
+});
+
+test('selectionRange: figure → cell → row → table → section', async () => {
+  assert.equal(init.capabilities.selectionRangeProvider, true);
+  const pos = positionOf(SMALL, '25,211');
+  const [sel] = await client.request('textDocument/selectionRange', { textDocument: { uri: SMALL_URI }, positions: [{ line: pos.line, character: pos.character + 1 }] });
+  assert.deepEqual(sel.range, { start: pos, end: { line: pos.line, character: pos.character + 6 } });
+  const ranges: any[] = [];
+  for (let s = sel; s; s = s.parent) ranges.push(s.range);
+  const row = ranges.find((r) => r.start.character === 0 && r.start.line === pos.line);
+  assert.ok(row, JSON.stringify(ranges));
+  assert.ok(ranges.some((r) => r.start.line === 2 && r.end.line === 8), 'the table, from its caption');
+  assert.deepEqual(ranges[ranges.length - 1].start, { line: 0, character: 0 });
+});
+
+test('semanticTokens/full: a legend and tokens for headings, labels, totals, figures and units', async () => {
+  const legend = init.capabilities.semanticTokensProvider.legend;
+  assert.deepEqual(legend.tokenTypes, ['namespace', 'class', 'property', 'keyword', 'number', 'type']);
+  const { data } = await client.request('textDocument/semanticTokens/full', { textDocument: { uri: SMALL_URI } });
+  assert.equal(data.length % 5, 0);
+  const lines = SMALL.split('\n');
+  const tokens: string[] = [];
+  let line = 0;
+  let ch = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    ch = data[i] ? data[i + 1] : ch + data[i + 1];
+    tokens.push(`${legend.tokenTypes[data[i + 3]]}:${lines[line].slice(ch, ch + data[i + 2])}`);
+  }
+  for (const t of ['namespace:问题1 关于商户', 'type:万元', 'property:独立门店(含个体户)', 'keyword:合计', 'number:25,211', 'number:1,121']) assert.ok(tokens.includes(t), `${t} in ${tokens.join(', ')}`);
+  const ranged = await client.request('textDocument/semanticTokens/range', { textDocument: { uri: SMALL_URI }, range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } } });
+  assert.ok(ranged.data.length > 0 && ranged.data.length < data.length);
+});
+
+test('features answer on a real filing without errors', async () => {
+  const uri = fileUri(pipe.path);
+  client.open(uri, pipe.text, 1);
+  await client.waitForDiagnostics(uri, 1);
+  const folds = await client.request('textDocument/foldingRange', { textDocument: { uri } });
+  assert.ok(folds.length > 10);
+  for (const f of folds) assert.ok(f.endLine > f.startLine);
+  const { data } = await client.request('textDocument/semanticTokens/full', { textDocument: { uri } });
+  assert.ok(data.length > 500);
+  assert.doesNotMatch(client.stderr, /failed/);
+});
