@@ -1,6 +1,7 @@
 // Diagnostics: one warning per total that does not reconcile, with related
 // information pointing at each component cell.
 
+import { acceptLine } from '../analysis/accept';
 import { Analysis } from '../analysis/analyze';
 import { Check } from '../analysis/reconcile';
 import { Range } from '../model/types';
@@ -13,9 +14,11 @@ export interface Problem {
   message: string;
   related: { range: Range; message: string }[];
   check?: Check;
+  /** The line the "accept this difference" quick fix inserts, and where (the end of the total's row). */
+  accept?: { text: string; offset: number };
 }
 
-export function diagnostics(analysis: Analysis, opts: { maxFileSizeMessage?: string } = {}): Problem[] {
+export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'>, opts: { maxFileSizeMessage?: string } = {}): Problem[] {
   const out: Problem[] = [];
   if (opts.maxFileSizeMessage) out.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'too-large', message: opts.maxFileSizeMessage, related: [] });
   for (const c of analysis.checks) {
@@ -30,6 +33,7 @@ export function diagnostics(analysis: Analysis, opts: { maxFileSizeMessage?: str
         message: `${p.sign < 0 ? '− ' : ''}${p.row.label || '(no label)'}: ${p.cell.figure!.raw}`,
       })),
       check: c,
+      accept: { text: acceptLine(c), offset: c.row.end },
     });
   }
   return out;

@@ -123,6 +123,10 @@ export interface FilingModel {
   text: string;
   lines: Line[];
   furniture: Map<number, FurnitureKind>;
+  /** Texts of the running page headers (for re-analysing part of the document). */
+  runningHeaders: Set<string>;
+  /** Stretches between lines no table can contain; tables are found chunk by chunk. */
+  chunks: { fromLine: number; toLine: number; start: number; end: number }[];
   sections: Section[];
   /** Tables not inside any section. */
   topTables: Table[];

@@ -2,10 +2,10 @@
 // nested into sections, and the figures written in prose.
 
 import { Figure, FilingModel, Heading, Problem, Section, Table, Unit } from '../model/types';
-import { findFurniture, splitLines } from './lines';
+import { chunksOf, tablesOfChunk } from './chunks';
+import { findFurniture, runningHeaders, splitLines } from './lines';
 import { matchHeading, wrapWidthOf } from './headings';
 import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
-import { findTables } from './tables';
 import { documentUnitIn, unitFromWord } from './units';
 
 export interface ParseOptions {
@@ -16,7 +16,8 @@ export interface ParseOptions {
 export function parseFiling(text: string, options: ParseOptions = {}): FilingModel {
   const problems: Problem[] = [];
   const lines = splitLines(text);
-  const furniture = findFurniture(lines);
+  const headers = runningHeaders(lines);
+  const furniture = findFurniture(lines, headers);
   let documentUnit: Unit | undefined;
   for (const l of lines) {
     if (l.text.length > 2000) continue;
@@ -28,7 +29,10 @@ export function parseFiling(text: string, options: ParseOptions = {}): FilingMod
   }
   const claimed = new Uint8Array(lines.length);
   for (const l of lines) if (l.text.length > 20000) claimed[l.index] = 1;
-  const tables = options.outlineOnly ? [] : findTables({ lines, furniture, documentUnit, claimed });
+  const chunks = chunksOf(lines, text.length);
+  const tables: Table[] = [];
+  if (!options.outlineOnly) for (const c of chunks) tables.push(...tablesOfChunk(lines, c, furniture, documentUnit, claimed));
+  tables.forEach((t, i) => (t.id = i));
 
   // Headings: content lines outside tables.
   const wrapWidth = wrapWidthOf(lines);
@@ -53,7 +57,7 @@ export function parseFiling(text: string, options: ParseOptions = {}): FilingMod
     (s ? s.tables : topTables).push(t);
   }
   const proseFigures = options.outlineOnly ? [] : findProseFigures(lines, claimed, furniture);
-  return { text, lines, furniture, sections, topTables, tables, proseFigures, documentUnit, problems };
+  return { text, lines, furniture, runningHeaders: headers, chunks, sections, topTables, tables, proseFigures, documentUnit, problems };
 }
 
 /**

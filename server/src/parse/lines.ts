@@ -31,20 +31,16 @@ const HEADER_WORDS = /年度报告|报告全文|半年度报告|有限公司|专
  * repeat too, but do not read like that); a bare number counts as a page number
  * only next to a running header, so that one-cell-per-line tables keep their counts.
  */
-export function findFurniture(lines: Line[]): Map<number, FurnitureKind> {
+export function findFurniture(lines: Line[], knownHeaders?: Set<string>): Map<number, FurnitureKind> {
   const furniture = new Map<number, FurnitureKind>();
-  const counts = new Map<string, number>();
-  for (const l of lines) {
-    const t = l.text.trim();
-    if (t.length >= 6 && t.length <= 200) counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
+  const headers = knownHeaders ?? runningHeaders(lines);
   for (const l of lines) {
     const t = l.text.trim();
     if (!t) continue;
     if (MARKER.test(t)) furniture.set(l.index, 'marker');
     else if (TOC.test(t)) furniture.set(l.index, 'toc');
     else if (COMPOSITE_PAGE.test(t)) furniture.set(l.index, 'pageNumber');
-    else if ((counts.get(t) ?? 0) >= 3 && HEADER_WORDS.test(t) && !/[:：]$/.test(t) && !/\s\|\s/.test(t)) furniture.set(l.index, 'pageHeader');
+    else if (headers.has(t)) furniture.set(l.index, 'pageHeader');
   }
   for (const l of lines) {
     if (furniture.has(l.index) || !PLAIN_PAGE.test(l.text)) continue;
@@ -56,4 +52,16 @@ export function findFurniture(lines: Line[]): Map<number, FurnitureKind> {
     }
   }
   return furniture;
+}
+
+/** Running page headers: lines repeated at least three times that name the report or the company. */
+export function runningHeaders(lines: Line[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (t.length >= 6 && t.length <= 200) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  for (const [t, n] of counts) if (n >= 3 && HEADER_WORDS.test(t) && !/[:：]$/.test(t) && !/\s\|\s/.test(t)) out.add(t);
+  return out;
 }

@@ -1,0 +1,91 @@
+// Re-analysing an edit: when a change falls inside one chunk (parse/chunks.ts)
+// and touches nothing with a document-wide effect (the unit statement, running
+// page headers, accept markers, chunk boundaries), only that chunk's tables are
+// found and reconciled again; the problems elsewhere keep their places, shifted
+// by the length of the change. Otherwise the caller analyses the whole text.
+
+import { Problem, diagnostics } from '../features/diagnostics';
+import { FilingModel, Range } from '../model/types';
+import { isBoundaryLine, tablesOfChunk } from '../parse/chunks';
+import { findFurniture, splitLines } from '../parse/lines';
+import { documentUnitIn } from '../parse/units';
+import { acceptedDifferences } from './accept';
+import { Analysis } from './analyze';
+import { ALL_CHECKS, CheckOptions, reconcile } from './reconcile';
+
+export interface EditedProblems {
+  problems: Problem[];
+  /** The stretch of the new text that was analysed again. */
+  reanalysed: Range;
+}
+
+/** Where two texts differ: [start, oldEnd) in the old text became [start, newEnd) in the new. */
+export function changedRange(oldText: string, newText: string): { start: number; oldEnd: number; newEnd: number } {
+  const min = Math.min(oldText.length, newText.length);
+  let p = 0;
+  while (p < min && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < min - p && oldText.charCodeAt(oldText.length - 1 - s) === newText.charCodeAt(newText.length - 1 - s)) s++;
+  return { start: p, oldEnd: oldText.length - s, newEnd: newText.length - s };
+}
+
+export function problemsAfterEdit(prev: Analysis, prevProblems: Problem[], text: string, checks: CheckOptions = ALL_CHECKS): EditedProblems | undefined {
+  const model = prev.model;
+  if (prev.outlineOnly) return undefined;
+  const old = model.text;
+  const { start, oldEnd, newEnd } = changedRange(old, text);
+  const delta = text.length - old.length;
+  if (start === old.length && oldEnd === old.length && delta === 0) return { problems: prevProblems, reanalysed: { start, end: start } };
+  const chunks = model.chunks;
+  const k = chunks.findIndex((c) => c.start <= start && (oldEnd < c.end || (oldEnd === c.end && c.end === old.length)));
+  if (k < 0) return undefined;
+  const chunk = chunks[k];
+  // The chunk's first line is the boundary that separates it from the one before: it must stay as it is.
+  const first = model.lines[chunk.fromLine];
+  if (chunk.fromLine > 0 && start <= first.end) return undefined;
+  const oldPart = old.slice(start, oldEnd);
+  const newPart = text.slice(start, newEnd);
+  if (!globallyNeutral(model, start, oldEnd, oldPart, newPart)) return undefined;
+
+  const newChunkText = text.slice(chunk.start, chunk.end + delta);
+  const lines = splitLines(newChunkText).map((l) => ({ ...l, start: l.start + chunk.start, end: l.end + chunk.start }));
+  // A new boundary line inside the chunk would split it in a whole analysis.
+  for (let i = 1; i < lines.length; i++) if (isBoundaryLine(lines[i].text)) return undefined;
+  const furniture = findFurniture(lines, model.runningHeaders);
+  const local = { fromLine: 0, toLine: lines.length, start: chunk.start, end: chunk.end + delta };
+  const tables = tablesOfChunk(lines, local, furniture, model.documentUnit, new Uint8Array(lines.length));
+  const partial = { tables } as unknown as FilingModel;
+  const newChecks = reconcile(partial, checks);
+  const fresh = diagnostics({ checks: newChecks, accepted: acceptedDifferences(text, newChecks) });
+
+  const shift = (r: Range): Range => ({ start: r.start + delta, end: r.end + delta });
+  const problems: Problem[] = [];
+  for (const p of prevProblems) {
+    if (p.code === 'too-large') problems.push(p);
+    else if (p.range.end <= chunk.start) problems.push(p);
+    else if (p.range.start >= chunk.end) {
+      problems.push({ ...p, range: shift(p.range), related: p.related.map((r) => ({ ...r, range: shift(r.range) })), accept: p.accept && { ...p.accept, offset: p.accept.offset + delta } });
+    }
+  }
+  problems.push(...fresh);
+  problems.sort((a, b) => a.range.start - b.range.start);
+  return { problems, reanalysed: { start: local.start, end: local.end } };
+}
+
+/** True when the change cannot matter beyond its chunk. */
+function globallyNeutral(model: FilingModel, start: number, oldEnd: number, oldPart: string, newPart: string): boolean {
+  if (/filing-lens:/.test(oldPart + newPart)) return false;
+  // The lines the change touches, before and after.
+  const text = model.text;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', oldEnd);
+  if (lineEnd < 0) lineEnd = text.length;
+  const touched = text.slice(lineStart, lineEnd);
+  if (/filing-lens:/.test(touched)) return false;
+  for (const t of touched.split(/\r\n|\r|\n/)) if (model.runningHeaders.has(t.trim())) return false;
+  if (documentUnitIn(touched, 0)) return false;
+  const after = touched.slice(0, start - lineStart) + newPart + touched.slice(oldEnd - lineStart);
+  if (documentUnitIn(after, 0) || /filing-lens:/.test(after)) return false;
+  for (const t of after.split(/\r\n|\r|\n/)) if (model.runningHeaders.has(t.trim())) return false;
+  return true;
+}

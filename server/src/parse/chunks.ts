@@ -1,0 +1,51 @@
+// Chunks: stretches of the document between lines that no table can contain —
+// long sentences ending in 。 or ；, without pipes. Tables are found chunk by
+// chunk, so an edit inside one chunk can be re-analysed alone (analysis/incremental.ts).
+
+import { FurnitureKind, Line, Table, Unit } from '../model/types';
+import { findTables } from './tables';
+
+export interface Chunk {
+  /** First line (a boundary line, or 0) and the line after the last. */
+  fromLine: number;
+  toLine: number;
+  start: number;
+  end: number;
+}
+
+/** A line no table detector accepts: a sentence of some length, ended, with no pipe. */
+export function isBoundaryLine(text: string): boolean {
+  return text.length >= 40 && /[。；]\s*$/.test(text) && !text.includes('|');
+}
+
+export function chunksOf(lines: Line[], textLength: number): Chunk[] {
+  const starts = [0];
+  for (let i = 1; i < lines.length; i++) if (isBoundaryLine(lines[i].text)) starts.push(i);
+  return starts.map((from, k) => {
+    const to = k + 1 < starts.length ? starts[k + 1] : lines.length;
+    return { fromLine: from, toLine: to, start: lines[from].start, end: to < lines.length ? lines[to].start : textLength };
+  });
+}
+
+/**
+ * Tables of one chunk: the detectors see only the chunk's lines (re-indexed from
+ * 0), so that the same chunk text gives the same tables wherever it stands.
+ * `claimed` is the whole document's array; the chunk's lines are marked in it.
+ */
+export function tablesOfChunk(
+  lines: Line[],
+  chunk: Chunk,
+  furniture: Map<number, FurnitureKind>,
+  documentUnit: Unit | undefined,
+  claimed: Uint8Array,
+): Table[] {
+  const local = lines.slice(chunk.fromLine, chunk.toLine).map((l, i) => ({ ...l, index: i }));
+  const localFurniture = new Map<number, FurnitureKind>();
+  for (let i = chunk.fromLine; i < chunk.toLine; i++) {
+    const f = furniture.get(i);
+    if (f) localFurniture.set(i - chunk.fromLine, f);
+  }
+  const tables = findTables({ lines: local, furniture: localFurniture, documentUnit, claimed: claimed.subarray(chunk.fromLine, chunk.toLine) });
+  for (const t of tables) for (const r of t.rows) r.line += chunk.fromLine;
+  return tables;
+}
