@@ -1,10 +1,15 @@
-// The client only starts the language server and registers commands.
+// The client only starts the language server and registers commands; the logic
+// (which table, its grid, CSV/TSV text, the components of a total) is server-side.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { showTableView, TableGrid } from './tableView';
 
 export const LANGUAGE_ID = 'filing';
 let client: LanguageClient | undefined;
+
+/** Server commands (see SERVER_COMMANDS in server/src/lsp/server.ts). */
+const TABLE_GRID = 'filing-lens.tableGrid';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -19,6 +24,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('filingLens', 'Filing Lens', serverOptions, clientOptions);
 
+  /** Runs a server command on the table given by id, or the one under the cursor. */
+  async function serverTableCommand<T>(command: string, uri?: string, table?: number): Promise<{ uri: vscode.Uri; result: T } | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    const target = uri ?? editor?.document.uri.toString();
+    if (!client || !target) {
+      void vscode.window.showInformationMessage('Filing Lens: open a filing and put the cursor in a table.');
+      return undefined;
+    }
+    const where = table ?? (editor ? client.code2ProtocolConverter.asPosition(editor.selection.active) : undefined);
+    const result = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [target, where] })) as T | null;
+    if (!result) {
+      void vscode.window.showInformationMessage('Filing Lens: no table here.');
+      return undefined;
+    }
+    return { uri: vscode.Uri.parse(target), result };
+  }
+
   context.subscriptions.push(
     vscode.commands.registerCommand('filingLens.setLanguage', async () => {
       const editor = vscode.window.activeTextEditor;
@@ -30,6 +52,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('filingLens.restartServer', async () => {
       await client?.restart();
+    }),
+    vscode.commands.registerCommand('filingLens.showTable', async (uri?: string, table?: number) => {
+      const r = await serverTableCommand<TableGrid>(TABLE_GRID, uri, table);
+      if (r) showTableView(r.uri, r.result);
+      return r?.result;
     }),
   );
   await client.start();

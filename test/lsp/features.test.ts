@@ -19,7 +19,7 @@ const SMALL = `问题1 关于商户
 独立门店(含个体户) | 23,879 | 24,293 | 19,990 |
 连锁店 | 1,121 | 918 | 1,200 |
 专业运营公司 | 1 | 1 | - |
-合计 | 25,001 | 25,211 | 21,190 |
+合计 | 25,001 | 25,311 | 21,190 |
 
 二、其他
 正文。
@@ -51,7 +51,7 @@ test('foldingRange: sections and tables fold from their first line to their last
 
 test('selectionRange: figure → cell → row → table → section', async () => {
   assert.equal(init.capabilities.selectionRangeProvider, true);
-  const pos = positionOf(SMALL, '25,211');
+  const pos = positionOf(SMALL, '25,311');
   const [sel] = await client.request('textDocument/selectionRange', { textDocument: { uri: SMALL_URI }, positions: [{ line: pos.line, character: pos.character + 1 }] });
   assert.deepEqual(sel.range, { start: pos, end: { line: pos.line, character: pos.character + 6 } });
   const ranges: any[] = [];
@@ -76,7 +76,7 @@ test('semanticTokens/full: a legend and tokens for headings, labels, totals, fig
     ch = data[i] ? data[i + 1] : ch + data[i + 1];
     tokens.push(`${legend.tokenTypes[data[i + 3]]}:${lines[line].slice(ch, ch + data[i + 2])}`);
   }
-  for (const t of ['namespace:问题1 关于商户', 'type:万元', 'property:独立门店(含个体户)', 'keyword:合计', 'number:25,211', 'number:1,121']) assert.ok(tokens.includes(t), `${t} in ${tokens.join(', ')}`);
+  for (const t of ['namespace:问题1 关于商户', 'type:万元', 'property:独立门店(含个体户)', 'keyword:合计', 'number:25,311', 'number:1,121']) assert.ok(tokens.includes(t), `${t} in ${tokens.join(', ')}`);
   const ranged = await client.request('textDocument/semanticTokens/range', { textDocument: { uri: SMALL_URI }, range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } } });
   assert.ok(ranged.data.length > 0 && ranged.data.length < data.length);
 });
@@ -91,4 +91,44 @@ test('features answer on a real filing without errors', async () => {
   const { data } = await client.request('textDocument/semanticTokens/full', { textDocument: { uri } });
   assert.ok(data.length > 500);
   assert.doesNotMatch(client.stderr, /failed/);
+});
+
+test('inlayHint: ✓ / the sum after checked totals; values in 元 only once the setting is on', async () => {
+  assert.equal(init.capabilities.inlayHintProvider, true);
+  const range = { start: { line: 0, character: 0 }, end: { line: 12, character: 0 } };
+  const hints = await client.request('textDocument/inlayHint', { textDocument: { uri: SMALL_URI }, range });
+  assert.deepEqual(hints.map((h: any) => h.label), ['✓', '≠ 25,212', '✓']);
+  const total = positionOf(SMALL, '25,311');
+  assert.deepEqual(hints[1].position, { line: total.line, character: total.character + 6 });
+  client.configuration = { inlayHints: { normalizedValues: true, totals: false } };
+  client.notify('workspace/didChangeConfiguration', { settings: null });
+  await client.waitForDiagnostics(SMALL_URI);
+  const after = await client.request('textDocument/inlayHint', { textDocument: { uri: SMALL_URI }, range });
+  assert.ok(after.length >= 10, JSON.stringify(after.map((h: any) => h.label)));
+  assert.ok(after.every((h: any) => h.label.startsWith('=') && h.label.endsWith('元')));
+  assert.ok(after.some((h: any) => h.label === '=238,790,000.00 元'));
+  client.configuration = { inlayHints: { normalizedValues: false, totals: true } };
+  client.notify('workspace/didChangeConfiguration', { settings: null });
+  await client.waitForDiagnostics(SMALL_URI);
+});
+
+test('codeLens above each table runs filingLens.showTable with the table id', async () => {
+  const lenses = await client.request('textDocument/codeLens', { textDocument: { uri: SMALL_URI } });
+  assert.equal(lenses.length, 1);
+  assert.equal(lenses[0].range.start.line, 2);
+  assert.equal(lenses[0].command.title, '4 rows × 3 columns · 单位：万元 · 3 totals checked, 1 differ');
+  assert.equal(lenses[0].command.command, 'filingLens.showTable');
+  assert.deepEqual(lenses[0].command.arguments, [SMALL_URI, 0]);
+});
+
+test('workspace/executeCommand filing-lens.tableGrid returns the grid of the table by id or by position', async () => {
+  assert.ok(init.capabilities.executeCommandProvider.commands.includes('filing-lens.tableGrid'));
+  const byId = await client.request('workspace/executeCommand', { command: 'filing-lens.tableGrid', arguments: [SMALL_URI, 0] });
+  const byPos = await client.request('workspace/executeCommand', { command: 'filing-lens.tableGrid', arguments: [SMALL_URI, positionOf(SMALL, '918')] });
+  assert.deepEqual(byPos, byId);
+  assert.equal(byId.unit, '万元');
+  assert.equal(byId.differ, 1);
+  assert.deepEqual(byId.rows.find((r: any) => r.label === '合计').cells.map((c: any) => c.mark), ['ok', 'differs', 'ok']);
+  const none = await client.request('workspace/executeCommand', { command: 'filing-lens.tableGrid', arguments: ['file:///not/open.filing', 0] });
+  assert.equal(none, null);
 });

@@ -4,6 +4,7 @@
 import {
   CodeAction,
   CodeActionKind,
+  CodeLens,
   Connection,
   Diagnostic,
   DiagnosticSeverity,
@@ -12,6 +13,8 @@ import {
   FoldingRangeKind,
   Hover,
   InitializeResult,
+  InlayHint,
+  InlayHintKind,
   MarkupKind,
   Range as LspRange,
   SelectionRange,
@@ -25,19 +28,30 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { acceptLine } from '../analysis/accept';
 import { diagnostics, Problem } from '../features/diagnostics';
+import { tableLenses } from '../features/codeLens';
 import { foldingRanges } from '../features/folding';
+import { DEFAULT_INLAY_OPTIONS, inlayHints, InlayOptions } from '../features/inlayHints';
 import { selectionRangesAt } from '../features/selection';
 import { SEMANTIC_LEGEND, semanticTokens } from '../features/semanticTokens';
 import { hoverAt } from '../features/hover';
 import { outline, OutlineItem } from '../features/outline';
+import { tableAt, tableGrid } from '../features/tableGrid';
 import { Range } from '../model/types';
 import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './cache';
+
+/** Server commands (workspace/executeCommand), usable by any editor: arguments [uri, tableId | position]. */
+export const SERVER_COMMANDS = {
+  tableGrid: 'filing-lens.tableGrid',
+} as const;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
   let settings: Settings = DEFAULT_SETTINGS;
+  // Presentation settings: changing them needs no new analysis.
+  let inlay: InlayOptions = DEFAULT_INLAY_OPTIONS;
   let canConfigure = false;
+  let canRefreshInlays = false;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const published = new Map<string, number>();
 
@@ -56,6 +70,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canConfigure = !!params.capabilities.workspace?.configuration;
+    canRefreshInlays = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -65,6 +80,9 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true },
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       },
       serverInfo: { name: 'filing-lens', version: '0.1.0' },
     };
@@ -79,6 +97,7 @@ export function startServer(connection: Connection): void {
     try {
       const cfg = await connection.workspace.getConfiguration('filingLens');
       settings = readSettings(cfg);
+      inlay = readInlaySettings(cfg);
     } catch {
       settings = DEFAULT_SETTINGS;
     }
@@ -86,9 +105,13 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(async (change) => {
     if (canConfigure) await refreshSettings();
-    else settings = readSettings(change.settings?.filingLens);
+    else {
+      settings = readSettings(change.settings?.filingLens);
+      inlay = readInlaySettings(change.settings?.filingLens);
+    }
     cache.clear();
     for (const d of documents.all()) schedule(d, 0);
+    if (canRefreshInlays) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
   function schedule(doc: TextDocument, delay: number) {
@@ -225,8 +248,58 @@ export function startServer(connection: Connection): void {
     return doc ? tokensOf(doc, params.range) : { data: [] };
   });
 
+  connection.languages.inlayHint.on((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return guarded('inlayHint', [] as InlayHint[], () =>
+      inlayHints(entryOf(doc).analysis, { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) }, inlay).map((h) => ({
+        position: doc.positionAt(h.offset),
+        label: h.label,
+        tooltip: h.tooltip,
+        kind: h.kind === 'normalized' ? InlayHintKind.Type : InlayHintKind.Parameter,
+        paddingLeft: true,
+      })),
+    );
+  });
+
+  connection.onCodeLens((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return guarded('codeLens', [] as CodeLens[], () =>
+      tableLenses(entryOf(doc).analysis).map((l) => ({
+        range: toRange(doc, l.range),
+        command: { title: l.title, command: 'filingLens.showTable', arguments: [doc.uri, l.table] },
+      })),
+    );
+  });
+
+  connection.onExecuteCommand((params) => {
+    const [uri, where] = (params.arguments ?? []) as [string | undefined, number | { line: number; character: number } | undefined];
+    const doc = uri ? documents.get(uri) : undefined;
+    if (!doc) return null;
+    return guarded('executeCommand', null, () => {
+      const analysis = entryOf(doc).analysis;
+      const table = typeof where === 'number' ? analysis.model.tables[where] : where ? tableAt(analysis, doc.offsetAt(where)) : undefined;
+      if (!table) return null;
+      switch (params.command) {
+        case SERVER_COMMANDS.tableGrid:
+          return tableGrid(analysis, table);
+        default:
+          return null;
+      }
+    });
+  });
+
   documents.listen(connection);
   connection.listen();
+}
+
+function readInlaySettings(cfg: unknown): InlayOptions {
+  const c = ((cfg ?? {}) as Record<string, unknown>).inlayHints as Record<string, unknown> | undefined;
+  return {
+    normalizedValues: typeof c?.normalizedValues === 'boolean' ? c.normalizedValues : DEFAULT_INLAY_OPTIONS.normalizedValues,
+    totals: typeof c?.totals === 'boolean' ? c.totals : DEFAULT_INLAY_OPTIONS.totals,
+  };
 }
 
 function readSettings(cfg: unknown): Settings {

@@ -1,0 +1,76 @@
+// Inlay hints: after a figure of a 万元 / 亿元 / 千元 table, its value in 元
+// (off by default: dense tables); after a checked total, ✓ when it reconciles or
+// the computed sum when it does not.
+
+import { Analysis } from '../analysis/analyze';
+import { Check } from '../analysis/reconcile';
+import { Cell, Range } from '../model/types';
+import { fmt, normalize, unitOf } from './format';
+import { kindName } from './hover';
+
+export interface InlayOptions {
+  normalizedValues: boolean;
+  totals: boolean;
+}
+
+export const DEFAULT_INLAY_OPTIONS: InlayOptions = { normalizedValues: false, totals: true };
+
+export interface Hint {
+  /** Where the hint goes: right after the figure. */
+  offset: number;
+  label: string;
+  tooltip: string;
+  kind: 'normalized' | 'total';
+}
+
+export function inlayHints(analysis: Analysis, within: Range, options: InlayOptions = DEFAULT_INLAY_OPTIONS): Hint[] {
+  const out: Hint[] = [];
+  if (!options.normalizedValues && !options.totals) return out;
+  const checksOf = new Map<Cell, Check[]>();
+  if (options.totals) {
+    for (const c of analysis.checks) {
+      const list = checksOf.get(c.total);
+      if (list) list.push(c);
+      else checksOf.set(c.total, [c]);
+    }
+  }
+  for (const p of figuresIn(analysis, within)) {
+    const { figure, table, column, cell } = p;
+    if (!table) continue;
+    if (options.normalizedValues && !figure.percent) {
+      const unit = unitOf(figure, table, column);
+      if (unit.kind === 'money' && unit.factor > 1) {
+        const n = normalize(figure, unit);
+        out.push({ offset: figure.end, label: `=${n.text}`, tooltip: `${figure.raw} ${unit.name} = ${n.text}`, kind: 'normalized' });
+      }
+    }
+    const checks = cell ? checksOf.get(cell) : undefined;
+    if (checks) {
+      const bad = checks.find((c) => !c.ok);
+      if (!bad) {
+        out.push({ offset: figure.end, label: '✓', tooltip: checks.map((c) => `${kindName(c)} reconciles: ${fmt(c.sum, c.decimals)} = ${c.description}`).join('\n'), kind: 'total' });
+      } else {
+        const accepted = analysis.accepted.has(bad);
+        out.push({
+          offset: figure.end,
+          label: `≠ ${fmt(bad.sum, bad.decimals)}${accepted ? ' (accepted)' : ''}`,
+          tooltip: `${kindName(bad)}: ${bad.description} = ${fmt(bad.sum, bad.decimals)}, difference ${fmt(Math.abs(bad.difference), bad.decimals)} ${bad.unitName}`,
+          kind: 'total',
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function* figuresIn(analysis: Analysis, within: Range) {
+  const list = analysis.figures;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].figure.end < within.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && list[i].figure.start <= within.end; i++) yield list[i];
+}

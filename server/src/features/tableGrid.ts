@@ -1,0 +1,118 @@
+// A table as a grid for the table view: caption, unit, column titles, and per
+// cell the text, the value in 元 and the reconciliation mark (✓ / ✗ / accepted)
+// of a checked total. Plain data; the client renders it.
+
+import { Analysis } from '../analysis/analyze';
+import { Check } from '../analysis/reconcile';
+import { Cell, RowKind, Table } from '../model/types';
+import { fmt, normalize, unitOf } from './format';
+import { kindName } from './hover';
+
+export interface GridCell {
+  text: string;
+  /** The value in 元 (or the count's base unit) when the unit scales it. */
+  normalized?: string;
+  mark?: 'ok' | 'differs' | 'accepted';
+  /** What the mark means: "total reconciles: 25,001 = 3 rows". */
+  note?: string;
+}
+
+export interface GridRow {
+  label: string;
+  kind: RowKind;
+  /** 0-based line of the row in the document (to reveal it). */
+  line: number;
+  cells: GridCell[];
+}
+
+export interface TableGrid {
+  id: number;
+  caption: string;
+  unit: string;
+  unitSource: string;
+  layout: string;
+  /** 0-based line of the table's first line. */
+  line: number;
+  columns: string[];
+  rows: GridRow[];
+  checked: number;
+  differ: number;
+}
+
+/** The table containing an offset, else the nearest table after it on the same line or the one before it. */
+export function tableAt(analysis: Analysis, offset: number): Table | undefined {
+  const tables = analysis.model.tables;
+  let before: Table | undefined;
+  for (const t of tables) {
+    const start = Math.min(t.start, t.captionRange?.start ?? t.start);
+    if (start <= offset && offset <= t.end) return t;
+    if (t.end < offset) before = t;
+  }
+  return before;
+}
+
+export function tableGrid(analysis: Analysis, table: Table): TableGrid {
+  const checksOf = new Map<Cell, Check[]>();
+  for (const c of analysis.checks) {
+    if (c.table !== table) continue;
+    checksOf.set(c.total, [...(checksOf.get(c.total) ?? []), c]);
+  }
+  const width = Math.max(table.columns.length, ...table.rows.map((r) => r.cells.length));
+  let checked = 0;
+  let differ = 0;
+  const rows: GridRow[] = table.rows.map((row) => ({
+    label: row.label,
+    kind: row.kind,
+    line: row.line,
+    cells: Array.from({ length: width }, (_, i): GridCell => {
+      const cell = row.cells[i];
+      if (!cell) return { text: '' };
+      const out: GridCell = { text: cell.text.trim() };
+      const f = cell.figure;
+      if (f && row.kind !== 'header' && !f.percent) {
+        const unit = unitOf(f, table, i);
+        if (unit.factor !== 1) out.normalized = normalize(f, unit).text;
+      }
+      const checks = checksOf.get(cell);
+      if (checks) {
+        checked += checks.length;
+        const bad = checks.find((c) => !c.ok);
+        if (!bad) {
+          out.mark = 'ok';
+          out.note = checks.map((c) => `${kindName(c)} reconciles: ${fmt(c.sum, c.decimals)} = ${c.description}`).join('\n');
+        } else {
+          const accepted = analysis.accepted.has(bad);
+          if (!accepted) differ++;
+          out.mark = accepted ? 'accepted' : 'differs';
+          out.note = `${kindName(bad)} does not reconcile: ${bad.description} = ${fmt(bad.sum, bad.decimals)}, difference ${fmt(Math.abs(bad.difference), bad.decimals)} ${bad.unitName}${accepted ? ' (accepted)' : ''}`;
+        }
+      }
+      return out;
+    }),
+  }));
+  const lineOf = (offset: number) => lineIndex(analysis, offset);
+  return {
+    id: table.id,
+    caption: table.caption.replace(/\s+/g, ' ').trim(),
+    unit: table.units.length > 1 ? table.units.map((u) => u.name).join('、') : table.unit.name,
+    unitSource: table.unit.source,
+    layout: table.layout,
+    line: lineOf(Math.min(table.start, table.captionRange?.start ?? table.start)),
+    columns: Array.from({ length: width }, (_, i) => table.columns[i]?.title ?? ''),
+    rows,
+    checked,
+    differ,
+  };
+}
+
+function lineIndex(analysis: Analysis, offset: number): number {
+  const lines = analysis.model.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo]?.index ?? 0;
+}
