@@ -42,8 +42,9 @@ export function parseFiling(text: string, options: ParseOptions = {}): FilingMod
     const l = lines[i];
     if (!l.text.trim() || l.text.length > 400) continue;
     let next: string | undefined;
-    for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
-      if (furniture.has(j)) continue;
+    // The next line of text (blank lines and page furniture between do not count).
+    for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
+      if (furniture.has(j) || !lines[j].text.trim()) continue;
       next = lines[j].text;
       break;
     }

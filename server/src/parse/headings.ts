@@ -46,6 +46,12 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
     if (wrapWidth > 0 && t.length >= wrapWidth - 2 && next !== undefined && next.trim() && !SENTENCE_END.test(t)) {
       if (s.style !== '第X节') return undefined;
     }
+    // A title with a full stop inside is a paragraph (often a question quoted from the inquiry letter).
+    if (/。./.test(title) && title.length > 20 && !['第X节', '问题', '一、', '（一）'].includes(s.style)) return undefined;
+    // …and so is an item whose sentence ends on the next line ("…的具体" / "内容。").
+    if (next !== undefined && t.length >= 24 && /^\S{1,12}[。；]$/.test(next.trim()) && !/[。；：:]$/.test(t) && s.style !== '第X节') return undefined;
+    // In text wrapped at a fixed width, an item that fills its line and reads as a sentence (with commas) is a list item.
+    if (wrapWidth > 0 && t.length >= wrapWidth - 6 && /[，,；;]/.test(title) && !['第X节', '问题', '一、'].includes(s.style)) return undefined;
     return {
       level: 0,
       style: s.style,

@@ -919,7 +919,9 @@ function captionAndUnits(ctx: TableContext, firstLine: number): { caption: strin
     if (u && !units) units = u;
     const withoutUnit = t.replace(/[(（]?\s*(?:金额|货币)?单位\s*[:：][^)）]*[)）]?/, '').trim();
     if (!caption && withoutUnit && !/^编制单位/.test(withoutUnit) && !/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(withoutUnit)) {
-      if (withoutUnit.length <= 80 || CAPTION_HINT.test(withoutUnit)) {
+      // A caption introduces the table (…如下表：, 单位 lines aside) or names it; a sentence that ends in 。 only if it says 如下.
+      const sentence = /[。；]$/.test(withoutUnit) && !/如下|下表/.test(withoutUnit);
+      if (!sentence && (withoutUnit.length <= 80 || CAPTION_HINT.test(withoutUnit))) {
         caption = withoutUnit.length > 80 ? '…' + withoutUnit.slice(-60) : withoutUnit;
         const s = l.start + l.text.indexOf(t);
         captionRange = { start: s, end: s + t.length };
