@@ -22,7 +22,7 @@ const SMALL = `问题1 关于商户
 合计 | 25,001 | 25,311 | 21,190 |
 
 二、其他
-正文。
+本节说明其他事项，包括经营情况与未来的发展规划。
 `;
 const SMALL_URI = 'file:///tmp/filing-lens-small.filing';
 
@@ -131,4 +131,21 @@ test('workspace/executeCommand filing-lens.tableGrid returns the grid of the tab
   assert.deepEqual(byId.rows.find((r: any) => r.label === '合计').cells.map((c: any) => c.mark), ['ok', 'differs', 'ok']);
   const none = await client.request('workspace/executeCommand', { command: 'filing-lens.tableGrid', arguments: ['file:///not/open.filing', 0] });
   assert.equal(none, null);
+});
+
+test('workspace/symbol finds sections and tables across the open filings', async () => {
+  assert.equal(init.capabilities.workspaceSymbolProvider, true);
+  const other = 'file:///tmp/filing-lens-other.filing';
+  client.open(other, '第三节 管理层讨论与分析\n一、商户与收入\n本节说明其他事项，包括经营情况与未来的发展规划。\n', 1);
+  await client.waitForDiagnostics(other, 1);
+  const found = await client.request('workspace/symbol', { query: '商户' });
+  const names = found.map((s: any) => `${s.location.uri === other ? 'other' : s.location.uri === SMALL_URI ? 'small' : 'pipe'} ${s.name}`);
+  assert.ok(names.includes('other 一、 商户与收入'), names.join('\n'));
+  assert.ok(names.includes('small 一、 商户数量'));
+  const table = found.find((s: any) => s.location.uri === SMALL_URI && s.kind === 23);
+  assert.ok(table);
+  assert.deepEqual(table.location.range.start, { line: 2, character: 0 });
+  assert.ok(found.length < 200);
+  const none = await client.request('workspace/symbol', { query: 'zzzz不存在的标题' });
+  assert.deepEqual(none, []);
 });

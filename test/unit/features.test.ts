@@ -9,6 +9,7 @@ import { inlayHints } from '../../server/src/features/inlayHints';
 import { tableLenses } from '../../server/src/features/codeLens';
 import { tableAt, tableGrid } from '../../server/src/features/tableGrid';
 import { tableHtml } from '../../client/src/tableHtml';
+import { matchScore, workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 
 export const COUNTS = `问题1 关于商户
 一、商户数量
@@ -21,7 +22,7 @@ export const COUNTS = `问题1 关于商户
 合计 | 25,001 | 25,311 | 21,190 |
 
 二、其他
-正文。
+本节说明其他事项，包括经营情况与未来的发展规划。
 `;
 
 const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
@@ -30,11 +31,11 @@ test('folding: each section from its heading to its last non-blank line, and the
   const folds = foldingRanges(analyze(COUNTS).model);
   const texts = folds.map((f) => `${f.kind}:${slice(COUNTS, f).split('\n')[0]}…${slice(COUNTS, f).split('\n').pop()}`);
   assert.deepEqual(texts, [
-    'section:问题1 关于商户…正文。',
+    'section:问题1 关于商户…本节说明其他事项，包括经营情况与未来的发展规划。',
     'section:一、商户数量…合计 | 25,001 | 25,311 | 21,190 |',
     'section:(二)发行人小B商户是否区分独立个体户、连锁店、专业运营公司等…合计 | 25,001 | 25,311 | 21,190 |',
     'table:(二)发行人小B商户是否区分独立个体户、连锁店、专业运营公司等…合计 | 25,001 | 25,311 | 21,190 |',
-    'section:二、其他…正文。',
+    'section:二、其他…本节说明其他事项，包括经营情况与未来的发展规划。',
   ]);
   // No fold ends in whitespace (it would swallow the next heading's line).
   for (const f of folds) assert.ok(!/\s$/.test(slice(COUNTS, f)));
@@ -55,8 +56,8 @@ test('selection ranges grow figure → cell → row → table → sections, each
     assert.ok(chain[i].end - chain[i].start > chain[i - 1].end - chain[i - 1].start);
   }
   // In prose: just the sections.
-  const prose = selectionRangesAt(a, COUNTS.indexOf('正文'));
-  assert.equal(slice(COUNTS, prose[0]), '二、其他\n正文。\n');
+  const prose = selectionRangesAt(a, COUNTS.indexOf('本节说明'));
+  assert.equal(slice(COUNTS, prose[0]), '二、其他\n本节说明其他事项，包括经营情况与未来的发展规划。\n');
 });
 
 test('semantic tokens: headings, units, row labels, totals and figures, sorted and on one line each', () => {
@@ -142,4 +143,28 @@ test('table grid: columns, rows, values in 元 and reconciliation marks per tota
   // Text from the document is escaped.
   const evil = tableHtml({ ...g, caption: '<img src=x onerror=alert(1)>' }, 'N');
   assert.ok(!evil.includes('<img'));
+});
+
+test('workspace symbols: sections and table captions of every open filing, best matches first', () => {
+  const other = '第三节 管理层讨论与分析\n一、商户与收入\n本节说明其他事项，包括经营情况与未来的发展规划。\n';
+  const docs = [
+    { uri: 'file:///a.filing', analysis: analyze(COUNTS) },
+    { uri: 'file:///b.filing', analysis: analyze(other) },
+  ];
+  const all = workspaceSymbols(docs, '');
+  assert.ok(all.some((s) => s.uri === 'file:///b.filing' && s.name === '第三节 管理层讨论与分析' && s.kind === 'section'));
+  const table = all.find((s) => s.kind === 'table');
+  assert.ok(table && table.name.startsWith('表: (二)发行人'), JSON.stringify(all.map((s) => s.name)));
+  assert.equal(table.container, '(二) 发行人小B商户是否区分独立个体户、连锁店、专业运营公司等');
+  const q = workspaceSymbols(docs, '商户');
+  assert.deepEqual(q.map((s) => `${s.uri.slice(-8)} ${s.name}`), [
+    'a.filing 一、 商户数量',
+    'b.filing 一、 商户与收入',
+    'a.filing 问题1 关于商户',
+    'a.filing (二) 发行人小B商户是否区分独立个体户、连锁店、专业运营公司等',
+    'a.filing 表: (二)发行人小B商户是否区分独立个体户、连锁店、专业运营公司等',
+  ]);
+  assert.equal(workspaceSymbols(docs, '资产负债表').length, 0);
+  assert.equal(matchScore('合并资产负债表', '合资负'), 1);
+  assert.equal(matchScore('合并资产负债表', '负合'), 0);
 });

@@ -20,6 +20,7 @@ import {
   SelectionRange,
   SemanticTokens,
   SemanticTokensBuilder,
+  SymbolInformation,
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
@@ -36,6 +37,7 @@ import { SEMANTIC_LEGEND, semanticTokens } from '../features/semanticTokens';
 import { hoverAt } from '../features/hover';
 import { outline, OutlineItem } from '../features/outline';
 import { tableAt, tableGrid } from '../features/tableGrid';
+import { workspaceSymbols } from '../features/workspaceSymbols';
 import { Range } from '../model/types';
 import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './cache';
 
@@ -82,6 +84,7 @@ export function startServer(connection: Connection): void {
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true },
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       },
       serverInfo: { name: 'filing-lens', version: '0.1.0' },
@@ -272,6 +275,19 @@ export function startServer(connection: Connection): void {
       })),
     );
   });
+
+  connection.onWorkspaceSymbol((params) =>
+    guarded('workspaceSymbol', [] as SymbolInformation[], () => {
+      const open = documents.all();
+      const byUri = new Map(open.map((d) => [d.uri, d]));
+      return workspaceSymbols(open.map((d) => ({ uri: d.uri, analysis: entryOf(d).analysis })), params.query).map((s) => ({
+        name: s.name,
+        kind: s.kind === 'table' ? SymbolKind.Struct : SymbolKind.Namespace,
+        location: { uri: s.uri, range: toRange(byUri.get(s.uri)!, s.range) },
+        containerName: s.container,
+      }));
+    }),
+  );
 
   connection.onExecuteCommand((params) => {
     const [uri, where] = (params.arguments ?? []) as [string | undefined, number | { line: number; character: number } | undefined];
