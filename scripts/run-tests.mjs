@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const dirs = ['out/test/unit', 'out/test/lsp'];
+const dirs = ['out/test/unit', 'out/test/lsp', 'out/test/robustness'];
 const files = [];
 for (const d of dirs) {
   if (!fs.existsSync(d)) continue;

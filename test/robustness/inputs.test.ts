@@ -1,0 +1,149 @@
+// Bad and extreme inputs at the core (analyze + features, in process): binary
+// junk, an empty document, a 100,000-character line, tables of 10,000 rows,
+// U+FFFD and private-use glyphs, mixed line endings. Time bounds are generous
+// (a slow CI machine) and printed, so a regression in complexity still fails.
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { analyze, Analysis } from '../../server/src/analysis/analyze';
+import { diagnostics } from '../../server/src/features/diagnostics';
+import { hoverAt } from '../../server/src/features/hover';
+import { outline, OutlineItem } from '../../server/src/features/outline';
+import { COUNTS, junkBytes, table, timed } from './util';
+
+/** Bounds, with headroom over what a developer machine measures (see the printed timings). */
+export const LONG_LINE_MS = 2000;
+export const TEN_THOUSAND_ROWS_MS = 5000;
+
+function checkRanges(a: Analysis, text: string) {
+  const n = text.length;
+  const walk = (items: OutlineItem[]) => {
+    for (const it of items) {
+      assert.ok(0 <= it.range.start && it.range.start <= it.range.end && it.range.end <= n, `${it.name} ${JSON.stringify(it.range)}`);
+      walk(it.children);
+    }
+  };
+  walk(outline(a.model));
+  for (const d of diagnostics(a)) assert.ok(0 <= d.range.start && d.range.start <= d.range.end && d.range.end <= n);
+  for (const { figure } of a.figures) assert.equal(text.slice(figure.start, figure.end), figure.raw);
+}
+
+test('input: binary junk (random bytes read as UTF-8) analyses without an exception and finds no checks', () => {
+  for (let seed = 1; seed <= 20; seed++) {
+    const text = junkBytes(seed, 50_000).toString('utf8');
+    assert.ok(text.includes('\ufffd'), 'junk decodes with replacement characters');
+    const a = analyze(text);
+    checkRanges(a, text);
+    assert.equal(a.checks.length, 0, `seed ${seed}: checks found in junk`);
+    for (let o = 0; o <= text.length; o += 997) hoverAt(a, o);
+  }
+});
+
+test('input: an empty document has no outline, no diagnostics, no hover', () => {
+  for (const opts of [{}, { outlineOnly: true }]) {
+    const a = analyze('', opts);
+    assert.deepEqual(outline(a.model), []);
+    assert.deepEqual(diagnostics(a), []);
+    assert.equal(hoverAt(a, 0), undefined);
+    assert.equal(a.model.lines.length, 1);
+  }
+  // Only line breaks and blanks.
+  const a = analyze('\r\n\r\n\n\r   \t\u3000\n');
+  assert.deepEqual(outline(a.model), []);
+  assert.deepEqual(diagnostics(a), []);
+});
+
+const LONG_LINES: Record<string, string> = {
+  digits: '1'.repeat(100_000),
+  'glued amounts': '12,345.67'.repeat(11_112).slice(0, 100_000),
+  'pipe cells': '1,234.56 | '.repeat(9_091).slice(0, 100_000),
+  'spaced cells': '1,234.56    '.repeat(8_334).slice(0, 100_000),
+  prose: '营业收入为1,234.56万元，同比增长12.5%，'.repeat(4_000).slice(0, 100_000),
+  'capital numerals': '壹佰万元整'.repeat(20_000),
+  'private use': '\ue000\ue001\ufffd'.repeat(33_334).slice(0, 100_000),
+  'table row': `合计${' | 1,234'.repeat(12_500)}`.slice(0, 100_000),
+};
+
+for (const [name, line] of Object.entries(LONG_LINES)) {
+  test(`input: a single 100,000-character line (${name}) analyses in < ${LONG_LINE_MS} ms and the table after it still works`, () => {
+    assert.equal(line.length, 100_000);
+    const alone = timed(() => analyze(line));
+    checkRanges(alone.value, line);
+    const text = `${line}\n\n${COUNTS}`;
+    const { value: a, ms } = timed(() => analyze(text));
+    console.log(`100,000-char line (${name}): alone ${alone.ms.toFixed(0)} ms, with a table after it ${ms.toFixed(0)} ms`);
+    assert.ok(alone.ms < LONG_LINE_MS && ms < LONG_LINE_MS, `took ${alone.ms.toFixed(0)} / ${ms.toFixed(0)} ms`);
+    checkRanges(a, text);
+    const at = text.indexOf('25,211');
+    const h = hoverAt(a, at + 1);
+    assert.ok(h, 'hover on the total after the long line');
+    assert.deepEqual(h.range, { start: at, end: at + 6 });
+    assert.ok(diagnostics(a).some((d) => /25,211 ≠ sum of 3 rows 25,212/.test(d.message)), diagnostics(a).map((d) => d.message).join('\n'));
+  });
+}
+
+for (const layout of ['pipe', 'space'] as const) {
+  test(`input: a ${layout} table of 10,000 rows analyses in < ${TEN_THOUSAND_ROWS_MS} ms; its totals are checked, a wrong one reported`, () => {
+    const good = table(layout, 10_000);
+    const { value: a, ms } = timed(() => analyze(good.text));
+    console.log(`10,000-row ${layout} table (${good.text.length} chars): ${ms.toFixed(0)} ms`);
+    assert.ok(ms < TEN_THOUSAND_ROWS_MS, `took ${ms.toFixed(0)} ms`);
+    assert.equal(a.model.tables.length, 1);
+    assert.equal(a.model.tables[0].rows.filter((r) => r.kind !== 'header').length, 10_001);
+    const totals = a.checks.filter((c) => c.row.label === '合计');
+    assert.equal(totals.length, 2, a.checks.map((c) => `${c.kind} ${c.row.label}`).join(', '));
+    assert.ok(totals.every((c) => c.ok && c.components.length === 10_000));
+    assert.deepEqual(diagnostics(a), []);
+    const last = good.text.lastIndexOf(good.lastFigure);
+    assert.deepEqual(hoverAt(a, last)?.range, { start: last, end: last + good.lastFigure.length });
+
+    const bad = table(layout, 10_000, 5_000);
+    const b = timed(() => analyze(bad.text));
+    console.log(`10,000-row ${layout} table with one wrong total: ${b.ms.toFixed(0)} ms`);
+    assert.ok(b.ms < TEN_THOUSAND_ROWS_MS, `took ${b.ms.toFixed(0)} ms`);
+    const msgs = diagnostics(b.value).map((d) => d.message);
+    assert.equal(msgs.length, 1, msgs.join('\n'));
+    assert.match(msgs[0], /合计.*≠ sum of 10,?000 rows.*\(difference 1\.00 元\)/);
+  });
+}
+
+test(`input: a glued table of 10,000 rows (digits without separators) analyses in < ${TEN_THOUSAND_ROWS_MS} ms`, () => {
+  const t = table('glued', 10_000);
+  const { value: a, ms } = timed(() => analyze(t.text));
+  console.log(`10,000-row glued table (${t.text.length} chars): ${ms.toFixed(0)} ms`);
+  assert.ok(ms < TEN_THOUSAND_ROWS_MS, `took ${ms.toFixed(0)} ms`);
+  assert.equal(a.model.tables.length, 1);
+  assert.ok(a.model.tables[0].rows.length >= 10_000);
+  checkRanges(a, t.text);
+});
+
+test('input: U+FFFD and private-use glyphs (unmapped PDF fonts), astral characters before figures: offsets stay right', () => {
+  const text = COUNTS.replace('独立门店', '独\ufffd门\ue01a店').replace('连锁店', '\u{f0001}\u{1d400}连锁店').replace('专业运营公司', '\ufffd\ufffd\ufffd');
+  const a = analyze(text);
+  checkRanges(a, text);
+  for (const needle of ['918', '25,211', '1,200']) {
+    const at = text.indexOf(needle);
+    assert.deepEqual(hoverAt(a, at)?.range, { start: at, end: at + needle.length }, needle);
+  }
+  assert.ok(diagnostics(a).some((d) => /25,211 ≠ sum of 3 rows 25,212/.test(d.message)));
+  // A digit turned into a private-use glyph breaks that one figure, not the table.
+  const glyph = COUNTS.replace('918', '9\ue018');
+  const g = analyze(glyph);
+  checkRanges(g, glyph);
+  assert.equal(g.model.tables.length, 1);
+});
+
+test('input: mixed line endings (\\r\\n, \\r, \\n) give the same lines, figures and checks as \\n', () => {
+  const lf = `问题1 关于收入\n\n${COUNTS}`;
+  const lines = lf.split('\n');
+  const eols = ['\r', '\r\n', '\n', '\r', '\r'];
+  const mixed = lines.map((l, i) => l + (i < lines.length - 1 ? eols[i % eols.length] : '')).join('');
+  const a = analyze(lf);
+  const b = analyze(mixed);
+  assert.equal(b.model.lines.length, a.model.lines.length);
+  assert.deepEqual(b.model.lines.map((l) => l.text), a.model.lines.map((l) => l.text));
+  assert.deepEqual(b.figures.map((p) => p.figure.raw), a.figures.map((p) => p.figure.raw));
+  assert.deepEqual(diagnostics(b).map((d) => d.message), diagnostics(a).map((d) => d.message));
+  checkRanges(b, mixed);
+  const at = mixed.indexOf('25,211');
+  assert.deepEqual(hoverAt(b, at + 3)?.range, { start: at, end: at + 6 });
+});
