@@ -10,6 +10,8 @@ let client: LanguageClient | undefined;
 
 /** Server commands (see SERVER_COMMANDS in server/src/lsp/server.ts). */
 const TABLE_GRID = 'filing-lens.tableGrid';
+const TABLE_CSV = 'filing-lens.tableCsv';
+const TABLE_TSV = 'filing-lens.tableTsv';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -57,6 +59,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const r = await serverTableCommand<TableGrid>(TABLE_GRID, uri, table);
       if (r) showTableView(r.uri, r.result);
       return r?.result;
+    }),
+    vscode.commands.registerCommand('filingLens.exportTableCsv', async (uri?: string, table?: number) => {
+      const r = await serverTableCommand<{ name: string; text: string }>(TABLE_CSV, uri, table);
+      if (!r) return undefined;
+      const dir = r.uri.scheme === 'file' ? vscode.Uri.joinPath(r.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+      const target = await vscode.window.showSaveDialog({ defaultUri: dir ? vscode.Uri.joinPath(dir, r.result.name) : undefined, filters: { CSV: ['csv'] } });
+      if (!target) return undefined;
+      // A byte-order mark so that Excel reads the Chinese text as UTF-8.
+      await vscode.workspace.fs.writeFile(target, Buffer.from('\ufeff' + r.result.text, 'utf8'));
+      void vscode.window.showInformationMessage(`Filing Lens: table exported to ${vscode.workspace.asRelativePath(target)}`);
+      return target;
+    }),
+    vscode.commands.registerCommand('filingLens.copyTableTsv', async (uri?: string, table?: number) => {
+      const r = await serverTableCommand<{ name: string; text: string }>(TABLE_TSV, uri, table);
+      if (!r) return undefined;
+      await vscode.env.clipboard.writeText(r.result.text);
+      void vscode.window.setStatusBarMessage('Filing Lens: table copied (tab-separated, paste into a spreadsheet)', 4000);
+      return r.result.text;
     }),
   );
   await client.start();

@@ -149,3 +149,62 @@ test('workspace/symbol finds sections and tables across the open filings', async
   const none = await client.request('workspace/symbol', { query: 'zzzz不存在的标题' });
   assert.deepEqual(none, []);
 });
+
+test('filing-lens.tableCsv / tableTsv return the table as text with values in 元', async () => {
+  const csv = await client.request('workspace/executeCommand', { command: 'filing-lens.tableCsv', arguments: [SMALL_URI, positionOf(SMALL, '1,121')] });
+  assert.match(csv.name, /^\(二\)发行人小B商户.*\.csv$/);
+  const lines = csv.text.split('\r\n');
+  assert.equal(lines[0], '数量,2021.12.31,2021.12.31 (元),2020.12.31,2020.12.31 (元),2019.12.31,2019.12.31 (元)');
+  assert.equal(lines[2], '连锁店,"1,121",11210000.00,918,9180000.00,"1,200",12000000.00');
+  const tsv = await client.request('workspace/executeCommand', { command: 'filing-lens.tableTsv', arguments: [SMALL_URI, 0] });
+  assert.equal(tsv.text.split('\n')[2], '连锁店\t1,121\t11210000.00\t918\t9180000.00\t1,200\t12000000.00');
+  // Outside any table and before the first one: nothing.
+  const none = await client.request('workspace/executeCommand', { command: 'filing-lens.tableCsv', arguments: [SMALL_URI, { line: 0, character: 0 }] });
+  assert.equal(none, null);
+});
+
+const NOTES_URI = 'file:///tmp/filing-lens-notes.filing';
+const NOTES = `第十节 财务报告
+释义
+中科金财、公司 | 指 | 北京中科金财科技股份有限公司
+五、重要会计政策及会计估计
+（一）金融工具
+金融工具的分类说明如下，包括以摊余成本计量的金融资产等内容。
+七、合并财务报表项目注释
+1、货币资金
+货币资金的明细如下，单位为人民币元，详见下表所列示的内容。
+2、应收账款
+中科金财应收账款的坏账准备计提方法详见附注七、1，金融工具的分类详见本附注五、（一）。
+`;
+
+test('definition on 详见附注七、1 / 详见本附注五、（一） goes to the section heading', async () => {
+  assert.equal(init.capabilities.definitionProvider, true);
+  client.open(NOTES_URI, NOTES, 1);
+  await client.waitForDiagnostics(NOTES_URI, 1);
+  const at = (needle: string, plus: number) => {
+    const p = positionOf(NOTES, needle);
+    return { textDocument: { uri: NOTES_URI }, position: { line: p.line, character: p.character + plus } };
+  };
+  const [one] = await client.request('textDocument/definition', at('附注七、1', 4));
+  assert.equal(one.targetUri, NOTES_URI);
+  assert.deepEqual(one.targetSelectionRange.start, positionOf(NOTES, '1、货币资金'));
+  assert.deepEqual(one.originSelectionRange.start, positionOf(NOTES, '附注七、1'));
+  const [five] = await client.request('textDocument/definition', at('附注五、（一）', 5));
+  assert.deepEqual(five.targetSelectionRange.start, positionOf(NOTES, '（一）金融工具'));
+  const nothing = await client.request('textDocument/definition', at('坏账准备', 1));
+  assert.deepEqual(nothing, []);
+});
+
+test('hover and definition on a defined term reach its 释义 entry', async () => {
+  const p = positionOf(NOTES, '中科金财应收账款');
+  const pos = { line: p.line, character: p.character + 1 };
+  const [link] = await client.request('textDocument/definition', { textDocument: { uri: NOTES_URI }, position: pos });
+  assert.deepEqual(link.targetSelectionRange.start, positionOf(NOTES, '中科金财、公司'));
+  assert.deepEqual(link.originSelectionRange, { start: p, end: { line: p.line, character: p.character + 4 } });
+  const h = await client.request('textDocument/hover', { textDocument: { uri: NOTES_URI }, position: pos });
+  assert.match(h.contents.value, /\*\*中科金财\*\*：北京中科金财科技股份有限公司/);
+  // Figures keep their own hover.
+  const fig = positionOf(SMALL, '1,121');
+  const fh = await client.request('textDocument/hover', { textDocument: { uri: SMALL_URI }, position: fig });
+  assert.match(fh.contents.value, /11,210,000\.00 元/);
+});

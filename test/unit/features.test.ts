@@ -10,6 +10,11 @@ import { tableLenses } from '../../server/src/features/codeLens';
 import { tableAt, tableGrid } from '../../server/src/features/tableGrid';
 import { tableHtml } from '../../client/src/tableHtml';
 import { matchScore, workspaceSymbols } from '../../server/src/features/workspaceSymbols';
+import { tableCsv, tableMatrix, tableTsv } from '../../server/src/features/tableExport';
+import { crossReferenceAt, markerKey, referenceAt } from '../../server/src/features/crossReference';
+import { definedTerms, termAt, termHover } from '../../server/src/features/definedTerms';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 export const COUNTS = `问题1 关于商户
 一、商户数量
@@ -120,6 +125,8 @@ test('table grid: columns, rows, values in 元 and reconciliation marks per tota
   const table = tableAt(a, COUNTS.indexOf('连锁店'))!;
   assert.ok(table);
   assert.equal(tableAt(a, COUNTS.indexOf('(二)')), table, 'the caption line belongs to the table');
+  assert.equal(tableAt(a, COUNTS.indexOf('二、其他')), table, 'just below the table');
+  assert.equal(tableAt(a, COUNTS.indexOf('本节说明')), undefined, 'prose further down is not the table');
   const g = tableGrid(a, table);
   assert.equal(g.unit, '万元');
   assert.deepEqual(g.columns, ['2021.12.31', '2020.12.31', '2019.12.31']);
@@ -167,4 +174,82 @@ test('workspace symbols: sections and table captions of every open filing, best 
   assert.equal(workspaceSymbols(docs, '资产负债表').length, 0);
   assert.equal(matchScore('合并资产负债表', '合资负'), 1);
   assert.equal(matchScore('合并资产负债表', '负合'), 0);
+});
+
+test('table export: CSV and TSV with each amount column followed by its value in 元', () => {
+  const a = analyze(COUNTS);
+  const t = a.model.tables[0];
+  const m = tableMatrix(a, t);
+  assert.deepEqual(m[0], ['数量', '2021.12.31', '2021.12.31 (元)', '2020.12.31', '2020.12.31 (元)', '2019.12.31', '2019.12.31 (元)']);
+  assert.deepEqual(m[1], ['独立门店(含个体户)', '23,879', '238790000.00', '24,293', '242930000.00', '19,990', '199900000.00']);
+  assert.deepEqual(m[3], ['专业运营公司', '1', '10000.00', '1', '10000.00', '-', '']);
+  assert.equal(m.length, 5);
+  const csv = tableCsv(a, t);
+  assert.equal(csv.split('\r\n')[1], '独立门店(含个体户),"23,879",238790000.00,"24,293",242930000.00,"19,990",199900000.00');
+  const tsv = tableTsv(a, t);
+  assert.equal(tsv.split('\n')[4], '合计\t25,001\t250010000.00\t25,311\t253110000.00\t21,190\t211900000.00');
+  // Counts stay counts: 个 has no 元 column and no decimals.
+  const counts = analyze(COUNTS.replace('单位：万元\n', '').replace('数量 |', '数量(个) |'));
+  const cm = tableMatrix(counts, counts.model.tables[0]);
+  assert.ok(!cm[0].some((h) => h.includes('元')), cm[0].join(' | '));
+});
+
+const NOTES = `第十节 财务报告
+五、重要会计政策及会计估计
+（一）金融工具
+金融工具的分类说明如下，包括以摊余成本计量的金融资产等内容。
+七、合并财务报表项目注释
+1、货币资金
+货币资金的明细如下，单位为人民币元，详见下表所列示的内容。
+2、应收账款
+应收账款的坏账准备计提方法详见附注七、1，金融工具的分类详见本附注五、（一）。
+`;
+
+test('cross-references: 详见附注七、1 and 详见本附注五、（一） name the section headings', () => {
+  const a = analyze(NOTES);
+  const heading = (needle: string) => {
+    const t = crossReferenceAt(a, NOTES.indexOf(needle) + 2);
+    return t && NOTES.slice(t.section.heading.start, t.section.heading.end);
+  };
+  assert.equal(heading('附注七、1'), '1、货币资金');
+  assert.equal(heading('附注五、（一）'), '（一）金融工具');
+  const r = referenceAt(a, NOTES.indexOf('附注七、1'))!;
+  assert.equal(NOTES.slice(r.range.start, r.range.end), '附注七、1');
+  assert.deepEqual(r.path, ['七', '1']);
+  assert.equal(crossReferenceAt(a, NOTES.indexOf('坏账准备')), undefined);
+  assert.equal(markerKey('（ 一 ）'), '(一)');
+  assert.equal(markerKey('第 四 节'), '第四节');
+  // A path whose last step is missing still reaches the part that exists.
+  const partial = analyze(NOTES.replace('详见附注七、1', '详见附注七、9'));
+  const t = crossReferenceAt(partial, partial.model.text.indexOf('附注七、9') + 1)!;
+  assert.equal(t.section.heading.marker, '七、');
+  assert.equal(t.matched, 1);
+});
+
+test('defined terms: the cell-per-line 释义 table of a real filing, pipe rows and "X 指 Y" lines', () => {
+  const text = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/002-cell-per-line-balance-sheet.filing'), 'utf8');
+  const a = analyze(text);
+  const entries = definedTerms(a);
+  assert.ok(entries.length >= 15, String(entries.length));
+  assert.deepEqual(entries[0].terms, ['中科金财', '公司', '母公司']);
+  assert.equal(entries[0].definition, '北京中科金财科技股份有限公司');
+  const tj = entries.find((e) => e.terms.includes('滨河创新'))!;
+  assert.equal(tj.definition, '天津中科金财科技有限公司(原名称为天津滨河创新科技有限公司,已于 2018 年 4 月变更为现名称)');
+  assert.ok(!entries.some((e) => e.definition === '财务报告'));
+  // A term used later in the document (编制单位:北京中科金财…): the longest term there wins.
+  const use = text.indexOf('中科金财', text.indexOf('编制单位'));
+  const found = termAt(a, use + 1)!;
+  assert.equal(found.term, '中科金财');
+  assert.equal(found.entry.definition, '北京中科金财科技股份有限公司');
+  const pipes = analyze('释义\n中科金财、公司、母公司 | 指 | 北京中科金财科技股份有限公司\n报告期 | 指 | 2021年度\n\n一、概况\n报告期内，中科金财的收入增长。\n');
+  const e = definedTerms(pipes);
+  assert.deepEqual(e.map((x) => x.terms.join('、') + '=' + x.definition), ['中科金财、公司、母公司=北京中科金财科技股份有限公司', '报告期=2021年度']);
+  const t = pipes.model.text;
+  const hit = termAt(pipes, t.indexOf('中科金财的收入') + 2)!;
+  assert.equal(hit.term, '中科金财');
+  assert.equal(t.slice(hit.entry.termRange.start, hit.entry.termRange.end), '中科金财、公司、母公司');
+  assert.match(termHover(hit), /\*\*中科金财\*\*：北京中科金财科技股份有限公司/);
+  assert.equal(termAt(pipes, t.indexOf('收入增长') + 1), undefined);
+  const spaced = analyze('发行人、本公司    指    某某科技股份有限公司\n保荐机构\t指\t某某证券\n');
+  assert.deepEqual(definedTerms(spaced).map((x) => x.terms.join('、')), ['发行人、本公司', '保荐机构']);
 });

@@ -39,16 +39,19 @@ export interface TableGrid {
   differ: number;
 }
 
-/** The table containing an offset, else the nearest table after it on the same line or the one before it. */
+/** The table containing an offset (caption included), else one ending at most two lines above it. */
 export function tableAt(analysis: Analysis, offset: number): Table | undefined {
-  const tables = analysis.model.tables;
+  const text = analysis.model.text;
   let before: Table | undefined;
-  for (const t of tables) {
+  for (const t of analysis.model.tables) {
     const start = Math.min(t.start, t.captionRange?.start ?? t.start);
     if (start <= offset && offset <= t.end) return t;
     if (t.end < offset) before = t;
   }
-  return before;
+  if (!before) return undefined;
+  let breaks = 0;
+  for (let i = before.end; i < offset && breaks <= 2; i++) if (text.charCodeAt(i) === 10) breaks++;
+  return breaks <= 2 ? before : undefined;
 }
 
 export function tableGrid(analysis: Analysis, table: Table): TableGrid {

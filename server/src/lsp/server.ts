@@ -15,6 +15,7 @@ import {
   InitializeResult,
   InlayHint,
   InlayHintKind,
+  LocationLink,
   MarkupKind,
   Range as LspRange,
   SelectionRange,
@@ -30,12 +31,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { acceptLine } from '../analysis/accept';
 import { diagnostics, Problem } from '../features/diagnostics';
 import { tableLenses } from '../features/codeLens';
+import { crossReferenceAt } from '../features/crossReference';
+import { termAt, termHover } from '../features/definedTerms';
 import { foldingRanges } from '../features/folding';
 import { DEFAULT_INLAY_OPTIONS, inlayHints, InlayOptions } from '../features/inlayHints';
 import { selectionRangesAt } from '../features/selection';
 import { SEMANTIC_LEGEND, semanticTokens } from '../features/semanticTokens';
 import { hoverAt } from '../features/hover';
 import { outline, OutlineItem } from '../features/outline';
+import { exportName, tableCsv, tableTsv } from '../features/tableExport';
 import { tableAt, tableGrid } from '../features/tableGrid';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import { Range } from '../model/types';
@@ -44,6 +48,10 @@ import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './cache';
 /** Server commands (workspace/executeCommand), usable by any editor: arguments [uri, tableId | position]. */
 export const SERVER_COMMANDS = {
   tableGrid: 'filing-lens.tableGrid',
+  /** → { name, text }: the table as CSV with values in 元 beside the raw ones. */
+  tableCsv: 'filing-lens.tableCsv',
+  /** → { name, text }: the same as tab-separated text for pasting into a spreadsheet. */
+  tableTsv: 'filing-lens.tableTsv',
 } as const;
 
 export function startServer(connection: Connection): void {
@@ -78,6 +86,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: true,
         hoverProvider: true,
+        definitionProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
@@ -184,8 +193,27 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     return guarded('hover', null, () => {
-      const h = hoverAt(entryOf(doc).analysis, doc.offsetAt(params.position));
-      return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(doc, h.range) } : null;
+      const analysis = entryOf(doc).analysis;
+      const offset = doc.offsetAt(params.position);
+      const h = hoverAt(analysis, offset);
+      if (h) return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(doc, h.range) };
+      const term = termAt(analysis, offset);
+      return term ? { contents: { kind: MarkupKind.Markdown, value: termHover(term) }, range: toRange(doc, term.range) } : null;
+    });
+  });
+
+  // Go to definition: a cross-reference (详见附注七、1) → the section it names; a defined term → its 释义 entry.
+  connection.onDefinition((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return guarded('definition', [] as LocationLink[], () => {
+      const analysis = entryOf(doc).analysis;
+      const offset = doc.offsetAt(params.position);
+      const ref = crossReferenceAt(analysis, offset);
+      if (ref) return [LocationLink.create(doc.uri, toRange(doc, ref.section.range), toRange(doc, ref.section.heading), toRange(doc, ref.origin))];
+      const term = termAt(analysis, offset);
+      if (term) return [LocationLink.create(doc.uri, toRange(doc, term.entry.range), toRange(doc, term.entry.termRange), toRange(doc, term.range))];
+      return [];
     });
   });
 
@@ -300,6 +328,10 @@ export function startServer(connection: Connection): void {
       switch (params.command) {
         case SERVER_COMMANDS.tableGrid:
           return tableGrid(analysis, table);
+        case SERVER_COMMANDS.tableCsv:
+          return { name: `${exportName(table)}.csv`, text: tableCsv(analysis, table) };
+        case SERVER_COMMANDS.tableTsv:
+          return { name: `${exportName(table)}.tsv`, text: tableTsv(analysis, table) };
         default:
           return null;
       }
