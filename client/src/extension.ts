@@ -2,7 +2,7 @@
 // (which table, its grid, CSV/TSV text, the components of a total) is server-side.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, Range as LspRange, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { showTableView, TableGrid } from './tableView';
 
 export const LANGUAGE_ID = 'filing';
@@ -43,7 +43,42 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return { uri: vscode.Uri.parse(target), result };
   }
 
+  // Highlight of the components of a total, until the document changes or another total is shown.
+  const componentDecoration = vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
+    borderColor: new vscode.ThemeColor('editorWarning.foreground'),
+    borderStyle: 'solid',
+    borderWidth: '1px',
+    overviewRulerColor: new vscode.ThemeColor('editorWarning.foreground'),
+    overviewRulerLane: vscode.OverviewRulerLane.Center,
+  });
   context.subscriptions.push(
+    componentDecoration,
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      for (const ed of vscode.window.visibleTextEditors) if (ed.document === e.document) ed.setDecorations(componentDecoration, []);
+    }),
+  );
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      'filingLens.showComponents',
+      async (uri: string, total: unknown, components: unknown[], table?: number) => {
+        if (!client || !uri || !Array.isArray(components)) return undefined;
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+        const editor = await vscode.window.showTextDocument(doc, { preserveFocus: false });
+        const p2c = client.protocol2CodeConverter;
+        const ranges = components.map((r) => p2c.asRange(r as LspRange));
+        const totalRange = p2c.asRange(total as LspRange);
+        if (!ranges.length) {
+          if (table !== undefined) await vscode.commands.executeCommand('filingLens.showTable', uri, table);
+          return [];
+        }
+        editor.selections = ranges.map((r) => new vscode.Selection(r.start, r.end));
+        editor.setDecorations(componentDecoration, totalRange ? [...ranges, totalRange] : ranges);
+        editor.revealRange(ranges[0].union(ranges[ranges.length - 1]), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        return ranges;
+      },
+    ),
     vscode.commands.registerCommand('filingLens.setLanguage', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {

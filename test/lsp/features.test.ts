@@ -208,3 +208,30 @@ test('hover and definition on a defined term reach its 释义 entry', async () =
   const fh = await client.request('textDocument/hover', { textDocument: { uri: SMALL_URI }, position: fig });
   assert.match(fh.contents.value, /11,210,000\.00 元/);
 });
+
+test('quick fixes on a reconciliation warning: accept the difference, and show the components', async () => {
+  const pos = positionOf(SMALL, '25,311');
+  const diagnostic = {
+    range: { start: pos, end: { line: pos.line, character: pos.character + 6 } },
+    severity: 2,
+    source: 'filing-lens',
+    code: 'columnTotal',
+    message: '合计 [2020.12.31] 25,311 ≠ sum of 3 rows 25,212',
+    data: { accept: 'filing-lens: accept 合计 25,311', line: pos.line },
+  };
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri: SMALL_URI },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic] },
+  });
+  assert.equal(actions.length, 2, JSON.stringify(actions.map((a: any) => a.title)));
+  assert.match(actions[0].title, /^Accept this difference/);
+  const show = actions[1];
+  assert.equal(show.title, 'Show the components (total of 3: 独立门店(含个体户), 连锁店, 专业运营公司)');
+  assert.equal(show.command.command, 'filingLens.showComponents');
+  const [uri, total, components, table] = show.command.arguments;
+  assert.equal(uri, SMALL_URI);
+  assert.deepEqual(total, diagnostic.range);
+  assert.deepEqual(components.map((r: any) => r.start), [positionOf(SMALL, '24,293'), positionOf(SMALL, '918'), { line: 7, character: positionOf(SMALL, '1 | 1 |').character + 4 }]);
+  assert.equal(table, 0);
+});

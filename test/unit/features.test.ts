@@ -13,6 +13,7 @@ import { matchScore, workspaceSymbols } from '../../server/src/features/workspac
 import { tableCsv, tableMatrix, tableTsv } from '../../server/src/features/tableExport';
 import { crossReferenceAt, markerKey, referenceAt } from '../../server/src/features/crossReference';
 import { definedTerms, termAt, termHover } from '../../server/src/features/definedTerms';
+import { componentsAt } from '../../server/src/features/components';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -252,4 +253,16 @@ test('defined terms: the cell-per-line 释义 table of a real filing, pipe rows 
   assert.equal(termAt(pipes, t.indexOf('收入增长') + 1), undefined);
   const spaced = analyze('发行人、本公司    指    某某科技股份有限公司\n保荐机构\t指\t某某证券\n');
   assert.deepEqual(definedTerms(spaced).map((x) => x.terms.join('、')), ['发行人、本公司', '保荐机构']);
+});
+
+test('components of a total: the figures it adds, for the quick fix that shows them', () => {
+  const a = analyze(COUNTS);
+  const at = COUNTS.indexOf('25,311');
+  const c = componentsAt(a, at + 1)!;
+  assert.ok(c);
+  assert.equal(slice(COUNTS, c.total), '25,311');
+  assert.deepEqual(c.components.map((r) => slice(COUNTS, r)), ['24,293', '918', '1']);
+  assert.equal(c.table, 0);
+  assert.equal(c.summary, 'total of 3: 独立门店(含个体户), 连锁店, 专业运营公司');
+  assert.equal(componentsAt(a, COUNTS.indexOf('918')), undefined, 'a component is not a total');
 });

@@ -31,6 +31,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { acceptLine } from '../analysis/accept';
 import { diagnostics, Problem } from '../features/diagnostics';
 import { tableLenses } from '../features/codeLens';
+import { componentsAt } from '../features/components';
 import { crossReferenceAt } from '../features/crossReference';
 import { termAt, termHover } from '../features/definedTerms';
 import { foldingRanges } from '../features/folding';
@@ -234,6 +235,20 @@ export function startServer(connection: Connection): void {
           isPreferred: true,
           edit: { changes: { [doc.uri]: [TextEdit.insert(at, data.accept + eol)] } },
         });
+        const parts = componentsAt(entryOf(doc).analysis, doc.offsetAt(d.range.start));
+        if (parts) {
+          actions.push({
+            title: `Show the components (${parts.summary})`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            // A client command: selects the component figures (VS Code: filingLens.showComponents).
+            command: {
+              title: 'Show the components',
+              command: 'filingLens.showComponents',
+              arguments: [doc.uri, toRange(doc, parts.total), parts.components.map((r) => toRange(doc, r)), parts.table],
+            },
+          });
+        }
       }
       return actions;
     });

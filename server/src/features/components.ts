@@ -1,0 +1,36 @@
+// "Show the components": for a checked total, where its components are, so the
+// editor can select or highlight them (the quick fix on a reconciliation warning).
+
+import { Analysis } from '../analysis/analyze';
+import { Check } from '../analysis/reconcile';
+import { Range } from '../model/types';
+import { kindName } from './hover';
+
+export interface Components {
+  /** The total figure. */
+  total: Range;
+  /** The component figures, in table order. */
+  components: Range[];
+  table: number;
+  /** "3 rows: 独立门店(含个体户), 连锁店, 专业运营公司". */
+  summary: string;
+}
+
+/** The check whose total figure is at an offset (a failing one first), as ranges. */
+export function componentsAt(analysis: Analysis, offset: number): Components | undefined {
+  let found: Check | undefined;
+  for (const c of analysis.checks) {
+    const f = c.total.figure;
+    if (!f || offset < f.start || offset > f.end) continue;
+    if (!found || (found.ok && !c.ok)) found = c;
+  }
+  if (!found) return undefined;
+  const f = found.total.figure!;
+  const labels = found.components.map((p) => `${p.sign < 0 ? '−' : ''}${p.row.label.replace(/\s+/g, '') || '(no label)'}`);
+  return {
+    total: { start: f.start, end: f.end },
+    components: found.components.filter((p) => p.cell.figure).map((p) => ({ start: p.cell.figure!.start, end: p.cell.figure!.end })),
+    table: found.table.id,
+    summary: `${kindName(found)} of ${labels.length}: ${labels.slice(0, 8).join(', ')}${labels.length > 8 ? ', …' : ''}`,
+  };
+}
