@@ -1,11 +1,63 @@
-// filing-lens check FILES…: the same core as the language server, from the command line.
-import * as fs from 'fs';
+// filing-lens check FILES… / filing-lens outline FILES…: the same core as the
+// language server, from the command line. Output as compiler-style text
+// (file:line:col: warning: message [code]), JSON or SARIF 2.1.0. Batches are
+// spread over a pool of worker threads; a progress bar goes to stderr when it
+// is a terminal. Exit code: 0 clean, 1 problems found (or a file could not be
+// read), 2 usage error.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyze } from './analysis/analyze';
 import { diagnostics } from './features/diagnostics';
 import { outline, OutlineItem } from './features/outline';
-import { splitLines } from './parse/lines';
+import { readFilingFile } from './io/readFile';
+import { Line } from './model/types';
 
-function lineCol(lines: ReturnType<typeof splitLines>, offset: number): { line: number; col: number } {
+const VERSION = '0.1.0';
+const USAGE = `usage: filing-lens check [--format text|json|sarif] [--jobs N] [--no-progress] FILES…
+       filing-lens outline [--format text|json] FILES…
+Exit code: 0 no problems, 1 problems found or a file could not be read, 2 usage error.
+`;
+
+type Command = 'check' | 'outline';
+type Format = 'text' | 'json' | 'sarif';
+
+interface Position {
+  line: number;
+  column: number;
+}
+
+export interface FileProblem {
+  start: Position;
+  end: Position;
+  severity: 'error' | 'warning' | 'information';
+  code: string;
+  message: string;
+  related: { start: Position; end: Position; message: string }[];
+}
+
+interface OutlineNode {
+  name: string;
+  detail: string;
+  kind: 'section' | 'table';
+  line: number;
+  children: OutlineNode[];
+}
+
+export interface FileResult {
+  file: string;
+  encoding?: string;
+  error?: string;
+  warning?: string;
+  checks: number;
+  problems: FileProblem[];
+  outline?: OutlineNode[];
+}
+
+// ---------------------------------------------------------------------------
+// One file (in a worker or in the main thread)
+
+function lineCol(lines: Line[], offset: number): Position {
   let lo = 0;
   let hi = lines.length - 1;
   while (lo < hi) {
@@ -13,58 +65,302 @@ function lineCol(lines: ReturnType<typeof splitLines>, offset: number): { line: 
     if (lines[mid].start <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lines[lo].index + 1, col: offset - lines[lo].start + 1 };
+  return { line: lines[lo].index + 1, column: offset - lines[lo].start + 1 };
 }
 
-function printOutline(items: OutlineItem[], depth: number, out: string[]) {
+export function processFile(file: string, command: Command): FileResult {
+  const read = readFilingFile(file);
+  if (read.error) return { file, encoding: read.encoding, error: read.error, checks: 0, problems: [] };
+  const a = analyze(read.text);
+  const lines = a.model.lines;
+  const result: FileResult = { file, encoding: read.encoding, warning: read.warning, checks: a.checks.length, problems: [] };
+  if (command === 'outline') {
+    const node = (i: OutlineItem): OutlineNode => ({ name: i.name, detail: i.detail, kind: i.kind, line: lineCol(lines, i.selectionRange.start).line, children: i.children.map(node) });
+    result.outline = outline(a.model).map(node);
+    return result;
+  }
+  result.problems = diagnostics(a).map((d) => ({
+    start: lineCol(lines, d.range.start),
+    end: lineCol(lines, d.range.end),
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    related: d.related.map((r) => ({ start: lineCol(lines, r.range.start), end: lineCol(lines, r.range.end), message: r.message })),
+  }));
+  return result;
+}
+
+function safeProcess(file: string, command: Command): FileResult {
+  try {
+    return processFile(file, command);
+  } catch (e) {
+    return { file, error: `${file}: internal error (${e instanceof Error ? e.message : String(e)})`, checks: 0, problems: [] };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Running a batch: in process, or over a pool of worker threads
+
+interface Task {
+  index: number;
+  file: string;
+  command: Command;
+}
+
+async function runAll(files: string[], command: Command, jobs: number, onDone: (index: number, r: FileResult) => void): Promise<void> {
+  const workers = Math.min(jobs, files.length);
+  if (workers <= 1) {
+    files.forEach((f, i) => onDone(i, safeProcess(f, command)));
+    return;
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, () =>
+      new Promise<void>((resolve) => {
+        const w = new Worker(__filename, { workerData: { filingLensWorker: true } });
+        let current: Task | undefined;
+        const give = () => {
+          if (next >= files.length) {
+            current = undefined;
+            void w.terminate().then(() => resolve());
+            return;
+          }
+          current = { index: next, file: files[next], command };
+          next++;
+          w.postMessage(current);
+        };
+        w.on('message', (m: { index: number; result: FileResult }) => {
+          onDone(m.index, m.result);
+          give();
+        });
+        w.on('error', (e) => {
+          // A worker that dies loses only its current file; the rest go on in this thread.
+          if (current) onDone(current.index, { file: current.file, error: `${current.file}: internal error (${e.message})`, checks: 0, problems: [] });
+          while (next < files.length) {
+            const i = next++;
+            onDone(i, safeProcess(files[i], command));
+          }
+          resolve();
+        });
+        give();
+      }),
+    ),
+  );
+}
+
+function workerMain(): void {
+  parentPort!.on('message', (t: Task) => {
+    parentPort!.postMessage({ index: t.index, result: safeProcess(t.file, t.command) });
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Output
+
+function printOutline(items: OutlineNode[], depth: number, out: string[]) {
   for (const i of items) {
     out.push(`${'  '.repeat(depth)}${i.name}${i.detail ? `  (${i.detail})` : ''}`);
     printOutline(i.children, depth + 1, out);
   }
 }
 
-function main(argv: string[]): number {
-  const args = argv.slice(2);
-  const cmd = args[0];
-  if (!cmd || cmd === '--help' || cmd === '-h' || !['check', 'outline'].includes(cmd)) {
-    process.stdout.write('usage: filing-lens check [--json] FILES…\n       filing-lens outline FILES…\n');
-    return cmd ? 2 : 0;
-  }
-  const json = args.includes('--json');
-  const files = args.slice(1).filter((a) => !a.startsWith('--'));
-  let problems = 0;
-  const results: unknown[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      process.stderr.write(`${file}: cannot read (${(e as Error).message})\n`);
-      problems++;
-      continue;
-    }
-    const a = analyze(text);
-    const lines = a.model.lines;
-    if (cmd === 'outline') {
-      const out: string[] = [];
-      printOutline(outline(a.model), 0, out);
-      if (json) results.push({ file, outline: outline(a.model) });
-      else process.stdout.write(`${file}\n${out.join('\n')}\n`);
-      continue;
-    }
-    const ds = diagnostics(a);
-    problems += ds.length;
-    if (json) results.push({ file, checks: a.checks.length, problems: ds.map((d) => ({ ...lineCol(lines, d.range.start), code: d.code, message: d.message })) });
-    else {
-      for (const d of ds) {
-        const p = lineCol(lines, d.range.start);
-        process.stdout.write(`${file}:${p.line}:${p.col}: ${d.severity}: ${d.message} [${d.code}]\n`);
-      }
-      process.stdout.write(`${file}: ${a.checks.length} totals checked, ${ds.length} do not reconcile\n`);
-    }
-  }
-  if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-  return problems > 0 ? 1 : 0;
+const RULES: { id: string; name: string; text: string }[] = [
+  { id: 'columnTotal', name: 'ColumnTotal', text: 'A 合计 / 小计 / 总计 row does not equal the sum of the rows it totals.' },
+  { id: 'formula', name: 'Formula', text: 'A formula row written into the table (ii=1+2, ③=②-①) does not hold.' },
+  { id: 'identity', name: 'StatementIdentity', text: 'A balance-sheet or cash-flow identity (资产总计 = 负债和所有者权益总计 …) does not hold.' },
+  { id: 'share', name: 'Shares', text: 'Share columns (占比, 比例) of a total row do not add up to 100%.' },
+  { id: 'crossFoot', name: 'CrossFooting', text: "A row's total column does not equal the sum of its other columns." },
+];
+
+function toUri(file: string): string {
+  if (path.isAbsolute(file)) return 'file://' + encodeURI(file.split(path.sep).join('/'));
+  return encodeURI(file.split(path.sep).join('/'));
 }
 
-process.exitCode = main(process.argv);
+export function sarif(results: FileResult[]): unknown {
+  const rules = [...RULES];
+  for (const r of results) for (const p of r.problems) if (!rules.some((x) => x.id === p.code)) rules.push({ id: p.code, name: p.code, text: p.code });
+  const level = (s: FileProblem['severity']) => (s === 'information' ? 'note' : s);
+  const region = (a: Position, b: Position) => ({ startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'filing-lens',
+            version: VERSION,
+            rules: rules.map((r) => ({ id: r.id, name: r.name, shortDescription: { text: r.text }, defaultConfiguration: { level: 'warning' } })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        artifacts: results.map((r) => ({ location: { uri: toUri(r.file) }, ...(r.encoding ? { encoding: r.encoding } : {}) })),
+        invocations: [
+          {
+            executionSuccessful: !results.some((r) => r.error),
+            toolExecutionNotifications: results
+              .filter((r) => r.error || r.warning)
+              .map((r) => ({ level: r.error ? 'error' : 'warning', message: { text: (r.error ?? r.warning)! }, locations: [{ physicalLocation: { artifactLocation: { uri: toUri(r.file) } } }] })),
+          },
+        ],
+        results: results.flatMap((r, artifact) =>
+          r.problems.map((p) => ({
+            ruleId: p.code,
+            ruleIndex: rules.findIndex((x) => x.id === p.code),
+            level: level(p.severity),
+            message: { text: p.message },
+            locations: [{ physicalLocation: { artifactLocation: { uri: toUri(r.file), index: artifact }, region: region(p.start, p.end) } }],
+            relatedLocations: p.related.map((x, id) => ({
+              id,
+              message: { text: x.message },
+              physicalLocation: { artifactLocation: { uri: toUri(r.file), index: artifact }, region: region(x.start, x.end) },
+            })),
+          })),
+        ),
+      },
+    ],
+  };
+}
+
+class Progress {
+  private done = 0;
+  private problems = 0;
+  private last = 0;
+  constructor(private total: number, private enabled: boolean) {}
+  tick(r: FileResult) {
+    this.done++;
+    this.problems += r.problems.length;
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 80 && this.done < this.total) return;
+    this.last = now;
+    const width = 30;
+    const filled = Math.round((this.done / this.total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total} files · ${this.problems} problems`);
+  }
+  end() {
+    if (this.enabled) process.stderr.write('\r\x1b[2K');
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+interface Args {
+  command: Command;
+  format: Format;
+  jobs: number;
+  progress: boolean;
+  files: string[];
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'outline') return command ? `unknown command: ${command}` : 'no command';
+  const args: Args = { command, format: 'text', jobs: (os as { availableParallelism?: () => number }).availableParallelism?.() ?? 2, progress: true, files: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const value = (name: string) => {
+      const eq = a.indexOf('=');
+      if (eq >= 0) return a.slice(eq + 1);
+      if (i + 1 >= rest.length) throw new Error(`${name} needs a value`);
+      return rest[++i];
+    };
+    try {
+      if (a === '--json') args.format = 'json';
+      else if (a === '--format' || a.startsWith('--format=')) {
+        const f = value('--format');
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') return `unknown format: ${f} (text, json or sarif)`;
+        if (f === 'sarif' && command === 'outline') return 'outline has no sarif format';
+        args.format = f;
+      } else if (a === '--jobs' || a === '-j' || a.startsWith('--jobs=')) {
+        const n = Number(value('--jobs'));
+        if (!Number.isInteger(n) || n < 1) return `--jobs needs a positive whole number`;
+        args.jobs = n;
+      } else if (a === '--no-progress') args.progress = false;
+      else if (a === '--') args.files.push(...rest.slice(i + 1)), (i = rest.length);
+      else if (a.startsWith('-') && a !== '-') return `unknown option: ${a}`;
+      else args.files.push(a);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (!args.files.length) return 'no files given';
+  return args;
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (!argv.length || argv[0] === '--help' || argv[0] === '-h') {
+    process.stdout.write(USAGE);
+    return argv.length ? 0 : 2;
+  }
+  if (argv[0] === '--version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`filing-lens: ${args}\n${USAGE}`);
+    return 2;
+  }
+  const { command, format, files } = args;
+  const results: FileResult[] = new Array(files.length);
+  const progress = new Progress(files.length, args.progress && !!process.stderr.isTTY && files.length > 1);
+  // Text output streams in input order as files finish.
+  let printed = 0;
+  const flush = () => {
+    while (printed < files.length && results[printed]) {
+      const r = results[printed++];
+      if (format !== 'text') continue;
+      if (r.error) {
+        progress.end();
+        process.stderr.write(`${r.error}\n`);
+        continue;
+      }
+      if (r.warning) process.stderr.write(`${r.file}: ${r.warning}\n`);
+      if (command === 'outline') {
+        const out: string[] = [];
+        printOutline(r.outline ?? [], 1, out);
+        progress.end();
+        process.stdout.write(`${r.file}\n${out.join('\n')}${out.length ? '\n' : ''}`);
+      } else if (r.problems.length) {
+        progress.end();
+        process.stdout.write(r.problems.map((p) => `${r.file}:${p.start.line}:${p.start.column}: ${p.severity}: ${p.message} [${p.code}]\n`).join(''));
+      }
+    }
+  };
+  await runAll(files, command, args.jobs, (i, r) => {
+    results[i] = r;
+    flush();
+    progress.tick(r);
+  });
+  progress.end();
+  const problems = results.reduce((n, r) => n + r.problems.length, 0);
+  const unreadable = results.filter((r) => r.error).length;
+  if (format === 'json') {
+    const json = results.map((r) =>
+      command === 'outline'
+        ? { file: r.file, encoding: r.encoding, error: r.error, outline: r.outline }
+        : { file: r.file, encoding: r.encoding, error: r.error, warning: r.warning, checks: r.checks, problems: r.problems },
+    );
+    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+  } else if (format === 'sarif') {
+    process.stdout.write(JSON.stringify(sarif(results), null, 2) + '\n');
+  }
+  if (command === 'check') {
+    const checks = results.reduce((n, r) => n + r.checks, 0);
+    process.stderr.write(`filing-lens: ${files.length} ${files.length === 1 ? 'file' : 'files'}, ${checks} totals checked, ${problems} ${problems === 1 ? 'problem' : 'problems'}${unreadable ? `, ${unreadable} not read` : ''}\n`);
+  }
+  return problems > 0 || unreadable > 0 ? 1 : 0;
+}
+
+if (!isMainThread && (workerData as { filingLensWorker?: boolean } | undefined)?.filingLensWorker) workerMain();
+else if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`filing-lens: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -15,6 +15,8 @@ import { crossReferenceAt, markerKey, referenceAt } from '../../server/src/featu
 import { definedTerms, termAt, termHover } from '../../server/src/features/definedTerms';
 import { componentsAt } from '../../server/src/features/components';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
 export const COUNTS = `问题1 关于商户
@@ -265,4 +267,92 @@ test('components of a total: the figures it adds, for the quick fix that shows t
   assert.equal(c.table, 0);
   assert.equal(c.summary, 'total of 3: 独立门店(含个体户), 连锁店, 专业运营公司');
   assert.equal(componentsAt(a, COUNTS.indexOf('918')), undefined, 'a component is not a total');
+});
+
+// The command-line checker, dist/cli.js, as a user runs it.
+const ROOT = path.resolve(__dirname, '../../..');
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const FIX = ['000-annual-report', '001-glued-inquiry', '002-cell-per-line-balance-sheet', '003-pipe-inquiry', '004-space-notes'].map((f) => `test/fixtures/${f}.filing`);
+
+test('cli check: file:line:col: warning lines, exit 1 on problems, same output from the worker pool as in one thread', () => {
+  const one = cli('check', '--jobs', '1', ...FIX);
+  assert.equal(one.code, 1, one.err);
+  assert.equal(one.out, 'test/fixtures/003-pipe-inquiry.filing:64:15: warning: 合计 [2020.12.31] 25,211 ≠ sum of 3 rows 25,212 (difference 1 个) [columnTotal]\n');
+  assert.match(one.err, /5 files, \d+ totals checked, 1 problem/);
+  const pool = cli('check', '--jobs', '3', ...FIX, ...FIX);
+  assert.equal(pool.code, 1);
+  assert.equal(pool.out, one.out + one.out, 'input order kept');
+  const clean = cli('check', 'test/fixtures/004-space-notes.filing');
+  assert.equal(clean.code, 0, clean.err);
+  assert.equal(clean.out, '');
+});
+
+test('cli check --format json and --format sarif (2.1.0: one run, rules per check kind, 1-based regions)', () => {
+  const json = cli('check', '--format', 'json', 'test/fixtures/003-pipe-inquiry.filing', 'test/fixtures/004-space-notes.filing');
+  assert.equal(json.code, 1);
+  const j = JSON.parse(json.out);
+  assert.equal(j.length, 2);
+  assert.equal(j[0].encoding, 'utf-8');
+  assert.ok(j[0].checks > 10);
+  assert.deepEqual(j[0].problems[0].start, { line: 64, column: 15 });
+  assert.equal(j[0].problems[0].code, 'columnTotal');
+  assert.equal(j[0].problems[0].related.length, 3);
+  assert.deepEqual(j[1].problems, []);
+  const s = cli('check', '--format=sarif', 'test/fixtures/003-pipe-inquiry.filing');
+  assert.equal(s.code, 1);
+  const log = JSON.parse(s.out);
+  assert.equal(log.version, '2.1.0');
+  assert.equal(log.runs.length, 1);
+  const run = log.runs[0];
+  assert.equal(run.tool.driver.name, 'filing-lens');
+  assert.deepEqual(run.tool.driver.rules.map((r: any) => r.id), ['columnTotal', 'formula', 'identity', 'share', 'crossFoot']);
+  assert.equal(run.results.length, 1);
+  const r = run.results[0];
+  assert.equal(r.ruleId, 'columnTotal');
+  assert.equal(run.tool.driver.rules[r.ruleIndex].id, 'columnTotal');
+  assert.equal(r.level, 'warning');
+  assert.match(r.message.text, /25,211 ≠/);
+  assert.equal(r.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/003-pipe-inquiry.filing');
+  assert.deepEqual(r.locations[0].physicalLocation.region, { startLine: 64, startColumn: 15, endLine: 64, endColumn: 21 });
+  assert.equal(r.relatedLocations.length, 3);
+  assert.equal(run.artifacts[0].location.uri, 'test/fixtures/003-pipe-inquiry.filing');
+});
+
+test('cli outline, usage errors (exit 2), unreadable and GB18030 files', () => {
+  const o = cli('outline', 'test/fixtures/004-space-notes.filing');
+  assert.equal(o.code, 0);
+  assert.match(o.out, /^test\/fixtures\/004-space-notes\.filing\n  五、合并财务报表项目注释\n    \(一\)货币资金\n      表: 库存现金/);
+  const oj = JSON.parse(cli('outline', '--format', 'json', 'test/fixtures/004-space-notes.filing').out);
+  assert.equal(oj[0].outline[0].name, '五、合并财务报表项目注释');
+  assert.equal(typeof oj[0].outline[0].line, 'number');
+  for (const bad of [[], ['frobnicate', 'x'], ['check'], ['check', '--format', 'xml', 'a'], ['check', '--bogus', 'a'], ['check', '--jobs', '0', 'a'], ['outline', '--format', 'sarif', 'a']]) {
+    assert.equal(cli(...bad).code, 2, bad.join(' '));
+  }
+  const missing = cli('check', 'no/such/file.filing');
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /no\/such\/file\.filing: cannot read/);
+  // A filing saved in GB18030 reads as the same text and finds the same problem.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const iconv = require('iconv-lite') as { encode(s: string, enc: string): Buffer };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'filing-lens-cli-'));
+  const gbk = path.join(dir, 'gbk.filing');
+  fs.writeFileSync(gbk, iconv.encode(fs.readFileSync(path.join(ROOT, 'test/fixtures/003-pipe-inquiry.filing'), 'utf8'), 'gb18030'));
+  const g = cli('check', '--format', 'json', gbk);
+  const gj = JSON.parse(g.out);
+  assert.equal(gj[0].encoding, 'gb18030');
+  assert.deepEqual(gj[0].problems[0].start, { line: 64, column: 15 });
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+test('cli draws a progress bar on stderr when it is a terminal, and clears it before each problem', { skip: !hasScript && 'no script(1) to fake a terminal' }, () => {
+  const command = [process.execPath, path.join(ROOT, 'dist/cli.js'), 'check', '--jobs', '2', ...FIX].map((a) => `'${a}'`).join(' ');
+  const r = spawnSync('script', ['-qc', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
+  assert.match(r.stdout, /\[#{30}\] 5\/5 files · 1 problems/);
+  assert.match(r.stdout, /\x1b\[2Ktest\/fixtures\/003-pipe-inquiry\.filing:64:15: warning/);
+  // Not on a pipe.
+  assert.doesNotMatch(cli('check', ...FIX).err, /files ·/);
 });
