@@ -28,8 +28,7 @@ import {
   TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { acceptLine } from '../analysis/accept';
-import { diagnostics, Problem } from '../features/diagnostics';
+import { Problem } from '../features/diagnostics';
 import { tableLenses } from '../features/codeLens';
 import { componentsAt } from '../features/components';
 import { crossReferenceAt } from '../features/crossReference';
@@ -54,6 +53,11 @@ export const SERVER_COMMANDS = {
   /** → { name, text }: the same as tab-separated text for pasting into a spreadsheet. */
   tableTsv: 'filing-lens.tableTsv',
 } as const;
+
+/** Edits in quick succession are answered once; the edited chunk alone is re-analysed. */
+const EDIT_DEBOUNCE_MS = 8;
+/** The whole document is analysed again once typing pauses. */
+const WHOLE_ANALYSIS_DELAY_MS = 400;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -127,30 +131,39 @@ export function startServer(connection: Connection): void {
     if (canRefreshInlays) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
-  function schedule(doc: TextDocument, delay: number) {
+  function schedule(doc: TextDocument, delay: number, quick = false) {
     const old = timers.get(doc.uri);
     if (old) clearTimeout(old);
     timers.set(
       doc.uri,
       setTimeout(() => {
         timers.delete(doc.uri);
-        publish(doc.uri);
+        publish(doc.uri, quick);
       }, delay),
     );
   }
 
-  function publish(uri: string) {
+  /**
+   * Publishes diagnostics for the document's current version. After an edit the
+   * chunk it fell into is re-analysed at once (`quick`), and the whole document
+   * after a pause, which publishes again; a whole analysis is done at once when
+   * the edit needs it.
+   */
+  function publish(uri: string, quick = false) {
     const doc = documents.get(uri);
     if (!doc) return;
     // Never publish an older version's result over a newer one.
     if ((published.get(uri) ?? -1) > doc.version) return;
+    let partial = false;
     const items = guarded('diagnostics', [] as Diagnostic[], () => {
-      const entry = entryOf(doc);
-      return diagnostics(entry.analysis, { maxFileSizeMessage: entry.tooLarge }).map((p) => toDiagnostic(doc, p));
+      const fast = quick ? cache.quickProblems(uri, doc.version, () => doc.getText(), settings) : undefined;
+      partial = !!fast;
+      return (fast ?? cache.problems(uri, doc.version, () => doc.getText(), settings)).map((p) => toDiagnostic(doc, p));
     });
     if (documents.get(uri)?.version !== doc.version) return;
     published.set(uri, doc.version);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items });
+    if (partial) schedule(doc, WHOLE_ANALYSIS_DELAY_MS);
   }
 
   function toDiagnostic(doc: TextDocument, p: Problem): Diagnostic {
@@ -161,12 +174,12 @@ export function startServer(connection: Connection): void {
       code: p.code,
       message: p.message,
       relatedInformation: p.related.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.range) }, message: r.message })),
-      data: p.check ? { accept: acceptLine(p.check), line: doc.positionAt(p.check.row.end).line } : undefined,
+      data: p.accept ? { accept: p.accept.text, line: doc.positionAt(p.accept.offset).line } : undefined,
     };
   }
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, 25));
+  documents.onDidChangeContent((e) => schedule(e.document, EDIT_DEBOUNCE_MS, true));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     published.delete(e.document.uri);
