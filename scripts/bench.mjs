@@ -19,7 +19,7 @@
 //   - baseline: split into lines, scan each line with /[\d,]+\.\d{2}/g.
 // Through the real server (dist/server.js --stdio, scripts/lsp-client.mjs) on
 // the 2 MB document: didOpen → publishDiagnostics, one-character didChange →
-// publishDiagnostics of that version (the server debounces changes by 25 ms,
+// publishDiagnostics of that version (the server debounces changes by 8 ms,
 // included), hover and documentSymbol request round trips.
 //
 // Sizes are UTF-8 bytes of the file; 1 MB = 2^20 bytes.
@@ -560,7 +560,7 @@ async function main() {
     if (lsp.edit) {
       console.log(
         `\n  edited: units digit of "${lsp.edit.raw}" (total of a ${lsp.edit.kind ?? 'figure'} check${lsp.edit.ok ? ' that reconciles' : ''}, row "${lsp.edit.row ?? ''}") at line ${lsp.edit.position.line + 1}, ${lsp.edit.digit} ⇄ ${lsp.edit.changedTo};` +
-          ` diagnostics after open ${lsp.openDiagnostics}, after each edit: ${lsp.diagnosticsPerEdit.join(' ')}; the server debounces changes by 25 ms (included).`,
+          ` diagnostics after open ${lsp.openDiagnostics}, after each edit: ${lsp.diagnosticsPerEdit.join(' ')}; the server debounces changes by 8 ms and re-analyses the edited chunk (included).`,
       );
       console.log(`  hovers that returned a result: ${lsp.hoverHits}/${lsp.hover.length}; top-level symbols: ${lsp.topLevelSymbols}`);
     }
@@ -598,7 +598,7 @@ async function main() {
       memory: 'baseline RSS after loading the text and gc(); RSS sampled every 2 ms by a worker thread during the cold analysis; peakRssGrowth = peak − baseline; retainedHeap = heapUsed+external with the Analysis alive after gc() − baseline',
       baseline: 'text.split(/\\r?\\n/) and /[\\d,]+\\.\\d{2}/g over each line',
       hover: 'hoverAt(analysis, offset) at seeded random offsets inside random figures, each call timed',
-      lsp: 'dist/server.js --stdio via scripts/lsp-client.mjs; edits alternate the units digit of a reconciled total; the server debounces didChange by 25 ms',
+      lsp: 'dist/server.js --stdio via scripts/lsp-client.mjs; edits alternate the units digit of a reconciled total; the server debounces didChange by 8 ms and answers from the re-analysed chunk',
     },
     targets: TARGETS,
     elapsedSeconds: elapsed,
