@@ -291,11 +291,43 @@ function fitRegion(ctx: TableContext, region: Slot[], add: AddTable) {
     const fit = bestGrid(region, from);
     if (!fit) return;
     const laid = layRows(region, fit.start, fit.ncols, fit.rows);
+    const rows = laid.map((chunk, r) => rowFromItems(chunk, r === 0));
+    let next = afterRows(region, laid);
+    // A label that wraps over a blank line ("其中:子公司支付给少数股东的" … "股利、利润") breaks the
+    // grid for one or two slots: take them into the label above and go on with the same columns.
+    for (let resumed = true; resumed && next < region.length; ) {
+      resumed = false;
+      for (let skip = 1; skip <= 2 && next + skip < region.length; skip++) {
+        const stray = region.slice(next, next + skip);
+        if (stray.some((sl) => typeOfSlot(sl) !== 'text' || sl.text.length > 24)) break;
+        const more = dataRowsFrom(region, next + skip, fit.ncols);
+        if (more.length < 2) continue;
+        rows[rows.length - 1].label += stray.map((sl) => sl.text).join('');
+        rows.push(...more.map((chunk) => rowFromItems(chunk, false)));
+        next = afterRows(region, more);
+        resumed = true;
+        break;
+      }
+    }
     // A grid that starts right where the previous one stopped is the same table after a misread row.
-    add('cellPerLine', laid.map((chunk, r) => rowFromItems(chunk, r === 0)), from > 0 && fit.start === from);
-    const lastSlot = laid[laid.length - 1].filter((it) => it.slot).pop()!.slot!;
-    from = region.indexOf(lastSlot) + 1;
+    add('cellPerLine', rows, from > 0 && fit.start === from);
+    from = next;
   }
+}
+
+function afterRows(region: Slot[], laid: Item[][]): number {
+  const lastSlot = laid[laid.length - 1].filter((it) => it.slot).pop()!.slot!;
+  return region.indexOf(lastSlot) + 1;
+}
+
+/** Rows of a grid resumed without a header: a text label, then figures or empty cells only. */
+function dataRowsFrom(region: Slot[], start: number, ncols: number): Item[][] {
+  const out: Item[][] = [];
+  for (const row of rowsOf(region, start, ncols)) {
+    if (row[0].type !== 'text' || row.slice(1).some((it) => it.type === 'text')) break;
+    out.push(row);
+  }
+  return out.some((r) => r.slice(1).some((it) => it.type === 'num')) ? out : [];
 }
 
 function rowFromItems(chunk: Item[], header: boolean): RawRow {
