@@ -4,13 +4,16 @@
 // figures, and the same text always gives the same result.
 //
 // Deterministic by default (a fixed seed). FUZZ_SEED=<n> and FUZZ_RUNS=<n>
-// override; a failure prints the seed, the fast-check path and the input.
+// override; a failure prints the seed and the fast-check path and writes the
+// input to a temp file. FUZZ_DUMP_SLOWEST=<file> keeps the slowest input.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze, Analysis } from '../../server/src/analysis/analyze';
+import { problemsAfterEdit } from '../../server/src/analysis/incremental';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { hoverAt } from '../../server/src/features/hover';
 import { outline, OutlineItem } from '../../server/src/features/outline';
@@ -277,14 +280,31 @@ function snapshot(text: string): string {
   return JSON.stringify({ outline: outline(a.model), diags, figures: a.figures.map((p) => [p.figure.start, p.figure.end, p.figure.value]) });
 }
 
+/** Set by a property that builds its input from generated parts (the last failing one is the shrunk counterexample). */
+let failingInput: unknown;
+
+/**
+ * fc.assert with the seed; on failure the message says how to reproduce it, and
+ * the (shrunk) counterexample is written as JSON to a temp file, since texts are long.
+ */
 function run<T extends [unknown, ...unknown[]]>(name: string, property: fc.IRawProperty<T>, runs: number) {
-  try {
-    fc.assert(property, { seed: SEED, numRuns: runs, endOnFailure: false });
-  } catch (e) {
-    const err = e as Error;
-    err.message = `${name} failed; reproduce with FUZZ_SEED=${SEED} FUZZ_RUNS=${runs} (fast-check seed and path below)\n${err.message}`;
-    throw err;
+  failingInput = undefined;
+  const details = fc.check(property, { seed: SEED, numRuns: runs }) as fc.RunDetails<T>;
+  if (!details.failed) return;
+  let dumped = '';
+  const input = failingInput ?? details.counterexample?.filter((v: unknown) => typeof v !== 'function');
+  if (input) {
+    const file = path.join(os.tmpdir(), `filing-lens-fuzz-${name}-seed${SEED}.json`);
+    fs.writeFileSync(file, JSON.stringify(input, null, 1));
+    dumped = `\ncounterexample written to ${file}`;
   }
+  const cause = details.errorInstance instanceof Error ? details.errorInstance : new Error(String(details.errorInstance));
+  const err = new Error(
+    `${name} failed after ${details.numRuns} runs; reproduce with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} ` +
+      `(fast-check seed ${details.seed}, path "${details.counterexamplePath}")${dumped}\n${cause.message}`,
+  );
+  err.stack = `${err.message}\n${cause.stack ?? ''}`;
+  throw err;
 }
 
 const offsets = fc.array(fc.nat(), { minLength: 1, maxLength: 40 });
@@ -298,7 +318,10 @@ test(`fuzz: analyze, outline, diagnostics and hover hold their invariants on mut
       const t0 = process.hrtime.bigint();
       const a = analyze(text);
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (ms > slowest.ms) slowest = { ms, chars: text.length };
+      if (ms > slowest.ms) {
+        slowest = { ms, chars: text.length };
+        if (process.env.FUZZ_DUMP_SLOWEST) fs.writeFileSync(process.env.FUZZ_DUMP_SLOWEST, text);
+      }
       assert.ok(ms < SLOW_MS, `analysis of ${text.length} characters took ${ms.toFixed(0)} ms`);
       checkModel(a, text);
       checkOutline(outline(a.model), text.length);
@@ -350,4 +373,33 @@ test('fuzz: the generator reaches tables, failed and passed checks, figures, hea
   }
   console.log(`fuzz generator coverage over 200 samples (${chars} chars): ${JSON.stringify(seen)}`);
   for (const [k, v] of Object.entries(seen)) assert.ok(v >= 5, `only ${v} of 200 samples have ${k}`);
+});
+
+/** A diagnostic as the editor sees it (the check object dropped). */
+const plain = (ps: ReturnType<typeof diagnostics>) => ps.map(({ check: _check, ...rest }) => rest);
+
+test(`fuzz: problems after an edit, worked out from the last analysis, equal a whole analysis of the edited text (seed ${SEED})`, () => {
+  const runs = Math.max(1, Math.round(RUNS / 2));
+  let quick = 0;
+  run(
+    'incremental',
+    fc.property(filingLike, mutation, eols, (text, edit, ends) => {
+      const lines = text.split(/\r\n|\r|\n/);
+      const edited = edit(lines).join(ends[0]);
+      const base = lines.join(ends[0]);
+      const prev = analyze(base);
+      const after = problemsAfterEdit(prev, diagnostics(prev), edited);
+      if (!after) return;
+      quick++;
+      try {
+        assert.deepEqual(plain(after.problems), plain(diagnostics(analyze(edited))));
+      } catch (e) {
+        failingInput = { base, edited };
+        throw e;
+      }
+    }),
+    runs,
+  );
+  console.log(`fuzz incremental: ${runs} edits, ${quick} re-analysed one chunk only`);
+  assert.ok(quick > runs / 20, `only ${quick} of ${runs} edits took the quick path`);
 });

@@ -5,10 +5,11 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { analyze, Analysis } from '../../server/src/analysis/analyze';
+import { problemsAfterEdit } from '../../server/src/analysis/incremental';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { hoverAt } from '../../server/src/features/hover';
 import { outline, OutlineItem } from '../../server/src/features/outline';
-import { COUNTS, junkBytes, table, timed } from './util';
+import { analyzeInWorker, COUNTS, junkBytes, table, timed } from './util';
 
 /** Bounds, with headroom over what a developer machine measures (see the printed timings). */
 export const LONG_LINE_MS = 2000;
@@ -61,17 +62,36 @@ const LONG_LINES: Record<string, string> = {
   'capital numerals': '壹佰万元整'.repeat(20_000),
   'private use': '\ue000\ue001\ufffd'.repeat(33_334).slice(0, 100_000),
   'table row': `合计${' | 1,234'.repeat(12_500)}`.slice(0, 100_000),
+  // Leader lines (目录 …………… 12) as a PDF converter can run them on.
+  'leader dots': '.'.repeat(100_000),
+  dashes: '-'.repeat(100_000),
+  ellipses: '…'.repeat(100_000),
+};
+
+/**
+ * Core bugs these tests found, pending a fix in code this suite does not own.
+ * The TOC pattern in server/src/parse/lines.ts (/(?:\.{4,}|…{2,}|·{4,}|-{6,}|_{6,})\s*\d{1,4}\s*$/,
+ * tested on every line of any length in findFurniture) backtracks quadratically
+ * on a long run of leader characters: 100,000 dots take ~20 s.
+ */
+const PENDING: Record<string, string> = {
+  'leader dots': 'core fix pending: quadratic TOC regex in server/src/parse/lines.ts on long leader runs',
+  dashes: 'core fix pending: quadratic TOC regex in server/src/parse/lines.ts on long leader runs',
+  ellipses: 'core fix pending: quadratic TOC regex in server/src/parse/lines.ts on long leader runs',
 };
 
 for (const [name, line] of Object.entries(LONG_LINES)) {
-  test(`input: a single 100,000-character line (${name}) analyses in < ${LONG_LINE_MS} ms and the table after it still works`, () => {
+  test(`input: a single 100,000-character line (${name}) analyses in < ${LONG_LINE_MS} ms and the table after it still works`, { todo: PENDING[name] }, async () => {
     assert.equal(line.length, 100_000);
-    const alone = timed(() => analyze(line));
-    checkRanges(alone.value, line);
     const text = `${line}\n\n${COUNTS}`;
-    const { value: a, ms } = timed(() => analyze(text));
-    console.log(`100,000-char line (${name}): alone ${alone.ms.toFixed(0)} ms, with a table after it ${ms.toFixed(0)} ms`);
-    assert.ok(alone.ms < LONG_LINE_MS && ms < LONG_LINE_MS, `took ${alone.ms.toFixed(0)} / ${ms.toFixed(0)} ms`);
+    // In a worker first: a pathological line fails the test in bounded time instead of hanging it.
+    const alone = await analyzeInWorker(line, LONG_LINE_MS);
+    assert.ok(alone !== undefined && alone < LONG_LINE_MS, `the line alone took ${alone?.toFixed(0) ?? 'more than ' + LONG_LINE_MS} ms`);
+    const after = await analyzeInWorker(text, LONG_LINE_MS);
+    console.log(`100,000-char line (${name}): alone ${alone.toFixed(0)} ms, with a table after it ${after?.toFixed(0) ?? '> ' + LONG_LINE_MS} ms`);
+    assert.ok(after !== undefined && after < LONG_LINE_MS, `the line and a table took ${after?.toFixed(0) ?? 'more than ' + LONG_LINE_MS} ms`);
+    checkRanges(analyze(line), line);
+    const a = analyze(text);
     checkRanges(a, text);
     const at = text.indexOf('25,211');
     const h = hoverAt(a, at + 1);
@@ -147,3 +167,33 @@ test('input: mixed line endings (\\r\\n, \\r, \\n) give the same lines, figures 
   const at = mixed.indexOf('25,211');
   assert.deepEqual(hoverAt(b, at + 3)?.range, { start: at, end: at + 6 });
 });
+
+// Found by the incremental fuzz property (FUZZ_SEED=21 FUZZ_RUNS=6000), shrunk:
+// the whole analysis skips lines over 20,000 characters (parse/document.ts), the
+// re-analysis of one chunk (analysis/incremental.ts) passes an empty `claimed`
+// array to tablesOfChunk and so keeps the long line as the table's header.
+const PROVINCES = `1-5家 | 5-10家 | 10家以上 | 1-5家 | 5-10家 | 10家以上 | 1-5家 | 5-10家 | 10家以上 | |||||||
+天津市 | 7 | 4 | 13 | 24 | 533 | - | 1 | 15 | 16 | 519 | - | 2 | 14 | 16 | 416 |
+四川省 | 36 | 13 | 7 | 56 | 323 | 36 | 5 | 18 | 59 | 502 | 96 | 13 | 7 | 116 | 409 |
+吉林省 | 21 | 27 | 23 | 71 | 783 | 7 | 22 | 31 | 60 | 1,106 | 42 | 3 | 1 | 46 | 119 |
+北京市 | 2 | 3 | 14 | 19 | 752 | 4 | 2 | 10 | 16 | 365 | 3 | 4 | 9 | 16 | 297 |
+内蒙古自治区 | 59 | 26 | 17 | 102 | 676 | 38 | 32 | 28 | 98 | 821 | 76 | 14 | 2 | 92 | 318 |
+云南省 | 84 | 24 | 14 | 122 | 677 | 67 | 42 | 15 | 124 | 785 | 36 | 38 | 54 | 128 | 1,398 |
+上海市 | 7 | 2 | 11 | 20 | 1,031 | 1 | 2 | 13 | 16 | 873 | 3 | 1 | 12 | 16 | 459 |
+合计 | 1,284 | 553 | 691 | 2,528 | 25,001 | 1,046 | 576 | 681 | 2,303 | 25,211 | 1,192 | 537 | 616 | 2,345 | 21,190 |`;
+
+test(
+  'input: an edit that makes a line longer than 20,000 characters gives the same problems, re-analysed alone or whole',
+  { todo: 'core fix pending: server/src/analysis/incremental.ts passes an empty claimed array to tablesOfChunk (lines > 20,000 chars not skipped)' },
+  () => {
+    const lines = PROVINCES.split('\n');
+    let long = lines[0];
+    while (long.length < 20_001) long += lines[0];
+    const edited = [long.slice(0, 20_001), ...lines.slice(1)].join('\n');
+    const prev = analyze(PROVINCES);
+    const quick = problemsAfterEdit(prev, diagnostics(prev), edited);
+    const whole = diagnostics(analyze(edited)).map((d) => d.message);
+    assert.equal(whole.length, 15, 'the whole analysis checks the 合计 row without the long header');
+    if (quick) assert.deepEqual(quick.problems.map((d) => d.message), whole);
+  },
+);

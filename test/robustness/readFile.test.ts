@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
+import fc from 'fast-check';
 import * as iconv from 'iconv-lite';
 import { analyze } from '../../server/src/analysis/analyze';
 import { diagnostics } from '../../server/src/features/diagnostics';
@@ -135,4 +136,42 @@ test('readFilingFile: the size cap is a parameter (default 50 MB) and an oversiz
 test('readFilingFile: a missing file or a directory is an error, not an exception', () => {
   assert.match(readFilingFile(path.join(tmp, 'nope.filing')).error ?? '', /nope\.filing: cannot read the file \(ENOENT\)/);
   assert.match(readFilingFile(tmp).error ?? '', /is a directory/);
+});
+
+test('decodeFilingBytes (fast-check): filing text encoded as UTF-8, UTF-8 + BOM, UTF-16 LE/BE + BOM or GB18030 decodes to itself; random bytes never throw', () => {
+  const seed = Number(process.env.FUZZ_SEED ?? 20240611);
+  const lines = [pipe, balance].flatMap((t) => t.split('\n'));
+  // Excerpts with extraction damage; no NULs or C0 controls (those make a file binary) and no lone surrogates (not encodable).
+  const damage = fc.constantFrom('', '\ufffd', '\ue000', '\uf8ff', '\u{f0000}', '\u{20000}', '€', '１２３', '\u3000', '\r', '\r\n', '\t');
+  const filing = fc
+    .tuple(fc.nat(lines.length - 1), fc.integer({ min: 1, max: 60 }), fc.array(fc.tuple(fc.nat(), damage), { maxLength: 10 }))
+    .map(([at, count, hits]) => {
+      let t = lines.slice(at, at + count).join('\n');
+      for (const [p, s] of hits) {
+        const q = p % (t.length + 1);
+        t = t.slice(0, q) + s + t.slice(q);
+      }
+      return t.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+    });
+  const bom = (b: number[], body: Buffer) => Buffer.concat([Buffer.from(b), body]);
+  fc.assert(
+    fc.property(filing, (text) => {
+      assert.deepEqual(decodeFilingBytes(Buffer.from(text, 'utf8')), { text, encoding: 'utf-8' });
+      assert.deepEqual(decodeFilingBytes(bom([0xef, 0xbb, 0xbf], Buffer.from(text, 'utf8'))), { text, encoding: 'utf-8' });
+      assert.deepEqual(decodeFilingBytes(bom([0xff, 0xfe], Buffer.from(text, 'utf16le'))), { text, encoding: 'utf-16le' });
+      assert.deepEqual(decodeFilingBytes(bom([0xfe, 0xff], Buffer.from(text, 'utf16le').swap16())), { text, encoding: 'utf-16be' });
+      // Without a BOM, GB18030 bytes of a few Chinese characters are not valid UTF-8.
+      if ((text.match(/[\u4e00-\u9fff]/g) ?? []).length >= 4) assert.deepEqual(decodeFilingBytes(iconv.encode(text, 'gb18030')), { text, encoding: 'gb18030' });
+    }),
+    { seed, numRuns: 300 },
+  );
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 3000 }), (bytes) => {
+      const r = decodeFilingBytes(bytes);
+      assert.ok(['utf-8', 'utf-16le', 'utf-16be', 'gb18030'].includes(r.encoding));
+      if (r.error) assert.equal(r.text, '');
+      else assert.equal(typeof r.text, 'string');
+    }),
+    { seed, numRuns: 500 },
+  );
 });

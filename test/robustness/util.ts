@@ -1,4 +1,6 @@
 // Shared by the robustness tests: generated tables, deterministic junk, timing.
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 /** The 003 counts table: the 2020 合计 (25,211) is one off the sum of its rows (25,212). */
 export const COUNTS = `(二)发行人小B商户是否区分独立个体户、连锁店、专业运营公司等
@@ -52,4 +54,33 @@ export function timed<T>(f: () => T): { value: T; ms: number } {
   const start = process.hrtime.bigint();
   const value = f();
   return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+}
+
+/**
+ * Runs analyze(text) in a worker thread and reports how long it took, or
+ * undefined when it had not finished after `limitMs` (the worker is then
+ * terminated), so that a test of a pathological input fails in bounded time.
+ */
+export function analyzeInWorker(text: string, limitMs: number): Promise<number | undefined> {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { analyze } = require(workerData.module);
+    const t0 = process.hrtime.bigint();
+    analyze(workerData.text);
+    parentPort.postMessage(Number(process.hrtime.bigint() - t0) / 1e6);`;
+  const module = path.join(__dirname, '../../server/src/analysis/analyze.js');
+  const worker = new Worker(code, { eval: true, workerData: { text, module } });
+  return new Promise((resolve, reject) => {
+    // Module loading in the worker does not count against the limit: allow a second for it.
+    const timer = setTimeout(() => void worker.terminate().then(() => resolve(undefined)), limitMs + 1000);
+    worker.on('message', (ms: number) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(ms);
+    });
+    worker.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
 }

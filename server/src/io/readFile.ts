@@ -87,7 +87,7 @@ export function decodeFilingBytes(bytes: Uint8Array): ReadResult {
 
 function utf8(buf: Buffer): ReadResult {
   const text = buf.toString('utf8');
-  return withReplacements({ text, encoding: 'utf-8' }, isUtf8(buf) ? 0 : countReplacements(text));
+  return withReplacements({ text, encoding: 'utf-8' }, isUtf8(buf) ? 0 : countReplacements(text) - countBytes(buf, UTF8_FFFD));
 }
 
 function utf16(buf: Buffer, encoding: 'utf-16le' | 'utf-16be'): ReadResult {
@@ -114,12 +114,22 @@ function gb18030(buf: Buffer): ReadResult {
   const text = iconv.decode(buf, 'gb18030', { stripBOM: false });
   // GB18030 maps every well-formed sequence; U+FFFD here means bytes that are
   // not GB18030 either (a file in Big5 or Shift-JIS would mostly decode, wrongly).
-  return withReplacements({ text, encoding: 'gb18030' }, countReplacements(text));
+  // A U+FFFD written in the file itself (84 31 A4 37) is not a decoding error.
+  return withReplacements({ text, encoding: 'gb18030' }, countReplacements(text) - countBytes(buf, GB18030_FFFD));
 }
 
 function withReplacements(r: ReadResult, bad: number): ReadResult {
   if (bad > 0) r.warning = `${bad} byte sequence${bad === 1 ? '' : 's'} could not be decoded as ${r.encoding.toUpperCase()} and ${bad === 1 ? 'was' : 'were'} replaced by U+FFFD`;
   return r;
+}
+
+const UTF8_FFFD = Buffer.from([0xef, 0xbf, 0xbd]);
+const GB18030_FFFD = Buffer.from([0x84, 0x31, 0xa4, 0x37]);
+
+function countBytes(buf: Buffer, seq: Buffer): number {
+  let n = 0;
+  for (let i = buf.indexOf(seq); i >= 0; i = buf.indexOf(seq, i + seq.length)) n++;
+  return n;
 }
 
 function countReplacements(text: string): number {
