@@ -5,6 +5,9 @@
 import { FurnitureKind, Line, Table, Unit } from '../model/types';
 import { findTables } from './tables';
 
+/** Lines longer than this are never table rows. */
+export const MAX_TABLE_LINE = 20000;
+
 export interface Chunk {
   /** First line (a boundary line, or 0) and the line after the last. */
   fromLine: number;
@@ -45,7 +48,10 @@ export function tablesOfChunk(
     const f = furniture.get(i);
     if (f) localFurniture.set(i - chunk.fromLine, f);
   }
-  const tables = findTables({ lines: local, furniture: localFurniture, documentUnit, claimed: claimed.subarray(chunk.fromLine, chunk.toLine) });
+  const localClaimed = claimed.subarray(chunk.fromLine, chunk.toLine);
+  // Lines too long to be table rows are left out of the search.
+  for (const l of local) if (l.text.length > MAX_TABLE_LINE) localClaimed[l.index] = 1;
+  const tables = findTables({ lines: local, furniture: localFurniture, documentUnit, claimed: localClaimed });
   for (const t of tables) for (const r of t.rows) r.line += chunk.fromLine;
   return tables;
 }

@@ -14,6 +14,22 @@ export interface ParseOptions {
 }
 
 export function parseFiling(text: string, options: ParseOptions = {}): FilingModel {
+  return runSteps(parseFilingSteps(text, options));
+}
+
+/** Runs a stepwise computation to its end. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * parseFiling, one step per chunk of tables, so that a caller (the language
+ * server) can run it in slices between other work and drop it when the text changes.
+ */
+export function* parseFilingSteps(text: string, options: ParseOptions = {}): Generator<void, FilingModel> {
   const problems: Problem[] = [];
   const lines = splitLines(text);
   const headers = runningHeaders(lines);
@@ -28,10 +44,14 @@ export function parseFiling(text: string, options: ParseOptions = {}): FilingMod
     }
   }
   const claimed = new Uint8Array(lines.length);
-  for (const l of lines) if (l.text.length > 20000) claimed[l.index] = 1;
   const chunks = chunksOf(lines, text.length);
   const tables: Table[] = [];
-  if (!options.outlineOnly) for (const c of chunks) tables.push(...tablesOfChunk(lines, c, furniture, documentUnit, claimed));
+  if (!options.outlineOnly) {
+    for (const c of chunks) {
+      tables.push(...tablesOfChunk(lines, c, furniture, documentUnit, claimed));
+      yield;
+    }
+  }
   tables.forEach((t, i) => (t.id = i));
 
   // Headings: content lines outside tables.

@@ -38,7 +38,8 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): Map<nu
     const t = l.text.trim();
     if (!t) continue;
     if (MARKER.test(t)) furniture.set(l.index, 'marker');
-    else if (TOC.test(t)) furniture.set(l.index, 'toc');
+    // (Only the end of the line is looked at: a long run of leader dots must not make the match quadratic.)
+    else if (TOC.test(t.length > 200 ? t.slice(-200) : t)) furniture.set(l.index, 'toc');
     else if (COMPOSITE_PAGE.test(t)) furniture.set(l.index, 'pageNumber');
     else if (headers.has(t)) furniture.set(l.index, 'pageHeader');
   }
