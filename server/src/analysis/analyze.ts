@@ -2,8 +2,8 @@
 // an index of every figure for hovers. Built once per document version.
 
 import { Cell, Figure, FilingModel, Row, Table } from '../model/types';
-import { parseFiling } from '../parse/document';
-import { ALL_CHECKS, Check, CheckOptions, reconcile } from './reconcile';
+import { parseFilingSteps, runSteps } from '../parse/document';
+import { ALL_CHECKS, Check, CheckOptions, reconcileTable } from './reconcile';
 import { acceptedDifferences } from './accept';
 
 export interface PlacedFigure {
@@ -32,9 +32,21 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  return runSteps(analyzeSteps(text, options));
+}
+
+/** analyze, in steps (a chunk of tables, a few tables' checks), for callers that must not block. */
+export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Generator<void, Analysis> {
   const outlineOnly = !!options.outlineOnly;
-  const model = parseFiling(text, { outlineOnly });
-  const checks = outlineOnly ? [] : reconcile(model, options.checks ?? ALL_CHECKS);
+  const model = yield* parseFilingSteps(text, { outlineOnly });
+  const checks: Check[] = [];
+  if (!outlineOnly) {
+    let n = 0;
+    for (const t of model.tables) {
+      checks.push(...reconcileTable(t, options.checks ?? ALL_CHECKS));
+      if (++n % 32 === 0) yield;
+    }
+  }
   const checkOfCell = new Map<Cell, Check>();
   for (const c of checks) checkOfCell.set(c.total, c);
   const figures: PlacedFigure[] = [];

@@ -50,7 +50,14 @@ export interface Check {
 
 export function reconcile(model: FilingModel, options: CheckOptions = ALL_CHECKS): Check[] {
   const checks: Check[] = [];
-  for (const table of model.tables) {
+  for (const table of model.tables) checks.push(...reconcileTable(table, options));
+  return checks;
+}
+
+/** The checks of one table. */
+export function reconcileTable(table: Table, options: CheckOptions = ALL_CHECKS): Check[] {
+  const checks: Check[] = [];
+  {
     // One check of each kind per total cell: an identity may add to a column total on the same cell.
     const checked = new Set<string>();
     const ids = new Map<Cell, number>();

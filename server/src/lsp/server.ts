@@ -138,7 +138,7 @@ export function startServer(connection: Connection): void {
       doc.uri,
       setTimeout(() => {
         timers.delete(doc.uri);
-        publish(doc.uri, quick);
+        void publish(doc.uri, quick);
       }, delay),
     );
   }
@@ -149,21 +149,31 @@ export function startServer(connection: Connection): void {
    * after a pause, which publishes again; a whole analysis is done at once when
    * the edit needs it.
    */
-  function publish(uri: string, quick = false) {
+  async function publish(uri: string, quick = false) {
     const doc = documents.get(uri);
     if (!doc) return;
-    // Never publish an older version's result over a newer one.
-    if ((published.get(uri) ?? -1) > doc.version) return;
-    let partial = false;
-    const items = guarded('diagnostics', [] as Diagnostic[], () => {
-      const fast = quick ? cache.quickProblems(uri, doc.version, () => doc.getText(), settings) : undefined;
-      partial = !!fast;
-      return (fast ?? cache.problems(uri, doc.version, () => doc.getText(), settings)).map((p) => toDiagnostic(doc, p));
-    });
-    if (documents.get(uri)?.version !== doc.version) return;
-    published.set(uri, doc.version);
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items });
-    if (partial) schedule(doc, WHOLE_ANALYSIS_DELAY_MS);
+    const version = doc.version;
+    const stale = () => documents.get(uri)?.version !== version;
+    const send = (problems: Problem[]) => {
+      // Never publish an older version's result over a newer one.
+      if (stale() || (published.get(uri) ?? -1) > version) return;
+      published.set(uri, version);
+      void connection.sendDiagnostics({ uri, version, diagnostics: problems.map((p) => toDiagnostic(doc, p)) });
+    };
+    try {
+      const fast = quick ? cache.quickProblems(uri, version, () => doc.getText(), settings) : undefined;
+      if (fast) {
+        send(fast);
+        schedule(doc, WHOLE_ANALYSIS_DELAY_MS);
+        return;
+      }
+      // The whole analysis runs in slices, so that requests are answered meanwhile, and stops if the text changes.
+      const problems = await cache.problemsInSlices(uri, version, () => doc.getText(), settings, stale);
+      if (problems) send(problems);
+    } catch (e) {
+      connection.console.error(`filing-lens: diagnostics failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      send([]);
+    }
   }
 
   function toDiagnostic(doc: TextDocument, p: Problem): Diagnostic {
