@@ -90,3 +90,28 @@ test('didChange re-analyses: fixing the total removes the diagnostic, versions i
 function cmp(a: { line: number; character: number }, b: { line: number; character: number }) {
   return a.line - b.line || a.character - b.character;
 }
+
+test('edits in quick succession: diagnostics are published in version order and end at the last version', async () => {
+  const uri = fileUri(pipe.path) + '?versions';
+  const seen: number[] = [];
+  client.open(uri, pipe.text, 1);
+  const pos = positionOf(pipe.text, '25,211 | 21,190');
+  for (let v = 2; v <= 6; v++) {
+    const digit = String(v % 2 === 0 ? 2 : 1);
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version: v },
+      contentChanges: [{ range: { start: { line: pos.line, character: pos.character + 5 }, end: { line: pos.line, character: pos.character + 6 } }, text: digit }],
+    });
+  }
+  // Version 6 ends with 25,212 in the 2020 column: that total then holds.
+  for (;;) {
+    const d = await client.waitForDiagnostics(uri, undefined, 20000);
+    seen.push(d.version!);
+    if (d.version === 6) {
+      assert.ok(!d.diagnostics.some((x: any) => /25,21[12] ≠/.test(x.message)), d.diagnostics.map((x: any) => x.message).join('\n'));
+      break;
+    }
+  }
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i] >= seen[i - 1], `published out of order: ${seen.join(',')}`);
+  client.notify('textDocument/didClose', { textDocument: { uri } });
+});
