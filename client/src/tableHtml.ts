@@ -1,30 +1,9 @@
 // The table view's page, built from the grid the server returns (no vscode import: unit-testable).
 
-/** Mirrors server/src/features/tableGrid.ts (the client does not import server code). */
-export interface GridCell {
-  text: string;
-  normalized?: string;
-  mark?: 'ok' | 'differs' | 'accepted';
-  note?: string;
-}
-export interface GridRow {
-  label: string;
-  kind: string;
-  line: number;
-  cells: GridCell[];
-}
-export interface TableGrid {
-  id: number;
-  caption: string;
-  unit: string;
-  unitSource: string;
-  layout: string;
-  line: number;
-  columns: string[];
-  rows: GridRow[];
-  checked: number;
-  differ: number;
-}
+// The grid's shape is the server's (a type-only import: nothing of the server is bundled into the client).
+import type { GridCell, GridRow, TableGrid } from '../../server/src/features/tableGrid';
+
+export type { GridCell, GridRow, TableGrid };
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 

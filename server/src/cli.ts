@@ -4,6 +4,7 @@
 // spread over a pool of worker threads; a progress bar goes to stderr when it
 // is a terminal. Exit code: 0 clean, 1 problems found (or a file could not be
 // read), 2 usage error.
+import { lineAt } from './parse/lines';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -58,14 +59,8 @@ export interface FileResult {
 // One file (in a worker or in the main thread)
 
 function lineCol(lines: Line[], offset: number): Position {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lines[lo].index + 1, column: offset - lines[lo].start + 1 };
+  const l = lineAt(lines, offset) ?? { index: 0, start: 0 };
+  return { line: l.index + 1, column: offset - l.start + 1 };
 }
 
 export function processFile(file: string, command: Command): FileResult {

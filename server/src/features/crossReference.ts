@@ -1,8 +1,9 @@
 // Cross-references: "详见附注七、1", "详见本附注五、（一）", "参见本报告第四节" →
 // the section they name. Used as textDocument/definition on the reference text.
 
+import { lineAt } from '../parse/lines';
 import { Analysis } from '../analysis/analyze';
-import { Line, Range, Section } from '../model/types';
+import { Range, Section } from '../model/types';
 
 const CN = '[一二三四五六七八九十百零〇]+';
 const STEP = `(?:${CN}\\s*[、.．]?|[（(]\\s*${CN}\\s*[)）]\\s*[、.．]?|\\d{1,2}\\s*(?:[、．]|\\.(?!\\d))?|[（(]\\s*\\d{1,2}\\s*[)）]\\s*[、.．]?|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])`;
@@ -91,13 +92,3 @@ function follow(s: Section, path: string[], i: number): [Section, number] {
   return [s, i];
 }
 
-function lineAt(lines: Line[], offset: number): Line | undefined {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lines[lo];
-}

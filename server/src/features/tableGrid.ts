@@ -2,6 +2,7 @@
 // cell the text, the value in 元 and the reconciliation mark (✓ / ✗ / accepted)
 // of a checked total. Plain data; the client renders it.
 
+import { lineAt } from '../parse/lines';
 import { Analysis } from '../analysis/analyze';
 import { Check } from '../analysis/reconcile';
 import { Cell, RowKind, Table } from '../model/types';
@@ -93,7 +94,7 @@ export function tableGrid(analysis: Analysis, table: Table): TableGrid {
       return out;
     }),
   }));
-  const lineOf = (offset: number) => lineIndex(analysis, offset);
+  const lineOf = (offset: number) => lineAt(analysis.model.lines, offset)?.index ?? 0;
   return {
     id: table.id,
     caption: table.caption.replace(/\s+/g, ' ').trim(),
@@ -108,14 +109,3 @@ export function tableGrid(analysis: Analysis, table: Table): TableGrid {
   };
 }
 
-function lineIndex(analysis: Analysis, offset: number): number {
-  const lines = analysis.model.lines;
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lines[lo]?.index ?? 0;
-}

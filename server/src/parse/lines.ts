@@ -3,6 +3,18 @@
 
 import { FurnitureKind, Line } from '../model/types';
 
+/** The line that contains an offset (binary search over the line starts). */
+export function lineAt(lines: Line[], offset: number): Line | undefined {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo];
+}
+
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
