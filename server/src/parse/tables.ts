@@ -159,6 +159,7 @@ function resumeAfterBreak(ctx: TableContext, from: number, firstRow: RawRow | un
 }
 
 function isPipeLine(text: string): boolean {
+  if (text.indexOf('|') < 0) return false;
   return pipeCount(text) >= 2 || (pipeCount(text) === 1 && /\S\s*\|\s*\S/.test(text) && /\|\s*$/.test(text) === false && /\d/.test(text) && /\s\|\s/.test(text));
 }
 
@@ -425,8 +426,8 @@ const SPACE = /[\s\u3000]+/;
 /** Reads a row from a line: a label and its cells, split by spaces or out of glued digits. */
 export function lineRow(line: Line): RawRow | undefined {
   const text = line.text;
-  // A row has a figure or empty-cell dashes, is not a paragraph, and has no pipes.
-  if (text.length > 600 || !/[\d\-—–０-９]/.test(text)) return undefined;
+  // A row ends in a figure or an empty-cell dash, is not a paragraph, and has no pipes.
+  if (text.length > 600 || !/[\d%％\-—–)）０-９]\s*$/.test(text)) return undefined;
   const t = text.trimEnd();
   if (!t.trim() || pipeCount(t) >= 2 || /[。；]$/.test(t)) return undefined;
   // Space-separated: trailing tokens that are figures or empty marks.
