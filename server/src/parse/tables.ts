@@ -240,7 +240,12 @@ function findCellPerLineTables(ctx: TableContext, add: AddTable) {
   while (s < slots.length) {
     let e = s;
     while (e < slots.length && slotFits(slots[e]) && (e === s || slots[e].blankBefore >= 1)) e++;
-    if (e - s >= 6) fitRegion(ctx, slots.slice(s, e), add);
+    // Only a run with figures in it can hold a table.
+    if (e - s >= 6) {
+      let figures = 0;
+      for (let q = s; q < e && figures < 2; q++) if (typeOfSlot(slots[q]) === 'num') figures++;
+      if (figures >= 2) fitRegion(ctx, slots.slice(s, e), add);
+    }
     s = Math.max(e, s + 1);
   }
 }
@@ -391,6 +396,8 @@ function gridRows(laid: Iterator<Item[]>): { rows: number; score: number } {
   for (let next = laid.next(); !next.done; next = laid.next()) {
     const row = next.value;
     if (row[0].type !== 'text') break;
+    // Twelve rows without a single figure: lines of prose, not a table.
+    if (n > 12 && !nums.some((x) => x > 0)) return none;
     let ok = true;
     for (let c = 1; c < ncols && ok; c++) {
       const it = row[c];
