@@ -93,7 +93,8 @@ export function splitGlued(s: string, expected?: number): GluedSplit | undefined
   if (n > 4000) return undefined;
   const options: TokenOption[][] = [];
   for (let i = 0; i < n; i++) options.push(tokenOptions(text, i));
-  const maxTokens = Math.min(64, n);
+  // No table has more than 24 columns of glued figures; more readings are not looked for.
+  const maxTokens = Math.min(24, n);
   const K = maxTokens + 1;
   // best[i*K+k]: least cost of reading text[i..] as exactly k tokens; ways: readings at that cost (capped at 2).
   const bestFlat = new Float64Array((n + 1) * K).fill(Infinity);
