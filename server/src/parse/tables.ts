@@ -308,8 +308,14 @@ function fitRegion(ctx: TableContext, region: Slot[], add: AddTable) {
         if (stray.some((sl) => typeOfSlot(sl) !== 'text' || sl.text.length > 24)) break;
         const more = dataRowsFrom(region, next + skip, fit.ncols);
         if (more.length < 2) continue;
-        rows[rows.length - 1].label += stray.map((sl) => sl.text).join('');
-        rows.push(...more.map((chunk) => rowFromItems(chunk, false)));
+        const resumedRows = more.map((chunk) => rowFromItems(chunk, false));
+        const strayText = stray.map((sl) => sl.text).join('');
+        // The stray text ends the label above, or starts the next one when that is a bare 合计 (…所有者权益 / 合计).
+        if (/^(?:合\s*计|小\s*计|总\s*计)$/.test(resumedRows[0].label)) {
+          resumedRows[0].label = strayText + resumedRows[0].label;
+          resumedRows[0].labelRange = { start: stray[0].start, end: resumedRows[0].labelRange.end };
+        } else rows[rows.length - 1].label += strayText;
+        rows.push(...resumedRows);
         next = afterRows(region, more);
         resumed = true;
         break;
