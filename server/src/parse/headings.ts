@@ -50,6 +50,8 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
     if (/。./.test(title) && title.length > 20 && !['第X节', '问题', '一、', '（一）'].includes(s.style)) return undefined;
     // …and so is an item whose sentence ends on the next line ("…的具体" / "内容。").
     if (next !== undefined && t.length >= 24 && /^\S{1,12}[。；]$/.test(next.trim()) && !/[。；：:]$/.test(t) && s.style !== '第X节') return undefined;
+    // A long deep-level item with commas is a point of a quoted question, not a heading.
+    if (title.length > 60 && /[，,；;]/.test(title) && ['（1）', '①', '1)'].includes(s.style)) return undefined;
     // In text wrapped at a fixed width, an item that fills its line and reads as a sentence (with commas) is a list item.
     if (wrapWidth > 0 && t.length >= wrapWidth - 6 && /[，,；;]/.test(title) && !['第X节', '问题', '一、'].includes(s.style)) return undefined;
     return {
