@@ -2,7 +2,7 @@
 // unit written on them, row labels (totals, 其中, 减：, formula tags), and the
 // period words that make a header row.
 
-import { Cell, Figure, Range, RowKind } from '../model/types';
+import { Cell, Figure, RowKind } from '../model/types';
 import { asciiDigits, isEmptyCellText, parseNumberToken } from './numbers';
 import { unitFromWord } from './units';
 
@@ -55,12 +55,6 @@ export function periodsIn(text: string): { text: string; start: number; end: num
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
-}
-
-const HEADER_LABEL = /^(?:项\s*目|类\s*别|名\s*称|科\s*目|账\s*龄|序\s*号|单位名称|公司名称|客户名称|供应商名称|业务类型|产品类型|细分业务(?:类别)?|排序|年\s*度|期\s*间|报告期|地区|区域|省份|数量\s*[(（].*[)）]|金额\s*[(（].*[)）]|指标|明细|性质|款项性质|账龄结构|分类|内容)/;
-
-export function looksLikeHeaderLabel(label: string): boolean {
-  return HEADER_LABEL.test(label.trim());
 }
 
 // 合计 / 小计 / 总计, but not 组合计提 (provision by portfolio) or 合计数 (the total as a noun: 占应收账款合计数的比例).
@@ -121,9 +115,5 @@ export function labelFormula(label: string): { tag?: string; formula?: string } 
 export function labelTag(label: string): string | undefined {
   const m = /[(（]\s*([a-z]|\d{1,2})\s*[)）]\s*[:：]?\s*$/.exec(label) ?? /^\s*([①-⑳])/.exec(label);
   return m ? m[1].toLowerCase() : undefined;
-}
-
-export function rangeOf(start: number, text: string): Range {
-  return { start, end: start + text.length };
 }
 

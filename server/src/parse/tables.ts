@@ -636,7 +636,6 @@ function findLineTables(ctx: TableContext, add: AddTable) {
     let j = i;
     let gap = 0;
     let lastRowLine = i;
-    let uniformGlued = true;
     while (j < lines.length && rows.length < MAX_ROWS_PER_TABLE) {
       if (ctx.claimed[j]) break;
       if (!isContent(ctx, j)) {
@@ -651,7 +650,6 @@ function findLineTables(ctx: TableContext, add: AddTable) {
           rows.push(...pending.slice(0, attached ? -1 : undefined).map((l) => labelOnlyRow(l)));
           pending.length = 0;
         }
-        if (row.uncertain === undefined) uniformGlued = false;
         rows.push(row);
         lastRowLine = j;
         gap = 0;
@@ -682,7 +680,6 @@ function findLineTables(ctx: TableContext, add: AddTable) {
     }
     // Label-only lines between rows are empty rows; those after the last row are not the table's.
     const dataRows = rows.filter((r) => !r.header);
-    void uniformGlued;
     if (dataRows.length >= 2 || (dataRows.length === 1 && dataRows[0].cells.filter((c) => c.figure).length >= 2 && headers.length > 0)) {
       add(dataRows.some((r) => r.uncertain !== undefined) ? 'glued' : 'space', rows);
       i = lastRowLine + 1;
@@ -794,12 +791,14 @@ function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRow[], id
     let tag: string | undefined;
     let formula: string | undefined;
     if (tagColumn && !r.header) {
-      if (cells.length === ncols && cells[cells.length - 1].text === '' && cells[0].figure && !tagLike(cells[0].text.replace(/,/g, '').length > 2 ? 'xx' : cells[0].text)) {
-        // Merged cell: the row has no tag and its figures are shifted left by one.
-        cells = cells.slice(0, -1);
-      } else if (cells.length === ncols && cells[cells.length - 1].text === '' && cells[0].figure && cells.filter((c) => c.figure).length === ncols - 1 && !/=|\+/.test(cells[0].text) && looksShifted(r, rows0, ncols)) {
-        cells = cells.slice(0, -1);
-      } else if (cells.length > 0) {
+      // A merged tag cell: the row has no tag, its figures start in the tag column and its last cell is empty
+      // (a first figure too long to be a tag says so; otherwise the other rows having a last figure does).
+      const first = cells[0];
+      const shifted =
+        cells.length === ncols && cells[ncols - 1].text === '' && !!first?.figure && !/[=+]/.test(first.text) &&
+        (first.text.replace(/,/g, '').length > 2 || (cells.filter((c) => c.figure).length === ncols - 1 && othersEndInFigures(rows0, ncols)));
+      if (shifted) cells = cells.slice(0, -1);
+      else if (cells.length > 0) {
         ({ tag, formula } = tagAndFormula(cells[0].text));
         cells = cells.slice(1);
       }
@@ -912,8 +911,7 @@ function headerColumnCount(headers: RawRow[]): number | undefined {
   return periods || undefined;
 }
 
-function looksShifted(r: RawRow, rows: RawRow[], ncols: number): boolean {
-  void r;
+function othersEndInFigures(rows: RawRow[], ncols: number): boolean {
   // Other rows of the table have a figure in the last column.
   return rows.filter((x) => !x.header && x.cells.length === ncols && x.cells[ncols - 1].figure).length >= 2;
 }
