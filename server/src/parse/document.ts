@@ -133,6 +133,8 @@ function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furn
   const out: Figure[] = [];
   for (const l of lines) {
     if (claimed[l.index] || furniture.has(l.index) || l.text.length > 20000) continue;
+    const hasDigit = /[\d０-９]/.test(l.text);
+    if (!hasDigit && !l.text.includes('元')) continue;
     const text = asciiDigits(l.text);
     PROSE_FIGURE.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -23,6 +23,9 @@ export const STYLES: Style[] = [
   { style: '1)', re: /^([1-9]\d?\s*[)）])\s*(.+)$/ },
 ];
 
+/** What every heading marker starts with; most lines of prose are turned away on their first character. */
+const HEADING_START = /^[第问一二三四五六七八九十(（1-9①-⑳]/;
+
 const SENTENCE_END = /[。；;，,、]$/;
 const MAX_TITLE = 160;
 
@@ -34,7 +37,7 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
   const raw = line.text;
   const lead = raw.length - raw.trimStart().length;
   const t = raw.trim();
-  if (!t || t.length > MAX_TITLE + 8) return undefined;
+  if (!t || t.length > MAX_TITLE + 8 || !HEADING_START.test(t)) return undefined;
   for (const s of STYLES) {
     const m = s.re.exec(t);
     if (!m) continue;
