@@ -218,7 +218,7 @@ function findCellPerLineTables(ctx: TableContext, add: AddTable) {
       } else blank++;
       continue;
     }
-    if (cur && cur.lineCount < 3 && slotType(cur.text) === 'text' && slotType(t) === 'text' && t.length <= MAX_LABEL) {
+    if (cur && t.length <= MAX_LABEL && cur.lineCount < 3 && typeOfSlot(cur) === 'text' && slotType(t) === 'text') {
       // A wrapped label: consecutive lines without a blank line between them.
       cur.text += t;
       cur.end = lines[i].end;
