@@ -3,6 +3,8 @@
 //   test/vscode/screenshots/outline.png      Outline view on test/fixtures/000-annual-report.filing
 //   test/vscode/screenshots/hover-wanyuan.png hover on 8,095.04 in a 万元 table (001-glued-inquiry.filing)
 //   test/vscode/screenshots/diagnostic.png   squiggle + hover on the 25,211 total and the Problems panel (003)
+//   test/vscode/screenshots/codelens-inlay.png the code lens above the 003 table and the ✓ / ≠ inlay hints on its totals
+//   test/vscode/screenshots/table-grid.png   the table grid the code lens opens (a webview beside the editor)
 // Usage: npm run screenshots   (= npm run build && node test/vscode/screenshots.mjs)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -74,6 +76,23 @@ async function showHover(page, text) {
     await hover.first().waitFor({ state: 'visible', timeout: 3000 });
     return true;
   }, `a hover containing ${text}`, 60000);
+}
+
+/** Waits until the code lenses of the active editor are there: a lens arriving later shifts the
+ *  lines below it and closes an open hover. */
+async function lensesShown(page) {
+  await page.locator('.editor-group-container.active .codelens-decoration').first().waitFor({ state: 'attached', timeout: 60000 });
+}
+
+/** Shows the hover with `text` and takes the picture; again if the hover closed meanwhile. */
+async function shotWithHover(page, name, text) {
+  for (let i = 0; ; i++) {
+    await showHover(page, text);
+    await shot(page, name);
+    if (await page.locator('.monaco-hover:visible', { hasText: text }).count()) return;
+    if (i === 2) throw new Error(`the hover with ${text} closed before the picture ${name} was taken`);
+    console.log(`screenshots: the hover closed, ${name} again`);
+  }
 }
 
 /** Scrolls the active editor (without moving the cursor) until `line` is the first visible line. */
@@ -156,8 +175,8 @@ try {
     const at = lineOf('001-glued-inquiry.filing', '信息通信系统集成业务8,095.04');
     await gotoPosition(page, at.line, at.column + '信息通信系统集成业务'.length + 2);
     await command(page, 'Notifications: Clear All Notifications');
-    await showHover(page, '万元');
-    await shot(page, 'hover-wanyuan.png');
+    await lensesShown(page);
+    await shotWithHover(page, 'hover-wanyuan.png', '万元');
     await page.keyboard.press('Escape');
   }
 
@@ -174,8 +193,39 @@ try {
     // leaving room for the hover below the 合计 row and above the Problems panel.
     await scrollTopTo(page, at.line - 8);
     await command(page, 'Notifications: Clear All Notifications');
-    await showHover(page, '25,212');
-    await shot(page, 'diagnostic.png');
+    await lensesShown(page);
+    await shotWithHover(page, 'diagnostic.png', '25,212');
+  }
+
+  // 4. The code lens above the 003 table and the inlay hints after its totals: ✓ after 25,001, ≠ 25,212 after 25,211.
+  if (want('codelens') || want('table-grid')) {
+    await page.keyboard.press('Escape');
+    if (await page.locator('.part.panel').isVisible()) await command(page, 'View: Hide Panel');
+    // The editor alone (and, in 5, the grid beside it) gets the width: no side bar, no other tabs.
+    await command(page, 'View: Close All Editors');
+    if (await page.locator('.part.sidebar').isVisible()) await command(page, 'View: Toggle Primary Side Bar Visibility');
+    await openFile(page, '003-pipe-inquiry.filing');
+    const at = lineOf('003-pipe-inquiry.filing', '合计 | 25,001 | 25,211');
+    await gotoPosition(page, at.line, 1);
+    // The table (its lens, header and 合计 row) in the upper half, under the sticky headings.
+    await scrollTopTo(page, at.line - 12);
+    await command(page, 'Notifications: Clear All Notifications');
+    const lens = page.locator('.codelens-decoration a', { hasText: 'rows ×' }).first();
+    await lens.waitFor({ state: 'visible', timeout: 60000 });
+    // Inlay hints are injected text in the view line of the 合计 row (with a padding space before each).
+    await page.locator('.view-line', { hasText: /25,001\s*✓.*25,211\s*≠\s25,212/ }).first().waitFor({ state: 'visible', timeout: 60000 });
+    if (want('codelens')) await shot(page, 'codelens-inlay.png');
+
+    // 5. Clicking the lens: the table as a grid in a webview beside the editor (values, ✓ / ✗ on totals).
+    if (want('table-grid')) {
+      await lens.click();
+      await page.mouse.move(24, 500);
+      const grid = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await grid.locator('table tr', { hasText: '25,211' }).first().waitFor({ state: 'visible', timeout: 60000 });
+      await page.locator('.tab.active', { hasText: '表:' }).first().waitFor({ state: 'visible' });
+      await shot(page, 'table-grid.png');
+    }
+    await command(page, 'View: Toggle Primary Side Bar Visibility');
   }
 } catch (err) {
   try { await browser?.contexts()[0]?.pages()[0]?.screenshot({ path: path.join(server.runDir, 'failure.png') }); console.error(`screenshots: see ${path.join(server.runDir, 'failure.png')}`); } catch {}
