@@ -22,7 +22,8 @@ export function tableHtml(grid: TableGrid, scriptNonce: string): string {
       return `<tr class="k-${esc(r.kind)}" data-line="${r.line}"><${header ? 'th' : 'td'} class="label">${esc(r.label)}</${header ? 'th' : 'td'}>${r.cells.map((c) => cellHtml(c, header)).join('')}</tr>`;
     })
     .join('\n');
-  const cols = grid.columns.some((c) => c) ? `<tr class="cols"><th></th>${grid.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>` : '';
+  // Column titles as a row of their own only where the table's header rows are not shown.
+  const cols = grid.columns.some((c) => c) && !grid.rows.some((r) => r.kind === 'header') ? `<tr class="cols"><th></th>${grid.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>` : '';
   const unit = grid.unitSource === 'default' ? `单位：${esc(grid.unit)} (not stated; 元 assumed)` : `单位：${esc(grid.unit)}`;
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="UTF-8">

@@ -966,7 +966,9 @@ function captionAndUnits(ctx: TableContext, firstLine: number): { caption: strin
       // A caption introduces the table (…如下表：, 单位 lines aside) or names it; a sentence that ends in 。 only if it says 如下.
       const sentence = /[。；]$/.test(withoutUnit) && !/如下|下表/.test(withoutUnit);
       if (!sentence && (withoutUnit.length <= 80 || CAPTION_HINT.test(withoutUnit))) {
-        caption = withoutUnit.length > 80 ? '…' + withoutUnit.slice(-60) : withoutUnit;
+        // A long introducing line: its last sentence (…。报告期各期末,…分类如下:).
+        const last = withoutUnit.split(/[。；]/).filter((x) => x.trim()).pop() ?? withoutUnit;
+        caption = last.length > 80 ? '…' + last.slice(-60) : last.trim();
         const s = l.start + l.text.indexOf(t);
         captionRange = { start: s, end: s + t.length };
       }
