@@ -94,13 +94,15 @@ export function tagAndFormula(text: string): { tag?: string; formula?: string } 
 }
 
 const TAG = '[①-⑳]|[ivx]{1,4}|[a-z]|\\d{1,2}';
+const LABEL_FORMULA = new RegExp(`(${TAG})\\s*=\\s*((?:${TAG})(?:\\s*[+\\-]\\s*(?:${TAG}))+)\\s*[)）]?\\s*$`);
 
 /**
  * Formula written into a row label: "③=②-①", "小计(e=a-b-c-d)", "合计(1至14)" (the rows tagged 1 to 14).
  */
 export function labelFormula(label: string): { tag?: string; formula?: string } | undefined {
   const l = label.replace(/＋/g, '+').replace(/－/g, '-');
-  const m = new RegExp(`(${TAG})\\s*=\\s*((?:${TAG})(?:\\s*[+\\-]\\s*(?:${TAG}))+)\\s*[)）]?\\s*$`).exec(l);
+  if (!l.includes('=') && !/[至到~—-]/.test(l)) return undefined;
+  const m = LABEL_FORMULA.exec(l);
   if (m) return { tag: m[1].toLowerCase(), formula: m[2].replace(/\s+/g, '').toLowerCase() };
   const r = /[(（]\s*(\d{1,2})\s*[至到~—-]\s*(\d{1,2})\s*[)）]\s*$/.exec(l);
   if (r && TOTAL.test(l)) {

@@ -91,8 +91,15 @@ export function splitGlued(s: string, expected?: number): GluedSplit | undefined
   const text = asciiDigits(s);
   const n = text.length;
   if (n > 4000) return undefined;
-  const options: TokenOption[][] = [];
-  for (let i = 0; i < n; i++) options.push(tokenOptions(text, i));
+  // Token options only where a token can start: at 0 and right after a token that can start.
+  const options: TokenOption[][] = new Array(n);
+  const startable = new Uint8Array(n + 1);
+  startable[0] = 1;
+  for (let i = 0; i < n; i++) {
+    if (!startable[i]) continue;
+    options[i] = tokenOptions(text, i);
+    for (const o of options[i]) startable[i + o.len] = 1;
+  }
   // No table has more than 24 columns of glued figures; more readings are not looked for.
   const maxTokens = Math.min(24, n);
   const K = maxTokens + 1;
@@ -101,17 +108,22 @@ export function splitGlued(s: string, expected?: number): GluedSplit | undefined
   const waysFlat = new Uint8Array((n + 1) * K);
   const best = (i: number) => bestFlat.subarray(i * K, i * K + K);
   const ways = (i: number) => waysFlat.subarray(i * K, i * K + K);
+  // reach[i]: the token counts k (as bits) with at least one reading of text[i..]; few per position.
+  const reach = new Uint32Array(n + 1);
   bestFlat[n * K] = 0;
   waysFlat[n * K] = 1;
+  reach[n] = 1;
   for (let i = n - 1; i >= 0; i--) {
+    if (!startable[i]) continue;
     const bi = i * K;
     for (const o of options[i]) {
-      const bj = (i + o.len) * K;
-      // At most one token per character: k never exceeds what is left.
-      const kmax = Math.min(maxTokens - 1, n - i - o.len);
-      for (let k = 0; k <= kmax; k++) {
+      const j = i + o.len;
+      const bj = j * K;
+      for (let m = reach[j]; m !== 0; m &= m - 1) {
+        const k = 31 - Math.clz32(m & -m);
+        if (k >= maxTokens) continue;
+        reach[i] |= 1 << (k + 1);
         const w = waysFlat[bj + k];
-        if (!w) continue;
         const c = bestFlat[bj + k] + o.cost;
         const cur = bestFlat[bi + k + 1];
         if (c < cur - 1e-9) {
