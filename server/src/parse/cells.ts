@@ -9,9 +9,12 @@ import { unitFromWord } from './units';
 const FIGURE_WITH_UNIT = /^(\(|（)?([-－−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s*)((?:人民币|美元|港元)?(?:十万|百万|千万|千|万|亿)?(?:元|户|个|人|股|次|家|笔)|[%％])?(\)|）)?$/;
 
 /** A figure from a cell's text (offsets relative to `start`), or undefined for text and empty cells. */
+/** Figures start with a digit, a sign or an opening parenthesis. */
+const FIGURE_START = /^[\d(（\-－−０-９]/;
+
 export function figureOfCell(text: string, start: number): Figure | undefined {
   const trimmed = text.trim();
-  if (!trimmed || isEmptyCellText(trimmed)) return undefined;
+  if (!FIGURE_START.test(trimmed) || isEmptyCellText(trimmed)) return undefined;
   const lead = text.indexOf(trimmed);
   const s = start + lead;
   const direct = parseNumberToken(trimmed);

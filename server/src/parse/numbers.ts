@@ -24,7 +24,8 @@ export function asciiDigits(s: string): string {
 const EMPTY_CELL = /^(?:-+|—+|–+|－+|不适用|\/|——|\*)$/;
 
 export function isEmptyCellText(s: string): boolean {
-  return s.trim() === '' || EMPTY_CELL.test(s.trim());
+  const t = s.trim();
+  return t === '' || EMPTY_CELL.test(t);
 }
 
 export interface ParsedNumber {
