@@ -31,9 +31,9 @@ export function chunksOf(lines: Line[], textLength: number): Chunk[] {
 }
 
 /**
- * Tables of one chunk: the detectors see only the chunk's lines (re-indexed from
- * 0), so that the same chunk text gives the same tables wherever it stands.
- * `claimed` is the whole document's array; the chunk's lines are marked in it.
+ * Tables of one chunk: the detectors see only the chunk's lines, so that the
+ * same chunk text gives the same tables wherever it stands. `claimed` is the
+ * whole document's array; the chunk's lines are marked in it.
  */
 export function tablesOfChunk(
   lines: Line[],
@@ -42,16 +42,8 @@ export function tablesOfChunk(
   documentUnit: Unit | undefined,
   claimed: Uint8Array,
 ): Table[] {
-  const local = lines.slice(chunk.fromLine, chunk.toLine).map((l, i) => ({ ...l, index: i }));
-  const localFurniture = new Map<number, FurnitureKind>();
-  for (let i = chunk.fromLine; i < chunk.toLine; i++) {
-    const f = furniture.get(i);
-    if (f) localFurniture.set(i - chunk.fromLine, f);
-  }
-  const localClaimed = claimed.subarray(chunk.fromLine, chunk.toLine);
   // Lines too long to be table rows are left out of the search.
-  for (const l of local) if (l.text.length > MAX_TABLE_LINE) localClaimed[l.index] = 1;
-  const tables = findTables({ lines: local, furniture: localFurniture, documentUnit, claimed: localClaimed });
-  for (const t of tables) for (const r of t.rows) r.line += chunk.fromLine;
+  for (let i = chunk.fromLine; i < chunk.toLine; i++) if (lines[i].text.length > MAX_TABLE_LINE) claimed[i] = 1;
+  const tables = findTables({ lines, furniture, documentUnit, claimed, from: chunk.fromLine, to: chunk.toLine });
   return tables;
 }

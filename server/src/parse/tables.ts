@@ -25,9 +25,12 @@ export interface TableContext {
   lines: Line[];
   furniture: Map<number, FurnitureKind>;
   documentUnit?: Unit;
-  /** Lines already in a table. */
+  /** Lines already in a table (indexed like `lines`). */
   claimed: Uint8Array;
-  /** Blank lines (worked out on first use). */
+  /** The stretch of lines to search, [from, to); the whole of `lines` by default. */
+  from?: number;
+  to?: number;
+  /** Blank lines of the stretch (worked out on first use). */
   blank?: Uint8Array;
 }
 
@@ -67,11 +70,13 @@ export function findTables(ctx: TableContext): Table[] {
 }
 
 function isContent(ctx: TableContext, i: number): boolean {
+  const from = ctx.from ?? 0;
   if (!ctx.blank) {
-    ctx.blank = new Uint8Array(ctx.lines.length);
-    ctx.lines.forEach((l, k) => (ctx.blank![k] = /\S/.test(l.text) ? 0 : 1));
+    const to = ctx.to ?? ctx.lines.length;
+    ctx.blank = new Uint8Array(to - from);
+    for (let k = from; k < to; k++) ctx.blank[k - from] = /\S/.test(ctx.lines[k].text) ? 0 : 1;
   }
-  return !ctx.blank[i] && !ctx.furniture.has(i);
+  return !ctx.blank[i - from] && !ctx.furniture.has(i);
 }
 
 // ---------------------------------------------------------------------------
@@ -113,8 +118,9 @@ function splitPipeRow(line: Line): RawRow {
 
 function findPipeTables(ctx: TableContext, add: AddTable) {
   const { lines } = ctx;
-  let i = 0;
-  while (i < lines.length) {
+  const end = ctx.to ?? lines.length;
+  let i = ctx.from ?? 0;
+  while (i < end) {
     if (ctx.claimed[i] || !isPipeLine(lines[i].text)) {
       i++;
       continue;
@@ -122,7 +128,7 @@ function findPipeTables(ctx: TableContext, add: AddTable) {
     const rows: RawRow[] = [];
     let j = i;
     let last = i;
-    while (j < lines.length && rows.length < MAX_ROWS_PER_TABLE) {
+    while (j < end && rows.length < MAX_ROWS_PER_TABLE) {
       if (ctx.furniture.has(j) || lines[j].text.trim() === '') {
         j++;
         continue;
@@ -148,7 +154,7 @@ function resumeAfterBreak(ctx: TableContext, from: number, firstRow: RawRow | un
   if (!firstRow) return -1;
   const key = ctx.lines[firstRow.line].text.trim();
   let seen = 0;
-  for (let j = from; j < ctx.lines.length && seen <= 3; j++) {
+  for (let j = from; j < (ctx.to ?? ctx.lines.length) && seen <= 3; j++) {
     const t = ctx.lines[j].text.trim();
     if (!t) continue;
     if (isPipeLine(t)) return t === key ? j : -1;
@@ -205,7 +211,7 @@ function findCellPerLineTables(ctx: TableContext, add: AddTable) {
   const slots: Slot[] = [];
   let blank = 0;
   let cur: Slot | undefined;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = ctx.from ?? 0; i < (ctx.to ?? lines.length); i++) {
     if (ctx.furniture.has(i)) continue;
     const t = lines[i].text.trim();
     if (!t || ctx.claimed[i]) {
@@ -598,8 +604,10 @@ function subheaderLine(line: Line): RawRow | undefined {
 
 function findLineTables(ctx: TableContext, add: AddTable) {
   const { lines } = ctx;
-  let i = 0;
-  while (i < lines.length) {
+  const start = ctx.from ?? 0;
+  const end = ctx.to ?? lines.length;
+  let i = start;
+  while (i < end) {
     if (ctx.claimed[i] || !isContent(ctx, i)) {
       i++;
       continue;
@@ -615,7 +623,7 @@ function findLineTables(ctx: TableContext, add: AddTable) {
     let back = i - 1;
     let seen = 0;
     const headers: RawRow[] = [];
-    while (back >= 0 && seen < 4) {
+    while (back >= start && seen < 4) {
       if (ctx.claimed[back]) break;
       if (!isContent(ctx, back)) {
         back--;
@@ -636,7 +644,7 @@ function findLineTables(ctx: TableContext, add: AddTable) {
     let j = i;
     let gap = 0;
     let lastRowLine = i;
-    while (j < lines.length && rows.length < MAX_ROWS_PER_TABLE) {
+    while (j < end && rows.length < MAX_ROWS_PER_TABLE) {
       if (ctx.claimed[j]) break;
       if (!isContent(ctx, j)) {
         j++;
@@ -953,7 +961,7 @@ function captionAndUnits(ctx: TableContext, firstLine: number): { caption: strin
   let caption = '';
   let captionRange: Range | undefined;
   let seen = 0;
-  for (let i = firstLine - 1; i >= 0 && seen < 4; i--) {
+  for (let i = firstLine - 1; i >= (ctx.from ?? 0) && seen < 4; i--) {
     if (!isContent(ctx, i)) continue;
     if (ctx.claimed[i]) break;
     const l = ctx.lines[i];
