@@ -4,7 +4,7 @@
 import { Figure, FilingModel, Heading, Problem, Section, Table, Unit } from '../model/types';
 import { chunksOf, tablesOfChunk } from './chunks';
 import { findFurniture, runningHeaders, splitLines } from './lines';
-import { matchHeading, wrapWidthOf } from './headings';
+import { matchHeading, mayBeHeading, wrapWidthOf } from './headings';
 import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
 import { documentUnitIn, unitFromWord } from './units';
 
@@ -36,7 +36,7 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   const furniture = findFurniture(lines, headers);
   let documentUnit: Unit | undefined;
   for (const l of lines) {
-    if (l.text.length > 2000) continue;
+    if (l.text.length > 2000 || !l.text.includes('单位')) continue;
     const u = documentUnitIn(l.text, l.start);
     if (u) {
       documentUnit = u;
@@ -60,7 +60,7 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   for (let i = 0; i < lines.length; i++) {
     if (claimed[i] || furniture.has(i)) continue;
     const l = lines[i];
-    if (!l.text.trim() || l.text.length > 400) continue;
+    if (l.text.length > 400 || !mayBeHeading(l.text)) continue;
     let next: string | undefined;
     // The next line of text (blank lines and page furniture between do not count).
     for (let j = i + 1; j < lines.length && j <= i + 4; j++) {

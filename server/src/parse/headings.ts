@@ -24,7 +24,11 @@ export const STYLES: Style[] = [
 ];
 
 /** What every heading marker starts with; most lines of prose are turned away on their first character. */
-const HEADING_START = /^[第问一二三四五六七八九十(（1-9①-⑳]/;
+const HEADING_START = /^\s*[第问一二三四五六七八九十(（1-9①-⑳]/;
+
+export function mayBeHeading(text: string): boolean {
+  return HEADING_START.test(text);
+}
 
 const SENTENCE_END = /[。；;，,、]$/;
 const MAX_TITLE = 160;

@@ -49,6 +49,9 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): Map<nu
   for (const l of lines) {
     const t = l.text.trim();
     if (!t) continue;
+    // Page numbers and table-of-contents lines end in a digit, 页 or a dash; markers name filing-lens.
+    const last = t.charCodeAt(t.length - 1);
+    if (!((last >= 48 && last <= 57) || /[页\-—]$/.test(t) || t.includes('filing-lens:') || headers.has(t))) continue;
     if (MARKER.test(t)) furniture.set(l.index, 'marker');
     // (Only the end of the line is looked at: a long run of leader dots must not make the match quadratic.)
     else if (TOC.test(t.length > 200 ? t.slice(-200) : t)) furniture.set(l.index, 'toc');
