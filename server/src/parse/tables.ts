@@ -373,6 +373,9 @@ function bestGrid(region: Slot[], from: number): { ncols: number; start: number;
   for (let start = from; start <= maxStart; start++) {
     const first = region[start];
     if (typeOfSlot(first) !== 'text' || PREAMBLE.test(first.text)) continue;
+    // A header row's first cell is a title, not a figure: a label followed straight by a figure starts no grid.
+    const second = region[start + 1];
+    if (second && second.blankBefore <= 2 && typeOfSlot(second) === 'num') continue;
     for (let ncols = 2; ncols <= 14; ncols++) {
       const g = gridRows(rowsOf(region, start, ncols));
       if (g.rows < 3) continue;
