@@ -299,9 +299,13 @@ function* rowsOf(region: Slot[], start: number, ncols: number, maxRows = Infinit
 function fitRegion(ctx: TableContext, region: Slot[], add: AddTable) {
   let from = 0;
   let guard = 0;
-  while (region.length - from >= 6 && guard++ < 1000) {
+  while (region.length - from >= 6 && guard++ < 100000) {
     const fit = bestGrid(region, from);
-    if (!fit) return;
+    if (!fit) {
+      // Nothing starts in this window (the rest of a table with no header, notes between tables): look further on.
+      from += GRID_SEARCH_WINDOW;
+      continue;
+    }
     const laid = layRows(region, fit.start, fit.ncols, fit.rows);
     const rows = laid.map((chunk, r) => rowFromItems(chunk, r === 0));
     let next = afterRows(region, laid);
@@ -366,10 +370,13 @@ function rowFromItems(chunk: Item[], header: boolean): RawRow {
   };
 }
 
+/** How many slots after the search point a grid's header may start. */
+const GRID_SEARCH_WINDOW = 12;
+
 /** The best grid (columns, first slot, rows) over a run of slots, or undefined. */
 function bestGrid(region: Slot[], from: number): { ncols: number; start: number; rows: number } | undefined {
   let best: { ncols: number; start: number; rows: number; score: number } | undefined;
-  const maxStart = Math.min(from + 12, region.length - 4);
+  const maxStart = Math.min(from + GRID_SEARCH_WINDOW, region.length - 4);
   for (let start = from; start <= maxStart; start++) {
     const first = region[start];
     if (typeOfSlot(first) !== 'text' || PREAMBLE.test(first.text)) continue;
