@@ -375,7 +375,8 @@ const GRID_SEARCH_WINDOW = 12;
 
 /** The best grid (columns, first slot, rows) over a run of slots, or undefined. */
 function bestGrid(region: Slot[], from: number): { ncols: number; start: number; rows: number } | undefined {
-  let best: { ncols: number; start: number; rows: number; score: number } | undefined;
+  // The best grid of each start in the window.
+  const candidates: { ncols: number; start: number; rows: number; score: number; end: number }[] = [];
   const maxStart = Math.min(from + GRID_SEARCH_WINDOW, region.length - 4);
   for (let start = from; start <= maxStart; start++) {
     const first = region[start];
@@ -383,13 +384,20 @@ function bestGrid(region: Slot[], from: number): { ncols: number; start: number;
     // A header row's first cell is a title, not a figure: a label followed straight by a figure starts no grid.
     const second = region[start + 1];
     if (second && second.blankBefore <= 2 && typeOfSlot(second) === 'num') continue;
+    let best: { ncols: number; rows: number; score: number } | undefined;
     for (let ncols = 2; ncols <= 14; ncols++) {
       const g = gridRows(rowsOf(region, start, ncols));
-      if (g.rows < 3) continue;
-      if (!best || g.score > best.score) best = { ncols, start, rows: g.rows, score: g.score };
+      if (g.rows < 3 || g.score <= 0) continue;
+      if (!best || g.score > best.score) best = { ncols, rows: g.rows, score: g.score };
     }
+    if (best) candidates.push({ ...best, start, end: afterRows(region, layRows(region, start, best.ncols, best.rows)) });
   }
-  return best && best.score > 0 ? { ncols: best.ncols, start: best.start, rows: best.rows } : undefined;
+  if (!candidates.length) return undefined;
+  // The first grid, unless one that overlaps it reads better (a caption read as a header makes a worse grid
+  // over the same rows); a grid after it is found on a later pass.
+  const first = candidates[0];
+  const rival = candidates.filter((c) => c.start < first.end).reduce((x, y) => (y.score > x.score ? y : x));
+  return { ncols: rival.ncols, start: rival.start, rows: rival.rows };
 }
 
 /**
