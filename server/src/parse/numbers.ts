@@ -40,6 +40,8 @@ const NUMBER_TOKEN = /^(\(|（)?([-－−])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?
 /** Parses one cell-sized number; undefined if the text is not exactly a number. */
 export function parseNumberToken(text: string): ParsedNumber | undefined {
   const t = asciiDigits(text.trim());
+  const quick = plainNumber(t);
+  if (quick !== null) return quick;
   const m = NUMBER_TOKEN.exec(t);
   if (!m) return undefined;
   const open = m[1] !== undefined;
@@ -52,6 +54,66 @@ export function parseNumberToken(text: string): ParsedNumber | undefined {
   const negative = open || m[2] !== undefined;
   if (negative) value = -value;
   return { value, decimals: frac.length, percent: m[5] !== undefined, negative };
+}
+
+/**
+ * The common case without a regular expression: digits grouped by three (or not),
+ * decimals, a % sign, a leading minus. Returns undefined when the text is surely
+ * not a number and null when the full pattern must decide.
+ */
+function plainNumber(t: string): ParsedNumber | undefined | null {
+  const n = t.length;
+  let i = 0;
+  let negative = false;
+  if (n === 0) return undefined;
+  const c0 = t.charCodeAt(0);
+  if (c0 === 45) {
+    negative = true;
+    i = 1;
+  } else if (c0 < 48 || c0 > 57) return null;
+  let intDigits = 0;
+  let groupRun = 0;
+  let grouped = false;
+  let value = 0;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      intDigits++;
+      groupRun++;
+    } else if (c === 44) {
+      // A comma needs 1–3 digits before the first group and exactly 3 before every later one.
+      if (intDigits === 0 || groupRun > 3 || (grouped && groupRun !== 3)) return undefined;
+      grouped = true;
+      groupRun = 0;
+    } else break;
+  }
+  if (intDigits === 0 || (grouped && groupRun !== 3)) return i === n ? undefined : null;
+  let decimals = 0;
+  if (i < n && t.charCodeAt(i) === 46) {
+    i++;
+    let frac = 0;
+    let scale = 1;
+    for (; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      frac = frac * 10 + (c - 48);
+      scale *= 10;
+      decimals++;
+    }
+    if (decimals === 0) return undefined;
+    // One correctly rounded division of exact integers: the same double as Number("3.97").
+    if (intDigits + decimals > 15) return null;
+    value = (value * scale + frac) / scale;
+  }
+  let percent = false;
+  if (i < n && t.charCodeAt(i) === 37) {
+    percent = true;
+    i++;
+  }
+  if (i !== n) return null;
+  if (intDigits > 15) return null;
+  return { value: negative ? -value : value, decimals, percent, negative };
 }
 
 /** Rounds away binary noise so that sums of decimals compare exactly. */
