@@ -5,25 +5,14 @@ import { strict as assert } from 'node:assert';
 import { after, before, test } from 'node:test';
 import type { LspClient } from '../../scripts/lsp-client.mjs' with { 'resolution-mode': 'import' };
 import { clientModule, fixture, positionOf, SERVER } from './helpers';
+import { SMALL_FILING } from '../unit/texts';
 
 let client: LspClient;
 let fileUri: (p: string) => string;
 let init: any;
 const pipe = fixture('003-pipe-inquiry.filing');
 
-const SMALL = `问题1 关于商户
-一、商户数量
-(二)发行人小B商户是否区分独立个体户、连锁店、专业运营公司等
-单位：万元
-数量 | 2021.12.31 | 2020.12.31 | 2019.12.31 |
-独立门店(含个体户) | 23,879 | 24,293 | 19,990 |
-连锁店 | 1,121 | 918 | 1,200 |
-专业运营公司 | 1 | 1 | - |
-合计 | 25,001 | 25,311 | 21,190 |
-
-二、其他
-本节说明其他事项，包括经营情况与未来的发展规划。
-`;
+const SMALL = SMALL_FILING;
 const SMALL_URI = 'file:///tmp/filing-lens-small.filing';
 
 before(async () => {

@@ -65,6 +65,17 @@ type Mutation = (lines: string[]) => string[];
 
 const lineIndex = (lines: string[], i: number) => (lines.length ? i % lines.length : 0);
 
+/** The lines with `ins` inserted into line i (mod the count) at column q (mod its length + 1). */
+function insertInLine(ls: string[], i: number, q: number, ins: string): string[] {
+  if (!ls.length) return [ins];
+  const at = lineIndex(ls, i);
+  const line = ls[at];
+  const p = q % (line.length + 1);
+  const out = [...ls];
+  out[at] = line.slice(0, p) + ins + line.slice(p);
+  return out;
+}
+
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // splice in another excerpt
   fc.tuple(fc.nat(), excerpt).map(([i, other]) => (ls: string[]) => {
@@ -106,25 +117,9 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     return out;
   }),
   // insert a piece of text somewhere in a line
-  fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...INSERTS)).map(([i, q, ins]) => (ls: string[]) => {
-    if (!ls.length) return [ins];
-    const at = lineIndex(ls, i);
-    const line = ls[at];
-    const p = q % (line.length + 1);
-    const out = [...ls];
-    out[at] = line.slice(0, p) + ins + line.slice(p);
-    return out;
-  }),
+  fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...INSERTS)).map(([i, q, ins]) => (ls: string[]) => insertInLine(ls, i, q, ins)),
   // random unicode inside a line
-  fc.tuple(fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 12 })).map(([i, q, ins]) => (ls: string[]) => {
-    if (!ls.length) return [ins];
-    const at = lineIndex(ls, i);
-    const line = ls[at];
-    const p = q % (line.length + 1);
-    const out = [...ls];
-    out[at] = line.slice(0, p) + ins + line.slice(p);
-    return out;
-  }),
+  fc.tuple(fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 12 })).map(([i, q, ins]) => (ls: string[]) => insertInLine(ls, i, q, ins)),
   // extraction damage: characters replaced by U+FFFD, private-use glyphs (unmapped PDF fonts) or NULs
   fc.tuple(fc.nat(), fc.array(fc.tuple(fc.nat(), fc.constantFrom('\ufffd', '\0', 'pua')), { minLength: 1, maxLength: 20 })).map(([seed, hits]) => (ls: string[]) => {
     const out = [...ls];

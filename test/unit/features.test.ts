@@ -18,20 +18,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { SMALL_FILING } from './texts';
 
-export const COUNTS = `问题1 关于商户
-一、商户数量
-(二)发行人小B商户是否区分独立个体户、连锁店、专业运营公司等
-单位：万元
-数量 | 2021.12.31 | 2020.12.31 | 2019.12.31 |
-独立门店(含个体户) | 23,879 | 24,293 | 19,990 |
-连锁店 | 1,121 | 918 | 1,200 |
-专业运营公司 | 1 | 1 | - |
-合计 | 25,001 | 25,311 | 21,190 |
-
-二、其他
-本节说明其他事项，包括经营情况与未来的发展规划。
-`;
+export const COUNTS = SMALL_FILING;
 
 const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
 
