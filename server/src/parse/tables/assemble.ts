@@ -1,0 +1,286 @@
+// Assembling a table from its rows: header rows, columns and whether they add up, tag columns,
+// row kinds, units and caption.
+
+import { Cell, Column, Range, Row, Table, TableLayout, Unit } from '../../model/types';
+import {
+  isBreakdownLabel,
+  isSubtractLabel,
+  labelFormula,
+  labelTag,
+  makeCell,
+  periodsIn,
+  rowKindOf,
+  tagAndFormula,
+  tagLike,
+} from '../cells';
+import { isEmptyCellText, splitGlued } from '../numbers';
+import { columnUnitIn, DEFAULT_UNIT, tableUnitsIn } from '../units';
+import { isContent, RawRow, TableContext } from './context';
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [v, c] of counts) if (c > bestCount || (c === bestCount && v > best)) [best, bestCount] = [v, c];
+  return best;
+}
+
+const NOT_ADDITIVE = /结存|存量|毛利率|增长率|增速|增幅|变动率|变动比例|单价|均价|平均|人均|比率|周转|倍|账龄|年限|利率|费率|税率|折旧率|残值率|期限|天数|次数\/|占比|比例|比重|率|单位|价格|注释|序号|排名|股数|持股|是否|备注|说明|原因|内容|名称|性质|币种|时间|日期|期间|地区|区域|事由|变动|差异|增减/;
+const SHARE = /占比|比例|比重|占.*(?:的)?比/;
+
+export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRow[], id: number): Table | undefined {
+  const rows0 = raw.filter((r) => r.header || r.cells.length > 0 || r.label);
+  if (rows0.length < 2) return undefined;
+  // Leading rows without figures are header rows.
+  let h = 0;
+  while (h < rows0.length && h < 4 && !rows0[h].cells.some((c) => c.figure) && (rows0[h].header || layout === 'pipe' || layout === 'cellPerLine')) {
+    rows0[h].header = true;
+    h++;
+  }
+  // Rows of periods or years with no amounts are header rows (中国联通 | 2021年 | 2020年 | 2019年 starts a block).
+  for (const r of rows0.slice(h)) {
+    if (r.header) continue;
+    const figs = r.cells.filter((c) => c.figure);
+    const years = figs.filter((c) => /^(?:19|20)\d\d$/.test(c.text)).length;
+    const periods = r.cells.filter((c) => {
+      if (c.figure || !/\d/.test(c.text)) return false;
+      const p = periodsIn(c.text);
+      return p.length === 1 && p[0].text.length >= c.text.replace(/\s/g, '').length - 1;
+    }).length;
+    if ((figs.length > 0 && years === figs.length && years >= 2) || (figs.length === 0 && periods >= 2)) r.header = true;
+  }
+  // A header row repeated after a page break is a header row again.
+  const headerLabels = new Set(rows0.slice(0, h).map((r) => r.label + '|' + r.cells.map((c) => c.text).join('|')));
+  for (const r of rows0.slice(h)) {
+    if (!r.cells.some((c) => c.figure) && headerLabels.has(r.label + '|' + r.cells.map((c) => c.text).join('|'))) {
+      r.header = true;
+      r.repeatedHeader = true;
+    }
+  }
+  const dataRaw = rows0.filter((r) => !r.header);
+  if (!dataRaw.some((r) => r.cells.some((c) => c.figure))) return undefined;
+  if (layout === 'pipe') rightAlignRowSpans(dataRaw);
+  let ncols = Math.max(1, mode(dataRaw.filter((r) => r.cells.some((c) => c.figure)).map((r) => r.cells.length)));
+  // Glued rows: the header says how many columns there are, where it can.
+  const fromHeader = headerColumnCount(rows0.slice(0, h));
+  if (layout === 'glued' && fromHeader && fromHeader !== ncols && dataRaw.some((r) => r.cells.length === fromHeader || (r.uncertain !== undefined && resplit(ctx, r, fromHeader)))) {
+    ncols = fromHeader;
+  }
+
+  // Glued rows with several readings: take the reading with the table's column count.
+  if (layout === 'glued') {
+    for (const r of dataRaw) {
+      if (r.uncertain === undefined || r.cells.length === ncols) continue;
+      const again = resplit(ctx, r, ncols);
+      if (again) {
+        r.cells = again.cells;
+        r.uncertain = again.uncertain;
+      }
+    }
+  }
+
+  const headerRows = rows0.filter((r) => r.header);
+  const columns = buildColumns(headerRows.filter((r) => r.line < (dataRaw[0]?.line ?? Infinity)), ncols);
+
+  // A tag column (注释: i, ii=1+2, a, b …) holds formula tags, not figures.
+  let tagColumn = false;
+  if (ncols >= 2) {
+    const titled = /注释|序号|编号|代码|标识/.test(columns[0]?.title ?? '');
+    const firsts = dataRaw.filter((r) => r.cells.length === ncols).map((r) => r.cells[0].text).filter((t) => t);
+    const formulaLike = firsts.filter((t) => /[=+]/.test(t) || /^[ivx]+$|^[a-zA-Z]$/.test(t)).length;
+    tagColumn = (titled && firsts.every((t) => tagLike(t))) || (formulaLike >= 2 && firsts.every((t) => tagLike(t) || /^\d{1,3}(,\d{3})*$/.test(t)) && firsts.filter((t) => tagLike(t)).length >= firsts.length * 0.6);
+  }
+
+  const rows: Row[] = rows0.map((r) => {
+    let cells = r.cells;
+    let tag: string | undefined;
+    let formula: string | undefined;
+    if (tagColumn && !r.header) {
+      // A merged tag cell: the row has no tag, its figures start in the tag column and its last cell is empty
+      // (a first figure too long to be a tag says so; otherwise the other rows having a last figure does).
+      const first = cells[0];
+      const shifted =
+        cells.length === ncols && cells[ncols - 1].text === '' && !!first?.figure && !/[=+]/.test(first.text) &&
+        (first.text.replace(/,/g, '').length > 2 || (cells.filter((c) => c.figure).length === ncols - 1 && othersEndInFigures(rows0, ncols)));
+      if (shifted) cells = cells.slice(0, -1);
+      else if (cells.length > 0) {
+        ({ tag, formula } = tagAndFormula(cells[0].text));
+        cells = cells.slice(1);
+      }
+    } else if (tagColumn && r.header) {
+      cells = cells.slice(1);
+    }
+    if (!formula) {
+      const lf = labelFormula(r.label);
+      if (lf) ({ tag, formula } = { tag: lf.tag ?? tag, formula: lf.formula });
+    }
+    if (!tag) tag = labelTag(r.label);
+    // A row that carries its own letter tag, 付现销售费用小计(e), is a line of a formula table, not a total of the rows above.
+    const kind = r.header ? 'header' : formula ? 'formula' : tag && /^[a-z]$/.test(tag) ? 'data' : rowKindOf(r.label);
+    return {
+      label: r.label,
+      labelRange: r.labelRange,
+      cells: r.header ? cells : cells.map((c) => c),
+      kind,
+      breakdown: isBreakdownLabel(r.label),
+      subtract: isSubtractLabel(r.label),
+      formula,
+      tag,
+      line: r.line,
+      start: r.start,
+      end: r.end,
+      uncertain: r.uncertain || undefined,
+      repeatedHeader: r.repeatedHeader || undefined,
+    } as Row;
+  });
+  const finalColumns = tagColumn ? columns.slice(1) : columns;
+
+  // Units: the table's unit line or caption, the label header (数量(个)), the document's.
+  const first = rows0[0];
+  const { caption, captionRange, units } = captionAndUnits(ctx, first.line);
+  const labelHeaderUnit = headerRows.length ? columnUnitIn(headerRows[0].label) : undefined;
+  const unit: Unit = labelHeaderUnit ?? units?.find((u) => u.kind === 'money') ?? units?.[0] ?? ctx.documentUnit ?? DEFAULT_UNIT;
+  // A table unit line listing several units (单位：万户、万元): columns whose title names one take it.
+  if (units && units.length > 1) {
+    for (const c of finalColumns) {
+      if (c.unit) continue;
+      const named = units.find((u) => c.title.includes(u.name));
+      if (named) c.unit = { ...named, source: 'table' };
+      else if (/户/.test(c.title)) c.unit = units.find((u) => u.kind === 'count');
+    }
+  }
+  const last = rows[rows.length - 1];
+  return {
+    id,
+    caption,
+    captionRange,
+    layout,
+    columns: finalColumns,
+    rows,
+    unit,
+    units: units ?? [],
+    start: Math.min(first.start, captionRange?.start ?? first.start),
+    end: last.end,
+  };
+}
+
+/**
+ * Pipe tables with row spans (a period or a business line merged over several
+ * rows) write the rows under the span one cell to the left, with empty cells at
+ * the end. Where several rows show that, every row is aligned on its right end.
+ */
+function rightAlignRowSpans(rows: RawRow[]) {
+  const strippedLength = (r: RawRow) => {
+    let n = r.cells.length;
+    while (n > 0 && r.cells[n - 1].text === '') n--;
+    return n;
+  };
+  const shifted = rows.filter((r) => strippedLength(r) > 0 && strippedLength(r) < r.cells.length);
+  if (shifted.length < 2) return;
+  const width = Math.max(...rows.map(strippedLength));
+  // A text column at the right end may itself span rows; then the right end is no anchor.
+  const full = rows.filter((r) => strippedLength(r) === width);
+  if (!full.every((r) => r.cells[width - 1].figure || isEmptyCellText(r.cells[width - 1].text))) return;
+  for (const r of rows) {
+    const n = strippedLength(r);
+    if (n === 0) continue;
+    const kept = r.cells.slice(0, n);
+    const at = kept[0].start;
+    const pad: Cell[] = Array.from({ length: width - n }, () => ({ start: at, end: at, text: '' }));
+    r.cells = [...pad, ...kept];
+  }
+}
+
+/** The glued cells of a row read again as exactly `ncols` cells. */
+function resplit(ctx: TableContext, r: RawRow, ncols: number): { cells: Cell[]; uncertain: boolean } | undefined {
+  if (!r.cells.length) return undefined;
+  const line = ctx.lines[r.lastLine];
+  const from = r.cells[0].start - line.start;
+  const to = r.cells[r.cells.length - 1].end - line.start;
+  if (from < 0 || to > line.text.length) return undefined;
+  const again = splitGlued(line.text.slice(from, to), ncols);
+  if (!again) return undefined;
+  const base = r.cells[0].start;
+  return { cells: again.tokens.map((tok) => makeCell(tok.raw, base + tok.start)), uncertain: again.ambiguous };
+}
+
+/** Columns named by the header rows above the data: periods, or column words under them. */
+function headerColumnCount(headers: RawRow[]): number | undefined {
+  let periods = 0;
+  let words = 0;
+  for (const hr of headers) {
+    if (hr.label === '' && hr.cells.length) words = hr.cells.length;
+    else if (hr.cells.length) periods = hr.cells.length;
+  }
+  if (words && words >= periods) return words;
+  return periods || undefined;
+}
+
+function othersEndInFigures(rows: RawRow[], ncols: number): boolean {
+  // Other rows of the table have a figure in the last column.
+  return rows.filter((x) => !x.header && x.cells.length === ncols && x.cells[ncols - 1].figure).length >= 2;
+}
+
+function buildColumns(headerRows: RawRow[], ncols: number): Column[] {
+  const titles: string[][] = Array.from({ length: ncols }, () => []);
+  // A header row that cannot be laid over the columns leaves them unnamed: such columns are not added up.
+  let unclear = false;
+  for (const h of headerRows) {
+    const nonEmpty = h.cells.filter((c) => c.text !== '');
+    const trailingEmpty = nonEmpty.length < h.cells.length && h.cells.slice(0, nonEmpty.length).every((c) => c.text !== '');
+    if (h.cells.length === ncols && !trailingEmpty) h.cells.forEach((c, i) => c.text && titles[i].push(c.text));
+    else if (nonEmpty.length === ncols) nonEmpty.forEach((c, i) => titles[i].push(c.text));
+    else if (trailingEmpty && h.label && nonEmpty.length + 1 === ncols) {
+      // A header row under a merged label cell starts one cell to the left.
+      [h.label, ...nonEmpty.map((c) => c.text)].forEach((t, i) => titles[i].push(t));
+    }
+    else if (nonEmpty.length > 0 && ncols % nonEmpty.length === 0) {
+      const span = ncols / nonEmpty.length;
+      nonEmpty.forEach((c, i) => {
+        for (let k = 0; k < span; k++) titles[i * span + k].push(c.text);
+      });
+    } else if (nonEmpty.length > 0) unclear = true;
+  }
+  return titles.map((parts) => {
+    const title = parts.join(' ');
+    const unit = columnUnitIn(title);
+    const share = SHARE.test(title) && !/增/.test(title);
+    const words = title.replace(/[(（][^)）]*[)）]/g, '');
+    const additive = title ? !NOT_ADDITIVE.test(words) && unit?.kind !== 'percent' : !unclear;
+    return { title, unit, additive, share };
+  });
+}
+
+const CAPTION_HINT = /如下|下表|情况|明细|构成|列示|表\s*\d*$|[:：]$/;
+
+function captionAndUnits(ctx: TableContext, firstLine: number): { caption: string; captionRange?: Range; units?: Unit[] } {
+  let units: Unit[] | undefined;
+  let caption = '';
+  let captionRange: Range | undefined;
+  let seen = 0;
+  for (let i = firstLine - 1; i >= (ctx.from ?? 0) && seen < 4; i--) {
+    if (!isContent(ctx, i)) continue;
+    if (ctx.claimed[i]) break;
+    const l = ctx.lines[i];
+    const t = l.text.trim();
+    seen++;
+    const u = tableUnitsIn(l.text, l.start);
+    if (u && !units) units = u;
+    const withoutUnit = t.replace(/[(（]?\s*(?:金额|货币)?单位\s*[:：][^)）]*[)）]?/, '').trim();
+    if (!caption && withoutUnit && !/^编制单位/.test(withoutUnit) && !/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(withoutUnit)) {
+      // A caption introduces the table (…如下表：, 单位 lines aside) or names it; a sentence that ends in 。 only if it says 如下.
+      const sentence = /[。；]$/.test(withoutUnit) && !/如下|下表/.test(withoutUnit);
+      if (!sentence && (withoutUnit.length <= 80 || CAPTION_HINT.test(withoutUnit))) {
+        // A long introducing line: its last sentence (…。报告期各期末,…分类如下:).
+        const last = withoutUnit.split(/[。；]/).filter((x) => x.trim()).pop() ?? withoutUnit;
+        caption = last.length > 80 ? '…' + last.slice(-60) : last.trim();
+        const s = l.start + l.text.indexOf(t);
+        captionRange = { start: s, end: s + t.length };
+      }
+      if (units) break;
+    }
+    if (caption && units) break;
+  }
+  return { caption, captionRange, units };
+}

@@ -1,0 +1,288 @@
+// One cell per line: label, blank, cell, blank … — a grid search over the blank-line-separated slots.
+
+import { figureOfCell, makeCell } from '../cells';
+import { isEmptyCellText } from '../numbers';
+import { AddTable, MAX_LABEL, RawRow, TableContext } from './context';
+
+interface Slot {
+  text: string;
+  /** The slot's item type, worked out once. */
+  type?: ItemType;
+  start: number;
+  end: number;
+  line: number;
+  lastLine: number;
+  /** Blank lines between the previous slot and this one. */
+  blankBefore: number;
+  lineCount: number;
+}
+
+type ItemType = 'num' | 'empty' | 'text';
+interface Item {
+  type: ItemType;
+  slot?: Slot;
+  /** For an empty cell: where it would be. */
+  at: number;
+  line: number;
+}
+
+function typeOfSlot(slot: Slot): ItemType {
+  return (slot.type ??= slotType(slot.text));
+}
+
+function slotType(text: string): ItemType {
+  const t = text.trim();
+  if (!t) return 'empty';
+  if (isEmptyCellText(t) || figureOfCell(t, 0)) return 'num';
+  return 'text';
+}
+
+export function findCellPerLineTables(ctx: TableContext, add: AddTable) {
+  const { lines } = ctx;
+  // Slots: runs of non-blank content lines, separated by blank lines.
+  const slots: Slot[] = [];
+  let blank = 0;
+  let cur: Slot | undefined;
+  for (let i = ctx.from ?? 0; i < (ctx.to ?? lines.length); i++) {
+    if (ctx.furniture.has(i)) continue;
+    const t = lines[i].text.trim();
+    if (!t || ctx.claimed[i]) {
+      if (cur) slots.push(cur);
+      cur = undefined;
+      if (ctx.claimed[i]) {
+        // A claimed line breaks any grid through it.
+        slots.push({ text: '\u0000', start: lines[i].start, end: lines[i].end, line: i, lastLine: i, blankBefore: 99, lineCount: 1 });
+        blank = 0;
+      } else blank++;
+      continue;
+    }
+    if (cur && t.length <= MAX_LABEL && cur.lineCount < 3 && typeOfSlot(cur) === 'text' && slotType(t) === 'text') {
+      // A wrapped label: consecutive lines without a blank line between them.
+      cur.text += t;
+      cur.end = lines[i].end;
+      cur.lastLine = i;
+      cur.lineCount++;
+      continue;
+    }
+    if (cur) {
+      slots.push(cur);
+      blank = 0;
+    }
+    cur = { text: t, start: lines[i].start + lines[i].text.indexOf(t), end: lines[i].start + lines[i].text.indexOf(t) + t.length, line: i, lastLine: i, blankBefore: blank, lineCount: 1 };
+    blank = 0;
+  }
+  if (cur) slots.push(cur);
+
+  // Regions: runs of short slots separated by single (or odd) blank runs, containing figures.
+  let s = 0;
+  while (s < slots.length) {
+    let e = s;
+    while (e < slots.length && slotFits(slots[e]) && (e === s || slots[e].blankBefore >= 1)) e++;
+    // Only a run with figures in it can hold a table.
+    if (e - s >= 6) {
+      let figures = 0;
+      for (let q = s; q < e && figures < 2; q++) if (typeOfSlot(slots[q]) === 'num') figures++;
+      if (figures >= 2) fitRegion(ctx, slots.slice(s, e), add);
+    }
+    s = Math.max(e, s + 1);
+  }
+}
+
+function slotFits(slot: Slot): boolean {
+  return slot.text !== '\u0000' && slot.text.length <= 60 && slot.lineCount <= 3 && !/[。；]$/.test(slot.text) && !/\s\|\s/.test(slot.text);
+}
+
+const PREAMBLE = /^(?:编制单位|.{0,12}单位\s*(?:[:：]|为)|金额单位|币种\s*[:：]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|\d{4}\s*年\s*(?:1-\d{1,2}|半年度?)\s*月?$)/;
+
+/**
+ * Lays slots out as rows of `ncols` items from slot `start`: a label slot, then
+ * cells; a run of 2k+1 blank lines before a slot stands for k empty cells. Empty
+ * cells never run past the end of a row, so stray blank lines (a line lost in
+ * extraction) do not shift the rows after them.
+ */
+function layRows(region: Slot[], start: number, ncols: number, maxRows = Infinity): Item[][] {
+  return [...rowsOf(region, start, ncols, maxRows)];
+}
+
+function* rowsOf(region: Slot[], start: number, ncols: number, maxRows = Infinity): Generator<Item[]> {
+  let count = 0;
+  let i = start;
+  while (i < region.length && count < maxRows) {
+    const label = region[i];
+    const row: Item[] = [{ type: typeOfSlot(label), slot: label, at: label.start, line: label.line }];
+    let j = i + 1;
+    while (row.length < ncols) {
+      const prev = row[row.length - 1];
+      const next = region[j];
+      const empties = next ? Math.max(0, Math.floor((next.blankBefore - 1) / 2)) : ncols;
+      for (let q = 0; q < empties && row.length < ncols; q++) row.push({ type: 'empty', at: prev.slot?.end ?? prev.at, line: prev.line });
+      if (row.length >= ncols) break;
+      if (!next) break;
+      row.push({ type: typeOfSlot(next), slot: next, at: next.start, line: next.line });
+      j++;
+    }
+    if (row.length < ncols) break;
+    count++;
+    yield row;
+    i = j;
+  }
+}
+
+function fitRegion(ctx: TableContext, region: Slot[], add: AddTable) {
+  let from = 0;
+  let guard = 0;
+  while (region.length - from >= 6 && guard++ < 100000) {
+    const fit = bestGrid(region, from);
+    if (!fit) {
+      // Nothing starts in this window (the rest of a table with no header, notes between tables): look further on.
+      from += GRID_SEARCH_WINDOW;
+      continue;
+    }
+    const laid = layRows(region, fit.start, fit.ncols, fit.rows);
+    const rows = laid.map((chunk, r) => rowFromItems(chunk, r === 0));
+    let next = afterRows(region, laid);
+    // A label that wraps over a blank line ("其中:子公司支付给少数股东的" … "股利、利润") breaks the
+    // grid for one or two slots: take them into the label above and go on with the same columns.
+    for (let resumed = true; resumed && next < region.length; ) {
+      resumed = false;
+      for (let skip = 1; skip <= 2 && next + skip < region.length; skip++) {
+        const stray = region.slice(next, next + skip);
+        if (stray.some((sl) => typeOfSlot(sl) !== 'text' || sl.text.length > 24)) break;
+        const more = dataRowsFrom(region, next + skip, fit.ncols);
+        if (more.length < 2) continue;
+        const resumedRows = more.map((chunk) => rowFromItems(chunk, false));
+        const strayText = stray.map((sl) => sl.text).join('');
+        // The stray text ends the label above, or starts the next one when that is a bare 合计 (…所有者权益 / 合计).
+        if (/^(?:合\s*计|小\s*计|总\s*计)$/.test(resumedRows[0].label)) {
+          resumedRows[0].label = strayText + resumedRows[0].label;
+          resumedRows[0].labelRange = { start: stray[0].start, end: resumedRows[0].labelRange.end };
+        } else rows[rows.length - 1].label += strayText;
+        rows.push(...resumedRows);
+        next = afterRows(region, more);
+        resumed = true;
+        break;
+      }
+    }
+    // A grid that starts right where the previous one stopped is the same table after a misread row.
+    add('cellPerLine', rows, from > 0 && fit.start === from);
+    from = next;
+  }
+}
+
+function afterRows(region: Slot[], laid: Item[][]): number {
+  const lastSlot = laid[laid.length - 1].filter((it) => it.slot).pop()!.slot!;
+  return region.indexOf(lastSlot) + 1;
+}
+
+/** Rows of a grid resumed without a header: a text label, then figures or empty cells only. */
+function dataRowsFrom(region: Slot[], start: number, ncols: number): Item[][] {
+  const out: Item[][] = [];
+  for (const row of rowsOf(region, start, ncols)) {
+    if (row[0].type !== 'text' || row.slice(1).some((it) => it.type === 'text')) break;
+    out.push(row);
+  }
+  return out.some((r) => r.slice(1).some((it) => it.type === 'num')) ? out : [];
+}
+
+function rowFromItems(chunk: Item[], header: boolean): RawRow {
+  const head = chunk[0];
+  const label = head.slot?.text ?? '';
+  const labelStart = head.slot?.start ?? head.at;
+  const cells = chunk.slice(1).map((it) => (it.slot ? makeCell(it.slot.text, it.slot.start) : { start: it.at, end: it.at, text: '' }));
+  const lastItem = chunk[chunk.length - 1];
+  return {
+    label,
+    labelRange: { start: labelStart, end: labelStart + label.length },
+    cells,
+    line: head.slot?.line ?? head.line,
+    lastLine: Math.max(...chunk.map((c) => c.slot?.lastLine ?? c.line)),
+    start: labelStart,
+    end: lastItem.slot?.end ?? lastItem.at,
+    header,
+  };
+}
+
+/** How many slots after the search point a grid's header may start. */
+const GRID_SEARCH_WINDOW = 12;
+
+/** The best grid (columns, first slot, rows) over a run of slots, or undefined. */
+function bestGrid(region: Slot[], from: number): { ncols: number; start: number; rows: number } | undefined {
+  // The best grid of each start in the window.
+  const candidates: { ncols: number; start: number; rows: number; score: number; end: number }[] = [];
+  const maxStart = Math.min(from + GRID_SEARCH_WINDOW, region.length - 4);
+  for (let start = from; start <= maxStart; start++) {
+    const first = region[start];
+    if (typeOfSlot(first) !== 'text' || PREAMBLE.test(first.text)) continue;
+    // A header row's first cell is a title, not a figure: a label followed straight by a figure starts no grid.
+    const second = region[start + 1];
+    if (second && second.blankBefore <= 2 && typeOfSlot(second) === 'num') continue;
+    let best: { ncols: number; rows: number; score: number } | undefined;
+    for (let ncols = 2; ncols <= 14; ncols++) {
+      const g = gridRows(rowsOf(region, start, ncols));
+      if (g.rows < 3 || g.score <= 0) continue;
+      if (!best || g.score > best.score) best = { ncols, rows: g.rows, score: g.score };
+    }
+    if (best) candidates.push({ ...best, start, end: afterRows(region, layRows(region, start, best.ncols, best.rows)) });
+  }
+  if (!candidates.length) return undefined;
+  // The first grid, unless one that overlaps it reads better (a caption read as a header makes a worse grid
+  // over the same rows); a grid after it is found on a later pass.
+  const first = candidates[0];
+  const rival = candidates.filter((c) => c.start < first.end).reduce((x, y) => (y.score > x.score ? y : x));
+  return { ncols: rival.ncols, start: rival.start, rows: rival.rows };
+}
+
+/**
+ * How many laid-out rows read as a header and consistent data rows, and how good
+ * the reading is: figures in data columns count for it, text in data columns
+ * against it (a grid of the wrong width puts labels there).
+ */
+function gridRows(laid: Iterator<Item[]>): { rows: number; score: number } {
+  const none = { rows: 0, score: 0 };
+  const first = laid.next();
+  if (first.done) return none;
+  const header = first.value;
+  const ncols = header.length;
+  // Header: text cells (a period, a column title); at least one not empty.
+  let headerText = 0;
+  for (let c = 1; c < ncols; c++) {
+    const it = header[c];
+    if (it.type === 'num' || (it.slot && /单位\s*[:：为]/.test(it.slot.text))) return none;
+    if (it.type === 'text') headerText++;
+  }
+  if (headerText < Math.max(1, ncols - 2)) return none;
+  const colType: (ItemType | undefined)[] = new Array(ncols).fill(undefined);
+  const nums = new Array(ncols).fill(0);
+  const texts = new Array(ncols).fill(0);
+  let n = 1;
+  for (let next = laid.next(); !next.done; next = laid.next()) {
+    const row = next.value;
+    if (row[0].type !== 'text') break;
+    // Twelve rows without a single figure: lines of prose, not a table.
+    if (n > 12 && !nums.some((x) => x > 0)) return none;
+    let ok = true;
+    for (let c = 1; c < ncols && ok; c++) {
+      const it = row[c];
+      if (it.type === 'empty') continue;
+      if (colType[c] === undefined) colType[c] = it.type;
+      else if (colType[c] === 'num' && it.type === 'text') ok = false;
+    }
+    if (!ok) break;
+    for (let c = 1; c < ncols; c++) {
+      if (row[c].type === 'num') nums[c]++;
+      else if (row[c].type === 'text') texts[c]++;
+    }
+    n++;
+  }
+  const figures = nums.reduce((a, b) => a + b, 0);
+  if (!colType.some((t) => t === 'num') || figures < 2) return none;
+  // A column of text (款项性质, 账龄) is fine; a column mixing text and figures is a misread.
+  let mixed = 0;
+  let text = 0;
+  for (let c = 1; c < ncols; c++) {
+    mixed += Math.min(nums[c], texts[c]);
+    text += texts[c];
+  }
+  // Text in data columns is allowed (款项性质, 账龄) but costs a little, so a narrower grid that puts it in the label column wins a tie.
+  return { rows: n, score: figures - 3 * mixed - 0.5 * text };
+}

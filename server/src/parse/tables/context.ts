@@ -1,0 +1,43 @@
+// What the table detectors share: the search context, rows before assembly, bounds.
+
+import { Cell, FurnitureKind, Line, Range, TableLayout, Unit } from '../../model/types';
+
+export interface TableContext {
+  lines: Line[];
+  furniture: Map<number, FurnitureKind>;
+  documentUnit?: Unit;
+  /** Lines already in a table (indexed like `lines`). */
+  claimed: Uint8Array;
+  /** The stretch of lines to search, [from, to); the whole of `lines` by default. */
+  from?: number;
+  to?: number;
+  /** Blank lines of the stretch (worked out on first use). */
+  blank?: Uint8Array;
+}
+
+export type AddTable = (layout: TableLayout, rows: RawRow[], continued?: boolean) => void;
+
+/** A row before its table is assembled. */
+export interface RawRow extends Range {
+  label: string;
+  labelRange: Range;
+  cells: Cell[];
+  line: number;
+  lastLine: number;
+  header: boolean;
+  uncertain?: boolean;
+  repeatedHeader?: boolean;
+}
+
+export const MAX_LABEL = 48;
+export const MAX_ROWS_PER_TABLE = 20000;
+
+export function isContent(ctx: TableContext, i: number): boolean {
+  const from = ctx.from ?? 0;
+  if (!ctx.blank) {
+    const to = ctx.to ?? ctx.lines.length;
+    ctx.blank = new Uint8Array(to - from);
+    for (let k = from; k < to; k++) ctx.blank[k - from] = /\S/.test(ctx.lines[k].text) ? 0 : 1;
+  }
+  return !ctx.blank[i - from] && !ctx.furniture.has(i);
+}

@@ -1,0 +1,283 @@
+// One row per line: cells split by spaces, or out of glued digits (合计28,770,992.0165,364,545.23).
+
+import { Cell, Line } from '../../model/types';
+import { figureOfCell, makeCell, periodsIn, rowKindOf } from '../cells';
+import { isEmptyCellText, splitGlued } from '../numbers';
+import { AddTable, isContent, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
+import { pipeCount } from './pipe';
+
+const SPACE = /[\s\u3000]+/;
+
+/** Reads a row from a line: a label and its cells, split by spaces or out of glued digits. */
+export function lineRow(line: Line): RawRow | undefined {
+  const text = line.text;
+  // A row ends in a figure or an empty-cell dash, is not a paragraph, and has no pipes.
+  if (text.length > 600 || !/[\d%％\-—–)）０-９]\s*$/.test(text)) return undefined;
+  const t = text.trimEnd();
+  if (!t.trim() || pipeCount(t) >= 2 || /[。；]$/.test(t)) return undefined;
+  // Space-separated: trailing tokens that are figures or empty marks.
+  const tokens: { text: string; start: number }[] = [];
+  const re = /[^\s\u3000]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(t))) tokens.push({ text: m[0], start: line.start + m.index });
+  let k = tokens.length;
+  const cells: Cell[] = [];
+  while (k > 0) {
+    const tok = tokens[k - 1];
+    const cell = makeCell(tok.text, tok.start);
+    if (!cell.figure && !isEmptyCellText(tok.text)) break;
+    cells.unshift(cell);
+    k--;
+  }
+  const cellTokens = tokens.slice(k);
+  if (cellTokens.length > 0 && (k > 0 || cellTokens.length >= 2)) {
+    const labelTokens = tokens.slice(0, k);
+    const label = labelTokens.map((x) => x.text).join(' ');
+    const figures = cells.filter((c) => c.figure);
+    const strong = figures.some((x) => /[,.%％]/.test(x.text)) || (figures.length === 0 && cellTokens.length >= 2 && k > 0);
+    if (label.length <= MAX_LABEL && !/[。；;，,]$/.test(label) && (strong || (figures.length >= 2 && label.length <= 24)) && !looksLikeProse(label)) {
+      const labelStart = labelTokens.length ? labelTokens[0].start : line.start;
+      const labelEnd = labelTokens.length ? labelTokens[labelTokens.length - 1].start + labelTokens[labelTokens.length - 1].text.length : line.start;
+      return {
+        label,
+        labelRange: { start: labelStart, end: labelEnd },
+        cells,
+        line: line.index,
+        lastLine: line.index,
+        start: line.start,
+        end: line.start + t.length,
+        header: false,
+      };
+    }
+  }
+  // A label, then only dashes: a row of empty cells (减:销售费用-折旧(c)----).
+  const dashes = /^(.*?[^\s\-—–\d,.%％])([-—–]{2,})$/.exec(t);
+  if (dashes && dashes[1].trim().length <= MAX_LABEL && !looksLikeProse(dashes[1].trim()) && !/[。；;，]/.test(dashes[1])) {
+    const label = dashes[1].trim();
+    const labelStart = line.start + text.indexOf(label);
+    const tailStart = line.start + dashes[1].length;
+    return {
+      label,
+      labelRange: { start: labelStart, end: labelStart + label.length },
+      cells: Array.from(dashes[2], (ch, i) => ({ start: tailStart + i, end: tailStart + i + 1, text: ch })),
+      line: line.index,
+      lastLine: line.index,
+      start: line.start,
+      end: line.start + t.length,
+      header: false,
+      uncertain: false,
+    };
+  }
+  // Glued: a label, then digits, separators, dashes and percent signs with no space.
+  const g = /^(.*?[^\d,.%％\-—\s])([\d,.%％\-—]*\d[\d,.%％\-—]*)$/.exec(t);
+  if (g && !SPACE.test(g[2])) {
+    const label = g[1].trim();
+    const tail = g[2];
+    if (label.length > MAX_LABEL || /[。；;，]/.test(label) || looksLikeProse(label)) return undefined;
+    if (!/[,.]\d/.test(tail) && !/%/.test(tail)) return undefined;
+    const split = splitGlued(tail);
+    if (!split) return undefined;
+    const tailStart = line.start + g[1].length;
+    const labelStart = line.start + text.indexOf(label);
+    return {
+      label,
+      labelRange: { start: labelStart, end: labelStart + label.length },
+      cells: split.tokens.map((tok) => makeCell(tok.raw, tailStart + tok.start)),
+      line: line.index,
+      lastLine: line.index,
+      start: line.start,
+      end: line.start + t.length,
+      header: false,
+      uncertain: split.ambiguous,
+    };
+  }
+  return undefined;
+}
+
+function looksLikeProse(label: string): boolean {
+  const l = label.replace(/^(?:其中|减|加)\s*[:：]/, '').replace(/[(（][^)）]*[)）]/g, '');
+  return /(?:为|约|达|至|是|了|及|和|共|增长|下降|分别|占|较|比|的)$/.test(l) || /[，。；：:]\S/.test(l);
+}
+
+const HEADER_START = /^(?:项\s*目|类\s*别|名\s*称|科\s*目|账\s*龄|细分业务类别|业务类型|产品类型|单位名称|客户名称|主要客户(?:名称)?|区\s*域|地\s*区|年\s*度|序\s*号)/;
+
+/** A header line for line-based tables: a label word followed by periods or column titles. */
+function headerLine(line: Line): RawRow | undefined {
+  const t = line.text.trim();
+  if (!t || t.length > 160) return undefined;
+  const periods = periodsIn(t);
+  const lead = line.text.indexOf(t);
+  const base = line.start + lead;
+  const labelMatch = HEADER_START.exec(t);
+  if (periods.length >= 2 || (periods.length >= 1 && labelMatch)) {
+    // Periods and the label must make up the line: a sentence that names two years is prose.
+    // What comes before the first period is the label column's title (项目, 费用类别项目).
+    const lead = labelMatch ? labelMatch[0].length : periods[0].start;
+    if (lead > 16) return undefined;
+    let leftover = t.slice(0, periods[periods.length - 1].end);
+    for (const p of periods.slice().reverse()) leftover = leftover.slice(0, p.start) + leftover.slice(p.end);
+    leftover = leftover.slice(Math.min(lead, leftover.length)) + t.slice(periods[periods.length - 1].end);
+    leftover = leftover.replace(/[\s|:：()（）、/]/g, '').replace(SUBHEADER_WORD, '');
+    if (leftover.length <= 4) {
+    const labelEnd = labelMatch ? labelMatch[0].length : periods[0].start;
+    const label = t.slice(0, labelEnd).trim();
+    const cells: Cell[] = periods.map((p) => ({ start: base + p.start, end: base + p.end, text: p.text }));
+    // A last column that totals the periods: …2018年度合计
+    const tail = /^\s*(合\s*计|总\s*计|小\s*计)\s*$/.exec(t.slice(periods[periods.length - 1].end));
+    if (tail) {
+      const at = base + periods[periods.length - 1].end + tail[0].indexOf(tail[1]);
+      cells.push({ start: at, end: at + tail[1].length, text: tail[1].replace(/\s+/g, '') });
+    }
+    return { label, labelRange: { start: base, end: base + label.length }, cells, line: line.index, lastLine: line.index, start: base, end: base + t.length, header: true };
+    }
+  }
+  if (labelMatch) {
+    const rest = t.slice(labelMatch[0].length);
+    const parts: Cell[] = [];
+    const re = /[^\s\u3000]+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(rest))) {
+      const s = base + labelMatch[0].length + m.index;
+      parts.push({ start: s, end: s + m[0].length, text: m[0] });
+    }
+    if (parts.length >= 1 && parts.length <= 16 && parts.every((p) => !figureOfCell(p.text, 0) && p.text.length <= 16)) {
+      return { label: labelMatch[0], labelRange: { start: base, end: base + labelMatch[0].length }, cells: parts, line: line.index, lastLine: line.index, start: base, end: base + t.length, header: true };
+    }
+  }
+  return undefined;
+}
+
+// Column words of a second header row, glued: 收入毛利毛利率收入毛利毛利率 …
+const SUBHEADER_WORD = /(?:营业收入|收入金额|获取的订单金额|中标金额|订单金额|收入占比|占收入比例|占比|毛利率|毛利|收入|成本|金额|增速|增长率|比例|数量|单价|余额|账面余额|坏账准备|账面价值|计提比例|净额|变动|差异|本期|上期|期末|期初)(?:\s*[(（][^)）]{0,10}[)）])?/g;
+
+/** A header row of column words under a periods row, or undefined. */
+function subheaderLine(line: Line): RawRow | undefined {
+  const t = line.text.trim();
+  if (!t || t.length > 160 || /\d/.test(t.replace(/[(（][^)）]*[)）]/g, ''))) return undefined;
+  const base = line.start + line.text.indexOf(t);
+  const cells: Cell[] = [];
+  let covered = 0;
+  SUBHEADER_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SUBHEADER_WORD.exec(t))) {
+    if (t.slice(covered, m.index).trim() !== '') return undefined;
+    cells.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0] });
+    covered = m.index + m[0].length;
+  }
+  if (t.slice(covered).trim() !== '' || cells.length < 2) return undefined;
+  return { label: '', labelRange: { start: base, end: base }, cells, line: line.index, lastLine: line.index, start: base, end: base + t.length, header: true };
+}
+
+export function findLineTables(ctx: TableContext, add: AddTable) {
+  const { lines } = ctx;
+  const start = ctx.from ?? 0;
+  const end = ctx.to ?? lines.length;
+  let i = start;
+  while (i < end) {
+    if (ctx.claimed[i] || !isContent(ctx, i)) {
+      i++;
+      continue;
+    }
+    const first = lineRow(lines[i]);
+    if (!first) {
+      i++;
+      continue;
+    }
+    // Look back for header lines and a wrapped label just above the first row.
+    const rows: RawRow[] = [];
+    const pending: Line[] = [];
+    let back = i - 1;
+    let seen = 0;
+    const headers: RawRow[] = [];
+    while (back >= start && seen < 4) {
+      if (ctx.claimed[back]) break;
+      if (!isContent(ctx, back)) {
+        back--;
+        continue;
+      }
+      const h = headerLine(lines[back]) ?? (headers.length === 0 && seen === 0 ? subheaderLine(lines[back]) : undefined);
+      if (h) {
+        headers.unshift(h);
+        back--;
+        seen++;
+        continue;
+      }
+      break;
+    }
+    // A column-words row needs its periods row above it.
+    if (headers.length && headers[0].label === '' && headers.length === 1) headers.length = 0;
+    rows.push(...headers);
+    let j = i;
+    let gap = 0;
+    let lastRowLine = i;
+    while (j < end && rows.length < MAX_ROWS_PER_TABLE) {
+      if (ctx.claimed[j]) break;
+      if (!isContent(ctx, j)) {
+        j++;
+        continue;
+      }
+      const row = lineRow(lines[j]);
+      if (row) {
+        if (pending.length) {
+          // Lines of text between rows: the start of this row's label if it wraps, else rows without figures (减项:).
+          const attached = attachWrappedLabel(row, pending);
+          rows.push(...pending.slice(0, attached ? -1 : undefined).map((l) => labelOnlyRow(l)));
+          pending.length = 0;
+        }
+        rows.push(row);
+        lastRowLine = j;
+        gap = 0;
+        j++;
+        continue;
+      }
+      const h = headerLine(lines[j]) ?? (rows.length && rows[rows.length - 1].header ? subheaderLine(lines[j]) : undefined);
+      if (h) {
+        rows.push(...pending.splice(0).map((l) => labelOnlyRow(l)));
+        rows.push(h);
+        lastRowLine = j;
+        gap = 0;
+        j++;
+        continue;
+      }
+      const t = lines[j].text.trim();
+      if (t.length <= MAX_LABEL && !/[。；;]$/.test(t) && gap < 3 && !/^续上?表/.test(t)) {
+        pending.push(lines[j]);
+        gap++;
+        j++;
+        continue;
+      }
+      if (/^续上?表/.test(t) && gap < 3) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    // Label-only lines between rows are empty rows; those after the last row are not the table's.
+    const dataRows = rows.filter((r) => !r.header);
+    if (dataRows.length >= 2 || (dataRows.length === 1 && dataRows[0].cells.filter((c) => c.figure).length >= 2 && headers.length > 0)) {
+      add(dataRows.some((r) => r.uncertain !== undefined) ? 'glued' : 'space', rows);
+      i = lastRowLine + 1;
+    } else i++;
+  }
+}
+
+function labelOnlyRow(l: Line): RawRow {
+  const t = l.text.trim();
+  const s = l.start + l.text.indexOf(t);
+  return { label: t, labelRange: { start: s, end: s + t.length }, cells: [], line: l.index, lastLine: l.index, start: s, end: s + t.length, header: false };
+}
+
+/** The line of text just above a row, when it is the start of the row's label (wrapped); true if attached. */
+function attachWrappedLabel(row: RawRow, pending: Line[]): boolean {
+  const last = pending[pending.length - 1];
+  const t = last.text.trim();
+  // A wrapped label fills its line: long, and not a complete label such as 库存现金.
+  const wrapped = t.length >= 9 && !/[)）:：]$/.test(t) && rowKindOf(row.label) === 'data' && !/^(?:其中|减|加)/.test(row.label);
+  if (row.label === '' || wrapped) {
+    row.label = t + row.label;
+    row.labelRange = { start: last.start + last.text.indexOf(t), end: row.labelRange.end };
+    row.line = last.index;
+    return true;
+  }
+  return false;
+}
