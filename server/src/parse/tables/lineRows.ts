@@ -206,8 +206,8 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
     }
     // A column-words row needs its periods row above it.
     if (headers.length && headers[0].label === '' && headers.length === 1) headers.length = 0;
-    rows.push(...headers);
-    let j = i;
+    rows.push(...headers, first);
+    let j = i + 1;
     let gap = 0;
     let lastRowLine = i;
     while (j < end && rows.length < MAX_ROWS_PER_TABLE) {
