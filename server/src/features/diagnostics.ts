@@ -44,7 +44,7 @@ export function checkMessage(c: Check): string {
   const d = c.decimals;
   const label = c.row.label.replace(/\s+/g, '') || 'total';
   const what =
-    c.kind === 'formula' ? `${c.description.replace(/\s+/g, ' ').trim()} =` : c.kind === 'identity' ? `${c.description} =` : c.kind === 'crossFoot' ? `sum of ${c.description}` : `sum of ${c.description}`;
+    c.kind === 'formula' ? `${c.description.replace(/\s+/g, ' ').trim()} =` : c.kind === 'identity' ? `${c.description} =` : `sum of ${c.description}`;
   const col = c.table.columns[c.column]?.title;
   const where = col ? ` [${col}]` : '';
   return `${label}${where} ${fmt(c.total.figure!.value, d)} ≠ ${what} ${fmt(c.sum, d)} (difference ${fmt(Math.abs(c.difference), d)} ${c.unitName})`;

@@ -94,12 +94,12 @@ export function nestHeadings(headings: Heading[], textLength: number): Section[]
     const section: Section = { heading: h, range: { start: h.start, end: textLength }, children: [], tables: [] };
     const open = stack.findIndex((s) => s.heading.style === h.style);
     if (open >= 0) {
-      for (let k = open; k < stack.length; k++) stack[k].range.end = Math.max(stack[k].heading.end, lastEndBefore(h.start));
+      for (let k = open; k < stack.length; k++) stack[k].range.end = Math.max(stack[k].heading.end, h.start);
       stack.length = open;
     } else {
       // A conventionally higher style (一、 after （一）) closes the deeper ones.
       while (stack.length && rank(stack[stack.length - 1].heading.style) > rank(h.style) && rank(h.style) <= 2) {
-        stack[stack.length - 1].range.end = lastEndBefore(h.start);
+        stack[stack.length - 1].range.end = h.start;
         stack.pop();
       }
     }
@@ -108,10 +108,6 @@ export function nestHeadings(headings: Heading[], textLength: number): Section[]
     stack.push(section);
   }
   return roots;
-}
-
-function lastEndBefore(offset: number): number {
-  return Math.max(0, offset);
 }
 
 export function deepestSectionAt(sections: Section[], offset: number): Section | undefined {
