@@ -48,6 +48,21 @@ export interface Check {
   description: string;
 }
 
+const RMB_PREFIX = /^人民币/;
+const COLON_END = /[:：]\s*$/;
+const GRAND_TOTAL = /总计/;
+const NAMED_TOTAL = /^(.{2,12}?)(?:合计|小计|总计)$/;
+const SPACES = /\s+/g;
+const BARE_TOTAL = /^(?:合\s*计|小\s*计|总\s*计)\s*[:：]?$/;
+const TOTAL_WORD = /合计/;
+const DASHES = /^[-—–]+$/;
+const FORMULA_TERM = /[+\-]?[^+\-]+/g;
+const LEADING_SIGN = /^[+\-]/;
+const SIGN = /([+\-])/g;
+const AMOUNT_LABEL_END = /[计额]\s*$/;
+const TOTAL_TITLE = /^(?:合\s*计|总\s*计|小\s*计)$/;
+const ANY_TOTAL_WORD = /合计|总计|小计/;
+
 export function reconcile(model: FilingModel, options: CheckOptions = ALL_CHECKS): Check[] {
   const checks: Check[] = [];
   for (const table of model.tables) checks.push(...reconcileTable(table, options));
@@ -134,7 +149,7 @@ function exactColumn(table: Table, column: number, total: Cell): boolean {
 function unitNameOf(table: Table, column: number, total: Cell): string {
   if (total.figure?.percent) return '%';
   const unit = total.figure?.unit ?? table.columns[column]?.unit ?? table.unit;
-  return unit.name.replace(/^人民币/, '');
+  return unit.name.replace(RMB_PREFIX, '');
 }
 
 function makeCheck(kind: CheckKind, table: Table, row: Row, column: number, parts: Component[], description: string): Check | undefined {
@@ -161,7 +176,7 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
   const checkedRows = new Set<Row>();
   // Group boundaries: header rows and section labels without figures (流动资产:).
   const isBoundary = (r: Row) =>
-    (r.kind === 'header' && !r.repeatedHeader) || (!r.cells.some((c) => c.figure) && /[:：]\s*$/.test(r.label) && !SIGN_SECTION.test(r.label));
+    (r.kind === 'header' && !r.repeatedHeader) || (!r.cells.some((c) => c.figure) && COLON_END.test(r.label) && !SIGN_SECTION.test(r.label));
   // 减项: … 加项: sections: rows under 减项 are subtracted.
   const negative = new Set<Row>();
   let minus = false;
@@ -181,7 +196,7 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
     for (; k >= 0; k--) {
       const r = rows[k];
       if (isBoundary(r)) break;
-      if (r.kind === 'total' && /总计/.test(r.label) && !/总计/.test(t.label)) break;
+      if (r.kind === 'total' && GRAND_TOTAL.test(r.label) && !GRAND_TOTAL.test(t.label)) break;
       // A bare 合计 above closes the previous block; a 小计 adds only the rows since the last total of any kind.
       if ((r.kind === 'total' || r.kind === 'subtotal') && (bareTotal(r.label) || t.kind === 'subtotal') && level(r) >= level(t)) break;
       if (t.kind === 'subtotal' && (r.kind === 'total' || r.kind === 'subtotal')) break;
@@ -204,16 +219,16 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
         const r = rows[q];
         if (r.kind === 'header') break;
         if (consumed.has(r) || isBoundary(r)) continue;
-        if (r.kind === 'total' && /总计/.test(r.label)) break;
+        if (r.kind === 'total' && GRAND_TOTAL.test(r.label)) break;
         if (r.kind === 'total' || r.kind === 'subtotal') ups.unshift({ row: r, index: q, isTotal: true });
         else break;
       }
       components = ups;
     }
     // A named total (差异金额合计) over rows of that name adds just those rows.
-    const named = /^(.{2,12}?)(?:合计|小计|总计)$/.exec(t.label.replace(/\s+/g, ''));
+    const named = NAMED_TOTAL.exec(t.label.replace(SPACES, ''));
     if (named) {
-      const same = components.filter((c) => c.row.label.replace(/\s+/g, '') === named[1]);
+      const same = components.filter((c) => c.row.label.replace(SPACES, '') === named[1]);
       if (same.length >= 2) components = same;
     }
     for (const c of components) consumed.add(c.row);
@@ -228,11 +243,11 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
 }
 
 function bareTotal(label: string): boolean {
-  return /^(?:合\s*计|小\s*计|总\s*计)\s*[:：]?$/.test(label.trim());
+  return BARE_TOTAL.test(label.trim());
 }
 
 function level(r: Row): number {
-  return /总计/.test(r.label) ? 3 : /合计/.test(r.label) ? 2 : 1;
+  return GRAND_TOTAL.test(r.label) ? 3 : TOTAL_WORD.test(r.label) ? 2 : 1;
 }
 
 /** Readings of which rows are breakdowns (其中 …): the labelled row alone, or with the one or two rows after it. */
@@ -336,7 +351,7 @@ function sharesMakeWhole(items: Item[], align: Alignment, col: number, percentOn
 }
 
 function measureOf(t: Row): { index: number; text: string } | undefined {
-  const i = t.cells.findIndex((c) => !c.figure && c.text !== '' && !/^[-—–]+$/.test(c.text));
+  const i = t.cells.findIndex((c) => !c.figure && c.text !== '' && !DASHES.test(c.text));
   return i >= 0 ? { index: i, text: t.cells[i].text } : undefined;
 }
 
@@ -462,7 +477,7 @@ function textColumns(table: Table): Set<number> {
       if (r.kind === 'header' || r.cells.length !== ncols) continue;
       const cell = r.cells[c];
       if (cell.figure) num++;
-      else if (cell.text && !/^[-—–]+$/.test(cell.text)) text++;
+      else if (cell.text && !DASHES.test(cell.text)) text++;
     }
     if (text > num) out.add(c);
   }
@@ -493,13 +508,13 @@ function formulaChecksOf(table: Table, r: Row, index: number): Check[] {
   const out: Check[] = [];
   {
     if (!r.formula || r.uncertain) return out;
-    const terms = r.formula.match(/[+\-]?[^+\-]+/g);
+    const terms = r.formula.match(FORMULA_TERM);
     if (!terms || terms.length < 2) return out;
     const parts: { row: Row; sign: 1 | -1 }[] = [];
     let ok = true;
     for (const term of terms) {
       const sign = term.startsWith('-') ? -1 : 1;
-      const tag = term.replace(/^[+\-]/, '').trim().toLowerCase();
+      const tag = term.replace(LEADING_SIGN, '').trim().toLowerCase();
       const row = rowOfTag(table, index, tag);
       if (!row || row === r || row.uncertain) {
         ok = false;
@@ -517,7 +532,7 @@ function formulaChecksOf(table: Table, r: Row, index: number): Check[] {
         const cell = p.row.cells[col];
         if (cell?.figure) comps.push({ row: p.row, cell, sign: p.sign });
       }
-      const c = makeCheck('formula', table, r, col, comps, r.formula.replace(/([+\-])/g, ' $1 '));
+      const c = makeCheck('formula', table, r, col, comps, r.formula.replace(SIGN, ' $1 '));
       if (c) out.push(c);
     }
   }
@@ -546,7 +561,7 @@ const IDENTITIES: { total: RegExp; parts: { re: RegExp; sign: 1 | -1 }[] }[] = [
 function identityChecks(table: Table): Check[] {
   const out: Check[] = [];
   // Statement lines all end in 合计, 总计, 小计 or 净额.
-  const rows = table.rows.filter((r) => r.kind !== 'header' && !r.uncertain && /[计额]\s*$/.test(r.label));
+  const rows = table.rows.filter((r) => r.kind !== 'header' && !r.uncertain && AMOUNT_LABEL_END.test(r.label));
   if (rows.length < 2) return out;
   const labels = new Map(rows.map((r) => [r, norm(r.label)]));
   for (const id of IDENTITIES) {
@@ -580,8 +595,8 @@ function crossFootChecks(table: Table): Check[] {
   const n = cols.length;
   if (n < 3) return out;
   const last = cols[n - 1];
-  if (!/^(?:合\s*计|总\s*计|小\s*计)$/.test(last.title.trim())) return out;
-  if (cols.slice(0, -1).some((c) => !c.additive || c.share || /合计|总计|小计/.test(c.title))) return out;
+  if (!TOTAL_TITLE.test(last.title.trim())) return out;
+  if (cols.slice(0, -1).some((c) => !c.additive || c.share || ANY_TOTAL_WORD.test(c.title))) return out;
   for (const r of table.rows) {
     if (r.kind === 'header' || r.uncertain || r.cells.length !== n) continue;
     const total = r.cells[n - 1];

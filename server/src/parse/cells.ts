@@ -63,36 +63,54 @@ export function periodsIn(text: string): { text: string; start: number; end: num
 // 合计 / 小计 / 总计, but not 组合计提 (provision by portfolio) or 合计数 (the total as a noun: 占应收账款合计数的比例).
 const TOTAL = /(?<!组)合\s*计(?![提数])|小\s*计(?!提)|总\s*计(?!划|提)/;
 
+const SPACES = /\s+/g;
+const SUBITEM = /^其中/;
+const SUBTOTAL_WORD = /小计/;
+const TOTAL_WORD = /合计|总计/;
+const SHARE_OR_SUBITEM_START = /^(?:占|其中)/;
+const SHARE_END = /[占比]例?$/;
+const BREAKDOWN = /^\s*其中/;
+const SUBTRACT = /^\s*减\s*[:：]|^\s*(?:所得税影响额|少数股东权益影响额)/;
+const SINGLE_TAG = /^(?:[ivx]+|[a-zA-Z]|\d{1,2}|[①-⑳])(?:\s*=\s*[^=]+)?$/;
+const TAG_SUM = /^[ivxa-zA-Z\d①-⑳]+(?:\s*[+\-＋－]\s*[ivxa-zA-Z\d①-⑳]+)+$/;
+const FULL_PLUS = /＋/g;
+const FULL_MINUS = /－/g;
+const PLUS_OR_MINUS = /[+\-]/;
+const RANGE_MARK = /[至到~—-]/;
+const TAG_RANGE = /[(（]\s*(\d{1,2})\s*[至到~—-]\s*(\d{1,2})\s*[)）]\s*$/;
+const TAG_IN_PARENTHESES = /[(（]\s*([a-z]|\d{1,2})\s*[)）]\s*[:：]?\s*$/;
+const CIRCLED_TAG = /^\s*([①-⑳])/;
+
 export function rowKindOf(label: string): RowKind {
-  const l = label.replace(/\s+/g, '');
-  if (/^其中/.test(l)) return 'data';
-  if (/小计/.test(l) && !/合计|总计/.test(l)) return 'subtotal';
-  if (TOTAL.test(l) && l.length <= 30 && !/^(?:占|其中)/.test(l) && !/[占比]例?$/.test(l)) return 'total';
+  const l = label.replace(SPACES, '');
+  if (SUBITEM.test(l)) return 'data';
+  if (SUBTOTAL_WORD.test(l) && !TOTAL_WORD.test(l)) return 'subtotal';
+  if (TOTAL.test(l) && l.length <= 30 && !SHARE_OR_SUBITEM_START.test(l) && !SHARE_END.test(l)) return 'total';
   return 'data';
 }
 
 export function isBreakdownLabel(label: string): boolean {
-  return /^\s*其中/.test(label);
+  return BREAKDOWN.test(label);
 }
 
 export function isSubtractLabel(label: string): boolean {
   // 减：库存股; and the deductions of a 非经常性损益 table, written without 减：.
-  return /^\s*减\s*[:：]|^\s*(?:所得税影响额|少数股东权益影响额)/.test(label);
+  return SUBTRACT.test(label);
 }
 
 /** A label made only of a tag ("i", "ii=1+2", "2=a+b+c", "A", "③=②-①", "i+ii"). */
 export function tagLike(text: string): boolean {
   const t = text.trim();
   if (!t || t.length > 20) return false;
-  return /^(?:[ivx]+|[a-zA-Z]|\d{1,2}|[①-⑳])(?:\s*=\s*[^=]+)?$/.test(t) || /^[ivxa-zA-Z\d①-⑳]+(?:\s*[+\-＋－]\s*[ivxa-zA-Z\d①-⑳]+)+$/.test(t);
+  return SINGLE_TAG.test(t) || TAG_SUM.test(t);
 }
 
 /** Splits a tag cell into the row's own tag and its formula: "ii=1+2" → tag ii, formula 1+2; "i+ii" → formula only. */
 export function tagAndFormula(text: string): { tag?: string; formula?: string } {
-  const t = text.trim().replace(/\s+/g, '').replace(/＋/g, '+').replace(/－/g, '-');
+  const t = text.trim().replace(SPACES, '').replace(FULL_PLUS, '+').replace(FULL_MINUS, '-');
   const eq = t.indexOf('=');
   if (eq >= 0) return { tag: t.slice(0, eq).toLowerCase(), formula: t.slice(eq + 1).toLowerCase() };
-  if (/[+\-]/.test(t)) return { formula: t.toLowerCase() };
+  if (PLUS_OR_MINUS.test(t)) return { formula: t.toLowerCase() };
   return { tag: t.toLowerCase() };
 }
 
@@ -103,11 +121,11 @@ const LABEL_FORMULA = new RegExp(`(${TAG})\\s*=\\s*((?:${TAG})(?:\\s*[+\\-]\\s*(
  * Formula written into a row label: "③=②-①", "小计(e=a-b-c-d)", "合计(1至14)" (the rows tagged 1 to 14).
  */
 export function labelFormula(label: string): { tag?: string; formula?: string } | undefined {
-  const l = label.replace(/＋/g, '+').replace(/－/g, '-');
-  if (!l.includes('=') && !/[至到~—-]/.test(l)) return undefined;
+  const l = label.replace(FULL_PLUS, '+').replace(FULL_MINUS, '-');
+  if (!l.includes('=') && !RANGE_MARK.test(l)) return undefined;
   const m = LABEL_FORMULA.exec(l);
-  if (m) return { tag: m[1].toLowerCase(), formula: m[2].replace(/\s+/g, '').toLowerCase() };
-  const r = /[(（]\s*(\d{1,2})\s*[至到~—-]\s*(\d{1,2})\s*[)）]\s*$/.exec(l);
+  if (m) return { tag: m[1].toLowerCase(), formula: m[2].replace(SPACES, '').toLowerCase() };
+  const r = TAG_RANGE.exec(l);
   if (r && TOTAL.test(l)) {
     const from = Number(r[1]);
     const to = Number(r[2]);
@@ -118,7 +136,7 @@ export function labelFormula(label: string): { tag?: string; formula?: string } 
 
 /** A row's own tag written in its label: "湖南省(1):", "销售费用(a)", "①营业收入". */
 export function labelTag(label: string): string | undefined {
-  const m = /[(（]\s*([a-z]|\d{1,2})\s*[)）]\s*[:：]?\s*$/.exec(label) ?? /^\s*([①-⑳])/.exec(label);
+  const m = TAG_IN_PARENTHESES.exec(label) ?? CIRCLED_TAG.exec(label);
   return m ? m[1].toLowerCase() : undefined;
 }
 

@@ -16,9 +16,11 @@ export interface Chunk {
   end: number;
 }
 
+const SENTENCE_END = /[。；]\s*$/;
+
 /** A line no table detector accepts: a sentence of some length, ended, with no pipe. */
 export function isBoundaryLine(text: string): boolean {
-  return text.length >= 40 && /[。；]\s*$/.test(text) && !text.includes('|');
+  return text.length >= 40 && SENTENCE_END.test(text) && !text.includes('|');
 }
 
 export function chunksOf(lines: Line[], textLength: number): Chunk[] {

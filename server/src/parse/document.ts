@@ -124,12 +124,13 @@ export function deepestSectionAt(sections: Section[], offset: number): Section |
 // Figures in prose: a number with a unit (万元, 亿元, 元, 户, 个 …) or a percent sign.
 const PROSE_FIGURE = /(?<![\dA-Za-z.,\-])([-－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*((?:人民币|美元|港元)?(?:十万|百万|千万|千|万|亿)?(?:元|户|个|人|股|次|家|笔)|%|％)/g;
 const CN_AMOUNT = /([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,})元(?:整)?/g;
+const ANY_DIGIT = /[\d０-９]/;
 
 function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furniture: Map<number, unknown>): Figure[] {
   const out: Figure[] = [];
   for (const l of lines) {
     if (claimed[l.index] || furniture.has(l.index) || l.text.length > 20000) continue;
-    const hasDigit = /[\d０-９]/.test(l.text);
+    const hasDigit = ANY_DIGIT.test(l.text);
     if (!hasDigit && !l.text.includes('元')) continue;
     const text = asciiDigits(l.text);
     PROSE_FIGURE.lastIndex = 0;

@@ -37,6 +37,16 @@ const MAX_TITLE = 160;
  * Reads a heading from one line, or undefined. `next` is the following line's text
  * (to tell a numbered item whose text wraps onto the next line from a heading).
  */
+const SPACES = /\s+/g;
+const SENTENCE_INSIDE = /。./;
+const SHORT_SENTENCE = /^\S{1,12}[。；]$/;
+const CLAUSE_OR_COLON_END = /[。；：:]$/;
+const COMMA_OR_SEMICOLON = /[，,；;]/;
+const PUNCTUATION_START = /^[,，。.、%％)）]/;
+const FIGURE_CHAR = /[\d,.%]/g;
+const PIPE = /\s\|\s|\|$/;
+const STATEMENT_END = /[。；;]$/;
+
 export function matchHeading(line: Line, next: string | undefined, wrapWidth: number): Heading | undefined {
   const raw = line.text;
   const lead = raw.length - raw.trimStart().length;
@@ -45,7 +55,7 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
   for (const s of STYLES) {
     const m = s.re.exec(t);
     if (!m) continue;
-    const marker = m[1].replace(/\s+/g, '');
+    const marker = m[1].replace(SPACES, '');
     const title = m[2].trim();
     if (s.style !== '第X节' && s.style !== '问题' && !title) return undefined;
     if (title && !headingTitleOk(title, s.style)) return undefined;
@@ -54,13 +64,13 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
       if (s.style !== '第X节') return undefined;
     }
     // A title with a full stop inside is a paragraph (often a question quoted from the inquiry letter).
-    if (/。./.test(title) && title.length > 20 && !['第X节', '问题', '一、', '（一）'].includes(s.style)) return undefined;
+    if (SENTENCE_INSIDE.test(title) && title.length > 20 && !['第X节', '问题', '一、', '（一）'].includes(s.style)) return undefined;
     // …and so is an item whose sentence ends on the next line ("…的具体" / "内容。").
-    if (next !== undefined && t.length >= 24 && /^\S{1,12}[。；]$/.test(next.trim()) && !/[。；：:]$/.test(t) && s.style !== '第X节') return undefined;
+    if (next !== undefined && t.length >= 24 && SHORT_SENTENCE.test(next.trim()) && !CLAUSE_OR_COLON_END.test(t) && s.style !== '第X节') return undefined;
     // A long deep-level item with commas is a point of a quoted question, not a heading.
-    if (title.length > 60 && /[，,；;]/.test(title) && ['（1）', '①', '1)'].includes(s.style)) return undefined;
+    if (title.length > 60 && COMMA_OR_SEMICOLON.test(title) && ['（1）', '①', '1)'].includes(s.style)) return undefined;
     // In text wrapped at a fixed width, an item that fills its line and reads as a sentence (with commas) is a list item.
-    if (wrapWidth > 0 && t.length >= wrapWidth - 6 && /[，,；;]/.test(title) && !['第X节', '问题', '一、'].includes(s.style)) return undefined;
+    if (wrapWidth > 0 && t.length >= wrapWidth - 6 && COMMA_OR_SEMICOLON.test(title) && !['第X节', '问题', '一、'].includes(s.style)) return undefined;
     return {
       level: 0,
       style: s.style,
@@ -77,14 +87,14 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
 function headingTitleOk(title: string, style: string): boolean {
   if (title.length > MAX_TITLE) return false;
   // A title starts with a word, not a figure or punctuation: "1、2019年…" is fine, "1.5亿元" is a number.
-  if (/^[,，。.、%％)）]/.test(title)) return false;
+  if (PUNCTUATION_START.test(title)) return false;
   // Lines that are mostly figures are table rows with a numbered label.
-  const digits = (title.match(/[\d,.%]/g) ?? []).length;
+  const digits = (title.match(FIGURE_CHAR) ?? []).length;
   if (digits > 6 && digits > title.length * 0.3) return false;
-  if (/\s\|\s|\|$/.test(title)) return false;
+  if (PIPE.test(title)) return false;
   // A sentence that ends like a sentence is a list item, unless it is short.
   if (SENTENCE_END.test(title) && title.length > 20) return false;
-  if (/[。；;]$/.test(title) && style !== '第X节') return false;
+  if (STATEMENT_END.test(title) && style !== '第X节') return false;
   return true;
 }
 

@@ -36,6 +36,9 @@ const TOC = /(?:\.{4,}|…{2,}|·{4,}|-{6,}|_{6,})\s*\d{1,4}\s*$/;
 const COMPOSITE_PAGE = /^\s*(?:\d{1,3}(?:-\d{1,4}){2,}|\d{1,4}\s*\/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|[-—]\s*\d{1,4}\s*[-—])\s*$/;
 const PLAIN_PAGE = /^\s*\d{1,4}\s*$/;
 const HEADER_WORDS = /年度报告|报告全文|半年度报告|有限公司|专项说明|说明书|回复|问询|www\.|Tel\.|Fax|招股/;
+const PAGE_END = /[页\-—]$/;
+const COLON_END = /[:：]$/;
+const SPACED_PIPE = /\s\|\s/;
 
 /**
  * Marks lines that are page furniture. A running header is a line repeated at
@@ -51,7 +54,7 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): Map<nu
     if (!t) continue;
     // Page numbers and table-of-contents lines end in a digit, 页 or a dash; markers name filing-lens.
     const last = t.charCodeAt(t.length - 1);
-    if (!((last >= 48 && last <= 57) || /[页\-—]$/.test(t) || t.includes('filing-lens:') || headers.has(t))) continue;
+    if (!((last >= 48 && last <= 57) || PAGE_END.test(t) || t.includes('filing-lens:') || headers.has(t))) continue;
     if (MARKER.test(t)) furniture.set(l.index, 'marker');
     // (Only the end of the line is looked at: a long run of leader dots must not make the match quadratic.)
     else if (TOC.test(t.length > 200 ? t.slice(-200) : t)) furniture.set(l.index, 'toc');
@@ -78,6 +81,6 @@ export function runningHeaders(lines: Line[]): Set<string> {
     if (t.length >= 6 && t.length <= 200) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const out = new Set<string>();
-  for (const [t, n] of counts) if (n >= 3 && HEADER_WORDS.test(t) && !/[:：]$/.test(t) && !/\s\|\s/.test(t)) out.add(t);
+  for (const [t, n] of counts) if (n >= 3 && HEADER_WORDS.test(t) && !COLON_END.test(t) && !SPACED_PIPE.test(t)) out.add(t);
   return out;
 }

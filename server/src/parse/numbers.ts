@@ -150,6 +150,8 @@ export interface GluedSplit {
  * only readings with that many cells count. `ambiguous` is set when another
  * reading is as good. Returns undefined when no reading exists.
  */
+const scratch = { best: new Float64Array(0), ways: new Uint8Array(0), reach: new Uint32Array(0) };
+
 export function splitGlued(s: string, expected?: number): GluedSplit | undefined {
   const text = asciiDigits(s);
   const n = text.length;
@@ -167,12 +169,20 @@ export function splitGlued(s: string, expected?: number): GluedSplit | undefined
   const maxTokens = Math.min(24, n);
   const K = maxTokens + 1;
   // best[i*K+k]: least cost of reading text[i..] as exactly k tokens; ways: readings at that cost (capped at 2).
-  const bestFlat = new Float64Array((n + 1) * K).fill(Infinity);
-  const waysFlat = new Uint8Array((n + 1) * K);
-  const best = (i: number) => bestFlat.subarray(i * K, i * K + K);
-  const ways = (i: number) => waysFlat.subarray(i * K, i * K + K);
+  // (Scratch arrays shared between calls: this runs for every glued row.)
+  const size = (n + 1) * K;
+  if (scratch.best.length < size) {
+    scratch.best = new Float64Array(size * 2);
+    scratch.ways = new Uint8Array(size * 2);
+  }
+  if (scratch.reach.length < n + 1) scratch.reach = new Uint32Array((n + 1) * 2);
+  const bestFlat = scratch.best;
+  const waysFlat = scratch.ways;
+  bestFlat.fill(Infinity, 0, size);
+  waysFlat.fill(0, 0, size);
   // reach[i]: the token counts k (as bits) with at least one reading of text[i..]; few per position.
-  const reach = new Uint32Array(n + 1);
+  const reach = scratch.reach;
+  reach.fill(0, 0, n + 1);
   bestFlat[n * K] = 0;
   waysFlat[n * K] = 1;
   reach[n] = 1;
@@ -198,28 +208,27 @@ export function splitGlued(s: string, expected?: number): GluedSplit | undefined
       }
     }
   }
-  const b0 = best(0);
-  const w0 = ways(0);
   let k = -1;
   let ambiguous = false;
   if (expected !== undefined) {
-    if (expected < 1 || expected > maxTokens || !w0[expected]) return undefined;
+    if (expected < 1 || expected > maxTokens || !waysFlat[expected]) return undefined;
     k = expected;
-    ambiguous = w0[k] > 1;
+    ambiguous = waysFlat[k] > 1;
   } else {
     for (let t = 1; t <= maxTokens; t++) {
-      if (!w0[t]) continue;
-      if (k < 0 || b0[t] < b0[k] - 1e-9) k = t;
+      if (!waysFlat[t]) continue;
+      if (k < 0 || bestFlat[t] < bestFlat[k] - 1e-9) k = t;
     }
     if (k < 0) return undefined;
-    ambiguous = w0[k] > 1;
-    for (let t = 1; t <= maxTokens; t++) if (t !== k && w0[t] && Math.abs(b0[t] - b0[k]) <= 1e-9) ambiguous = true;
+    ambiguous = waysFlat[k] > 1;
+    for (let t = 1; t <= maxTokens; t++) if (t !== k && waysFlat[t] && Math.abs(bestFlat[t] - bestFlat[k]) <= 1e-9) ambiguous = true;
   }
   const tokens: GluedToken[] = [];
   let i = 0;
   let left = k;
   while (left > 0) {
-    const o = options[i].find((o) => ways(i + o.len)[left - 1] > 0 && Math.abs(best(i + o.len)[left - 1] + o.cost - best(i)[left]) <= 1e-9);
+    const here = i * K + left;
+    const o = options[i].find((o) => waysFlat[(i + o.len) * K + left - 1] > 0 && Math.abs(bestFlat[(i + o.len) * K + left - 1] + o.cost - bestFlat[here]) <= 1e-9);
     if (!o) return undefined;
     const raw = s.slice(i, i + o.len);
     tokens.push({ start: i, end: i + o.len, raw, number: parseNumberToken(raw) });

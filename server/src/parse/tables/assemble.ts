@@ -29,6 +29,25 @@ function mode(values: number[]): number {
 const NOT_ADDITIVE = /结存|存量|毛利率|增长率|增速|增幅|变动率|变动比例|单价|均价|平均|人均|比率|周转|倍|账龄|年限|利率|费率|税率|折旧率|残值率|期限|天数|次数\/|占比|比例|比重|率|单位|价格|注释|序号|排名|股数|持股|是否|备注|说明|原因|内容|名称|性质|币种|时间|日期|期间|地区|区域|事由|变动|差异|增减/;
 const SHARE = /占比|比例|比重|占.*(?:的)?比/;
 
+const YEAR = /^(?:19|20)\d\d$/;
+const DIGIT = /\d/;
+const SPACE_CHAR = /\s/g;
+const TAG_COLUMN_TITLE = /注释|序号|编号|代码|标识/;
+const FORMULA_MARK = /[=+]/;
+const ROMAN_OR_LETTER = /^[ivx]+$|^[a-zA-Z]$/;
+const GROUPED_INTEGER = /^\d{1,3}(,\d{3})*$/;
+const COMMAS = /,/g;
+const LETTER_TAG = /^[a-z]$/;
+const HOUSEHOLDS = /户/;
+const GROWTH = /增/;
+const PARENTHESES = /[(（][^)）]*[)）]/g;
+const UNIT_NOTE = /[(（]?\s*(?:金额|货币)?单位\s*[:：][^)）]*[)）]?/;
+const PREPARER = /^编制单位/;
+const FULL_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+const SENTENCE_END = /[。；]$/;
+const AS_FOLLOWS = /如下|下表/;
+const SENTENCE_MARK = /[。；]/;
+
 export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRow[], id: number): Table | undefined {
   const rows0 = raw.filter((r) => r.header || r.cells.length > 0 || r.label);
   if (rows0.length < 2) return undefined;
@@ -42,11 +61,11 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
   for (const r of rows0.slice(h)) {
     if (r.header) continue;
     const figs = r.cells.filter((c) => c.figure);
-    const years = figs.filter((c) => /^(?:19|20)\d\d$/.test(c.text)).length;
+    const years = figs.filter((c) => YEAR.test(c.text)).length;
     const periods = r.cells.filter((c) => {
-      if (c.figure || !/\d/.test(c.text)) return false;
+      if (c.figure || !DIGIT.test(c.text)) return false;
       const p = periodsIn(c.text);
-      return p.length === 1 && p[0].text.length >= c.text.replace(/\s/g, '').length - 1;
+      return p.length === 1 && p[0].text.length >= c.text.replace(SPACE_CHAR, '').length - 1;
     }).length;
     if ((figs.length > 0 && years === figs.length && years >= 2) || (figs.length === 0 && periods >= 2)) r.header = true;
   }
@@ -86,10 +105,10 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
   // A tag column (注释: i, ii=1+2, a, b …) holds formula tags, not figures.
   let tagColumn = false;
   if (ncols >= 2) {
-    const titled = /注释|序号|编号|代码|标识/.test(columns[0]?.title ?? '');
+    const titled = TAG_COLUMN_TITLE.test(columns[0]?.title ?? '');
     const firsts = dataRaw.filter((r) => r.cells.length === ncols).map((r) => r.cells[0].text).filter((t) => t);
-    const formulaLike = firsts.filter((t) => /[=+]/.test(t) || /^[ivx]+$|^[a-zA-Z]$/.test(t)).length;
-    tagColumn = (titled && firsts.every((t) => tagLike(t))) || (formulaLike >= 2 && firsts.every((t) => tagLike(t) || /^\d{1,3}(,\d{3})*$/.test(t)) && firsts.filter((t) => tagLike(t)).length >= firsts.length * 0.6);
+    const formulaLike = firsts.filter((t) => FORMULA_MARK.test(t) || ROMAN_OR_LETTER.test(t)).length;
+    tagColumn = (titled && firsts.every((t) => tagLike(t))) || (formulaLike >= 2 && firsts.every((t) => tagLike(t) || GROUPED_INTEGER.test(t)) && firsts.filter((t) => tagLike(t)).length >= firsts.length * 0.6);
   }
 
   const rows: Row[] = rows0.map((r) => {
@@ -101,8 +120,8 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
       // (a first figure too long to be a tag says so; otherwise the other rows having a last figure does).
       const first = cells[0];
       const shifted =
-        cells.length === ncols && cells[ncols - 1].text === '' && !!first?.figure && !/[=+]/.test(first.text) &&
-        (first.text.replace(/,/g, '').length > 2 || (cells.filter((c) => c.figure).length === ncols - 1 && othersEndInFigures(rows0, ncols)));
+        cells.length === ncols && cells[ncols - 1].text === '' && !!first?.figure && !FORMULA_MARK.test(first.text) &&
+        (first.text.replace(COMMAS, '').length > 2 || (cells.filter((c) => c.figure).length === ncols - 1 && othersEndInFigures(rows0, ncols)));
       if (shifted) cells = cells.slice(0, -1);
       else if (cells.length > 0) {
         ({ tag, formula } = tagAndFormula(cells[0].text));
@@ -117,7 +136,7 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
     }
     if (!tag) tag = labelTag(r.label);
     // A row that carries its own letter tag, 付现销售费用小计(e), is a line of a formula table, not a total of the rows above.
-    const kind = r.header ? 'header' : formula ? 'formula' : tag && /^[a-z]$/.test(tag) ? 'data' : rowKindOf(r.label);
+    const kind = r.header ? 'header' : formula ? 'formula' : tag && LETTER_TAG.test(tag) ? 'data' : rowKindOf(r.label);
     return {
       label: r.label,
       labelRange: r.labelRange,
@@ -147,7 +166,7 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
       if (c.unit) continue;
       const named = units.find((u) => c.title.includes(u.name));
       if (named) c.unit = { ...named, source: 'table' };
-      else if (/户/.test(c.title)) c.unit = units.find((u) => u.kind === 'count');
+      else if (HOUSEHOLDS.test(c.title)) c.unit = units.find((u) => u.kind === 'count');
     }
   }
   const last = rows[rows.length - 1];
@@ -245,8 +264,8 @@ function buildColumns(headerRows: RawRow[], ncols: number): Column[] {
   return titles.map((parts) => {
     const title = parts.join(' ');
     const unit = columnUnitIn(title);
-    const share = SHARE.test(title) && !/增/.test(title);
-    const words = title.replace(/[(（][^)）]*[)）]/g, '');
+    const share = SHARE.test(title) && !GROWTH.test(title);
+    const words = title.replace(PARENTHESES, '');
     const additive = title ? !NOT_ADDITIVE.test(words) && unit?.kind !== 'percent' : !unclear;
     return { title, unit, additive, share };
   });
@@ -267,13 +286,13 @@ function captionAndUnits(ctx: TableContext, firstLine: number): { caption: strin
     seen++;
     const u = tableUnitsIn(l.text, l.start);
     if (u && !units) units = u;
-    const withoutUnit = t.replace(/[(（]?\s*(?:金额|货币)?单位\s*[:：][^)）]*[)）]?/, '').trim();
-    if (!caption && withoutUnit && !/^编制单位/.test(withoutUnit) && !/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(withoutUnit)) {
+    const withoutUnit = t.replace(UNIT_NOTE, '').trim();
+    if (!caption && withoutUnit && !PREPARER.test(withoutUnit) && !FULL_DATE.test(withoutUnit)) {
       // A caption introduces the table (…如下表：, 单位 lines aside) or names it; a sentence that ends in 。 only if it says 如下.
-      const sentence = /[。；]$/.test(withoutUnit) && !/如下|下表/.test(withoutUnit);
+      const sentence = SENTENCE_END.test(withoutUnit) && !AS_FOLLOWS.test(withoutUnit);
       if (!sentence && (withoutUnit.length <= 80 || CAPTION_HINT.test(withoutUnit))) {
         // A long introducing line: its last sentence (…。报告期各期末,…分类如下:).
-        const last = withoutUnit.split(/[。；]/).filter((x) => x.trim()).pop() ?? withoutUnit;
+        const last = withoutUnit.split(SENTENCE_MARK).filter((x) => x.trim()).pop() ?? withoutUnit;
         caption = last.length > 80 ? '…' + last.slice(-60) : last.trim();
         const s = l.start + l.text.indexOf(t);
         captionRange = { start: s, end: s + t.length };

@@ -88,8 +88,11 @@ export function findCellPerLineTables(ctx: TableContext, add: AddTable) {
   }
 }
 
+const SENTENCE_END = /[。；]$/;
+const SPACED_PIPE = /\s\|\s/;
+
 function slotFits(slot: Slot): boolean {
-  return slot.text !== '\u0000' && slot.text.length <= 60 && slot.lineCount <= 3 && !/[。；]$/.test(slot.text) && !/\s\|\s/.test(slot.text);
+  return slot.text !== '\u0000' && slot.text.length <= 60 && slot.lineCount <= 3 && !SENTENCE_END.test(slot.text) && !SPACED_PIPE.test(slot.text);
 }
 
 const PREAMBLE = /^(?:编制单位|.{0,12}单位\s*(?:[:：]|为)|金额单位|币种\s*[:：]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|\d{4}\s*年\s*(?:1-\d{1,2}|半年度?)\s*月?$)/;
@@ -129,10 +132,11 @@ function* rowsOf(region: Slot[], start: number, ncols: number, maxRows = Infinit
 }
 
 function fitRegion(ctx: TableContext, region: Slot[], add: AddTable) {
+  const codes = regionCodes(region);
   let from = 0;
   let guard = 0;
   while (region.length - from >= 6 && guard++ < 100000) {
-    const fit = bestGrid(region, from);
+    const fit = bestGrid(region, codes, from);
     if (!fit) {
       // Nothing starts in this window (the rest of a table with no header, notes between tables): look further on.
       from += GRID_SEARCH_WINDOW;
@@ -206,23 +210,23 @@ function rowFromItems(chunk: Item[], header: boolean): RawRow {
 const GRID_SEARCH_WINDOW = 12;
 
 /** The best grid (columns, first slot, rows) over a run of slots, or undefined. */
-function bestGrid(region: Slot[], from: number): { ncols: number; start: number; rows: number } | undefined {
+function bestGrid(region: Slot[], codes: RegionCodes, from: number): { ncols: number; start: number; rows: number } | undefined {
   // The best grid of each start in the window.
   const candidates: { ncols: number; start: number; rows: number; score: number; end: number }[] = [];
   const maxStart = Math.min(from + GRID_SEARCH_WINDOW, region.length - 4);
   for (let start = from; start <= maxStart; start++) {
     const first = region[start];
-    if (typeOfSlot(first) !== 'text' || PREAMBLE.test(first.text)) continue;
+    if (codes.types[start] !== TEXT || PREAMBLE.test(first.text)) continue;
     // A header row's first cell is a title, not a figure: a label followed straight by a figure starts no grid.
     const second = region[start + 1];
-    if (second && second.blankBefore <= 2 && typeOfSlot(second) === 'num') continue;
-    let best: { ncols: number; rows: number; score: number } | undefined;
-    for (let ncols = 2; ncols <= 14; ncols++) {
-      const g = gridRows(rowsOf(region, start, ncols));
+    if (second && second.blankBefore <= 2 && codes.types[start + 1] === NUM) continue;
+    let best: { ncols: number; rows: number; score: number; end: number } | undefined;
+    for (let ncols = 2; ncols <= MAX_GRID_COLUMNS; ncols++) {
+      const g = scoreGrid(codes, start, ncols);
       if (g.rows < 3 || g.score <= 0) continue;
-      if (!best || g.score > best.score) best = { ncols, rows: g.rows, score: g.score };
+      if (!best || g.score > best.score) best = { ncols, rows: g.rows, score: g.score, end: g.end };
     }
-    if (best) candidates.push({ ...best, start, end: afterRows(region, layRows(region, start, best.ncols, best.rows)) });
+    if (best) candidates.push({ ...best, start });
   }
   if (!candidates.length) return undefined;
   // The first grid, unless one that overlaps it reads better (a caption read as a header makes a worse grid
@@ -232,57 +236,121 @@ function bestGrid(region: Slot[], from: number): { ncols: number; start: number;
   return { ncols: rival.ncols, start: rival.start, rows: rival.rows };
 }
 
-/**
- * How many laid-out rows read as a header and consistent data rows, and how good
- * the reading is: figures in data columns count for it, text in data columns
- * against it (a grid of the wrong width puts labels there).
- */
-function gridRows(laid: Iterator<Item[]>): { rows: number; score: number } {
-  const none = { rows: 0, score: 0 };
-  const first = laid.next();
-  if (first.done) return none;
-  const header = first.value;
-  const ncols = header.length;
-  // Header: text cells (a period, a column title); at least one not empty.
-  let headerText = 0;
-  for (let c = 1; c < ncols; c++) {
-    const it = header[c];
-    if (it.type === 'num' || (it.slot && /单位\s*[:：为]/.test(it.slot.text))) return none;
-    if (it.type === 'text') headerText++;
+const MAX_GRID_COLUMNS = 14;
+const NUM = 0;
+const EMPTY = 1;
+const TEXT = 2;
+const CODE: Record<ItemType, number> = { num: NUM, empty: EMPTY, text: TEXT };
+
+/** A region's slots as numbers, for the grid search: item types, empty cells before each slot, unit lines. */
+interface RegionCodes {
+  types: Uint8Array;
+  /** Empty cells that the blank lines before a slot stand for (2k+1 blank lines = k). */
+  empties: Int32Array;
+  /** Slots that state a unit (单位：元): never a header cell. */
+  unitLine: Uint8Array;
+}
+
+function regionCodes(region: Slot[]): RegionCodes {
+  const n = region.length;
+  const codes: RegionCodes = { types: new Uint8Array(n), empties: new Int32Array(n), unitLine: new Uint8Array(n) };
+  for (let i = 0; i < n; i++) {
+    codes.types[i] = CODE[typeOfSlot(region[i])];
+    codes.empties[i] = Math.max(0, Math.floor((region[i].blankBefore - 1) / 2));
+    codes.unitLine[i] = UNIT_LINE.test(region[i].text) ? 1 : 0;
   }
-  if (headerText < Math.max(1, ncols - 2)) return none;
-  const colType: (ItemType | undefined)[] = new Array(ncols).fill(undefined);
-  const nums = new Array(ncols).fill(0);
-  const texts = new Array(ncols).fill(0);
-  let n = 1;
-  for (let next = laid.next(); !next.done; next = laid.next()) {
-    const row = next.value;
-    if (row[0].type !== 'text') break;
-    // Twelve rows without a single figure: lines of prose, not a table.
-    if (n > 12 && !nums.some((x) => x > 0)) return none;
-    let ok = true;
-    for (let c = 1; c < ncols && ok; c++) {
-      const it = row[c];
-      if (it.type === 'empty') continue;
-      if (colType[c] === undefined) colType[c] = it.type;
-      else if (colType[c] === 'num' && it.type === 'text') ok = false;
+  return codes;
+}
+
+const UNIT_LINE = /单位\s*[:：为]/;
+
+// Scratch space for scoreGrid (one row, and per-column tallies); never more than MAX_GRID_COLUMNS wide.
+const rowType = new Uint8Array(MAX_GRID_COLUMNS);
+const rowSlot = new Int32Array(MAX_GRID_COLUMNS);
+const colType = new Uint8Array(MAX_GRID_COLUMNS);
+const nums = new Int32Array(MAX_GRID_COLUMNS);
+const texts = new Int32Array(MAX_GRID_COLUMNS);
+const UNSET = 255;
+
+/**
+ * How many rows, laid out as rowsOf lays them, read as a header and consistent
+ * data rows, how good the reading is, and the slot after the last of them:
+ * figures in data columns count for it, text in data columns against it (a grid
+ * of the wrong width puts labels there). The same reading as laying the rows out,
+ * without building them.
+ */
+function scoreGrid(codes: RegionCodes, start: number, ncols: number): { rows: number; score: number; end: number } {
+  const none = { rows: 0, score: 0, end: start };
+  const { types, empties } = codes;
+  const len = types.length;
+  colType.fill(UNSET, 0, ncols);
+  nums.fill(0, 0, ncols);
+  texts.fill(0, 0, ncols);
+  let n = 0;
+  let end = start;
+  let anyNum = false;
+  let i = start;
+  while (i < len) {
+    // Lay out one row from slot i (see rowsOf).
+    rowType[0] = types[i];
+    rowSlot[0] = i;
+    let k = 1;
+    let j = i + 1;
+    while (k < ncols) {
+      const e = j < len ? empties[j] : ncols;
+      for (let q = 0; q < e && k < ncols; q++) {
+        rowType[k] = EMPTY;
+        rowSlot[k++] = -1;
+      }
+      if (k >= ncols || j >= len) break;
+      rowType[k] = types[j];
+      rowSlot[k++] = j++;
     }
-    if (!ok) break;
-    for (let c = 1; c < ncols; c++) {
-      if (row[c].type === 'num') nums[c]++;
-      else if (row[c].type === 'text') texts[c]++;
+    if (k < ncols) break;
+    if (n === 0) {
+      // Header: text cells (a period, a column title); at least one not empty.
+      let headerText = 0;
+      for (let c = 1; c < ncols; c++) {
+        if (rowType[c] === NUM || (rowSlot[c] >= 0 && codes.unitLine[rowSlot[c]])) return none;
+        if (rowType[c] === TEXT) headerText++;
+      }
+      if (headerText < Math.max(1, ncols - 2)) return none;
+    } else {
+      if (rowType[0] !== TEXT) break;
+      // Twelve rows without a single figure: lines of prose, not a table.
+      if (n > 12 && !anyNum) return none;
+      let ok = true;
+      for (let c = 1; c < ncols && ok; c++) {
+        const t = rowType[c];
+        if (t === EMPTY) continue;
+        if (colType[c] === UNSET) colType[c] = t;
+        else if (colType[c] === NUM && t === TEXT) ok = false;
+      }
+      if (!ok) break;
+      for (let c = 1; c < ncols; c++) {
+        if (rowType[c] === NUM) {
+          nums[c]++;
+          anyNum = true;
+        } else if (rowType[c] === TEXT) texts[c]++;
+      }
     }
     n++;
+    end = j;
+    i = j;
   }
-  const figures = nums.reduce((a, b) => a + b, 0);
-  if (!colType.some((t) => t === 'num') || figures < 2) return none;
-  // A column of text (款项性质, 账龄) is fine; a column mixing text and figures is a misread.
+  if (n === 0) return none;
+  let figures = 0;
+  let numColumn = false;
   let mixed = 0;
   let text = 0;
   for (let c = 1; c < ncols; c++) {
+    figures += nums[c];
+    if (colType[c] === NUM) numColumn = true;
+    // A column of text (款项性质, 账龄) is fine; a column mixing text and figures is a misread.
     mixed += Math.min(nums[c], texts[c]);
     text += texts[c];
   }
+  if (!numColumn || figures < 2) return none;
   // Text in data columns is allowed (款项性质, 账龄) but costs a little, so a narrower grid that puts it in the label column wins a tie.
-  return { rows: n, score: figures - 3 * mixed - 0.5 * text };
+  return { rows: n, score: figures - 3 * mixed - 0.5 * text, end };
 }

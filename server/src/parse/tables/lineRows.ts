@@ -8,16 +8,41 @@ import { pipeCount } from './pipe';
 
 const SPACE = /[\s\u3000]+/;
 
+/** A run of non-space characters (a global expression: reset lastIndex before a loop). */
+const TOKEN = /[^\s\u3000]+/g;
+const ROW_END = /[\d%％\-—–)）０-９]\s*$/;
+const SENTENCE_END = /[。；]$/;
+const SEPARATOR_OR_PERCENT = /[,.%％]/;
+const CLAUSE_END = /[。；;，,]$/;
+const DASH_ROW = /^(.*?[^\s\-—–\d,.%％])([-—–]{2,})$/;
+const CLAUSE_MARK = /[。；;，]/;
+const GLUED_ROW = /^(.*?[^\d,.%％\-—\s])([\d,.%％\-—]*\d[\d,.%％\-—]*)$/;
+const DECIMAL_OR_GROUP = /[,.]\d/;
+const PERCENT = /%/;
+const LEADING_SUBITEM = /^(?:其中|减|加)\s*[:：]/;
+const PARENTHESES = /[(（][^)）]*[)）]/g;
+const PROSE_END = /(?:为|约|达|至|是|了|及|和|共|增长|下降|分别|占|较|比|的)$/;
+const PUNCTUATION_INSIDE = /[，。；：:]\S/;
+const HEADER_FILLER = /[\s|:：()（）、/]/g;
+const TOTAL_TAIL = /^\s*(合\s*计|总\s*计|小\s*计)\s*$/;
+const SPACES = /\s+/g;
+const DIGIT = /\d/;
+const STATEMENT_END = /[。；;]$/;
+const CONTINUED = /^续上?表/;
+const LABEL_END = /[)）:：]$/;
+const SUBITEM_START = /^(?:其中|减|加)/;
+
 /** Reads a row from a line: a label and its cells, split by spaces or out of glued digits. */
 export function lineRow(line: Line): RawRow | undefined {
   const text = line.text;
   // A row ends in a figure or an empty-cell dash, is not a paragraph, and has no pipes.
-  if (text.length > 600 || !/[\d%％\-—–)）０-９]\s*$/.test(text)) return undefined;
+  if (text.length > 600 || !ROW_END.test(text)) return undefined;
   const t = text.trimEnd();
-  if (!t.trim() || pipeCount(t) >= 2 || /[。；]$/.test(t)) return undefined;
+  if (!t.trim() || pipeCount(t) >= 2 || SENTENCE_END.test(t)) return undefined;
   // Space-separated: trailing tokens that are figures or empty marks.
   const tokens: { text: string; start: number }[] = [];
-  const re = /[^\s\u3000]+/g;
+  const re = TOKEN;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(t))) tokens.push({ text: m[0], start: line.start + m.index });
   let k = tokens.length;
@@ -34,8 +59,8 @@ export function lineRow(line: Line): RawRow | undefined {
     const labelTokens = tokens.slice(0, k);
     const label = labelTokens.map((x) => x.text).join(' ');
     const figures = cells.filter((c) => c.figure);
-    const strong = figures.some((x) => /[,.%％]/.test(x.text)) || (figures.length === 0 && cellTokens.length >= 2 && k > 0);
-    if (label.length <= MAX_LABEL && !/[。；;，,]$/.test(label) && (strong || (figures.length >= 2 && label.length <= 24)) && !looksLikeProse(label)) {
+    const strong = figures.some((x) => SEPARATOR_OR_PERCENT.test(x.text)) || (figures.length === 0 && cellTokens.length >= 2 && k > 0);
+    if (label.length <= MAX_LABEL && !CLAUSE_END.test(label) && (strong || (figures.length >= 2 && label.length <= 24)) && !looksLikeProse(label)) {
       const labelStart = labelTokens.length ? labelTokens[0].start : line.start;
       const labelEnd = labelTokens.length ? labelTokens[labelTokens.length - 1].start + labelTokens[labelTokens.length - 1].text.length : line.start;
       return {
@@ -51,8 +76,8 @@ export function lineRow(line: Line): RawRow | undefined {
     }
   }
   // A label, then only dashes: a row of empty cells (减:销售费用-折旧(c)----).
-  const dashes = /^(.*?[^\s\-—–\d,.%％])([-—–]{2,})$/.exec(t);
-  if (dashes && dashes[1].trim().length <= MAX_LABEL && !looksLikeProse(dashes[1].trim()) && !/[。；;，]/.test(dashes[1])) {
+  const dashes = DASH_ROW.exec(t);
+  if (dashes && dashes[1].trim().length <= MAX_LABEL && !looksLikeProse(dashes[1].trim()) && !CLAUSE_MARK.test(dashes[1])) {
     const label = dashes[1].trim();
     const labelStart = line.start + text.indexOf(label);
     const tailStart = line.start + dashes[1].length;
@@ -69,12 +94,12 @@ export function lineRow(line: Line): RawRow | undefined {
     };
   }
   // Glued: a label, then digits, separators, dashes and percent signs with no space.
-  const g = /^(.*?[^\d,.%％\-—\s])([\d,.%％\-—]*\d[\d,.%％\-—]*)$/.exec(t);
+  const g = GLUED_ROW.exec(t);
   if (g && !SPACE.test(g[2])) {
     const label = g[1].trim();
     const tail = g[2];
-    if (label.length > MAX_LABEL || /[。；;，]/.test(label) || looksLikeProse(label)) return undefined;
-    if (!/[,.]\d/.test(tail) && !/%/.test(tail)) return undefined;
+    if (label.length > MAX_LABEL || CLAUSE_MARK.test(label) || looksLikeProse(label)) return undefined;
+    if (!DECIMAL_OR_GROUP.test(tail) && !PERCENT.test(tail)) return undefined;
     const split = splitGlued(tail);
     if (!split) return undefined;
     const tailStart = line.start + g[1].length;
@@ -95,8 +120,8 @@ export function lineRow(line: Line): RawRow | undefined {
 }
 
 function looksLikeProse(label: string): boolean {
-  const l = label.replace(/^(?:其中|减|加)\s*[:：]/, '').replace(/[(（][^)）]*[)）]/g, '');
-  return /(?:为|约|达|至|是|了|及|和|共|增长|下降|分别|占|较|比|的)$/.test(l) || /[，。；：:]\S/.test(l);
+  const l = label.replace(LEADING_SUBITEM, '').replace(PARENTHESES, '');
+  return PROSE_END.test(l) || PUNCTUATION_INSIDE.test(l);
 }
 
 const HEADER_START = /^(?:项\s*目|类\s*别|名\s*称|科\s*目|账\s*龄|细分业务类别|业务类型|产品类型|单位名称|客户名称|主要客户(?:名称)?|区\s*域|地\s*区|年\s*度|序\s*号)/;
@@ -117,16 +142,16 @@ function headerLine(line: Line): RawRow | undefined {
     let leftover = t.slice(0, periods[periods.length - 1].end);
     for (const p of periods.slice().reverse()) leftover = leftover.slice(0, p.start) + leftover.slice(p.end);
     leftover = leftover.slice(Math.min(lead, leftover.length)) + t.slice(periods[periods.length - 1].end);
-    leftover = leftover.replace(/[\s|:：()（）、/]/g, '').replace(SUBHEADER_WORD, '');
+    leftover = leftover.replace(HEADER_FILLER, '').replace(SUBHEADER_WORD, '');
     if (leftover.length <= 4) {
     const labelEnd = labelMatch ? labelMatch[0].length : periods[0].start;
     const label = t.slice(0, labelEnd).trim();
     const cells: Cell[] = periods.map((p) => ({ start: base + p.start, end: base + p.end, text: p.text }));
     // A last column that totals the periods: …2018年度合计
-    const tail = /^\s*(合\s*计|总\s*计|小\s*计)\s*$/.exec(t.slice(periods[periods.length - 1].end));
+    const tail = TOTAL_TAIL.exec(t.slice(periods[periods.length - 1].end));
     if (tail) {
       const at = base + periods[periods.length - 1].end + tail[0].indexOf(tail[1]);
-      cells.push({ start: at, end: at + tail[1].length, text: tail[1].replace(/\s+/g, '') });
+      cells.push({ start: at, end: at + tail[1].length, text: tail[1].replace(SPACES, '') });
     }
     return { label, labelRange: { start: base, end: base + label.length }, cells, line: line.index, lastLine: line.index, start: base, end: base + t.length, header: true };
     }
@@ -134,7 +159,8 @@ function headerLine(line: Line): RawRow | undefined {
   if (labelMatch) {
     const rest = t.slice(labelMatch[0].length);
     const parts: Cell[] = [];
-    const re = /[^\s\u3000]+/g;
+    const re = TOKEN;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(rest))) {
       const s = base + labelMatch[0].length + m.index;
@@ -153,7 +179,7 @@ const SUBHEADER_WORD = /(?:营业收入|收入金额|获取的订单金额|中�
 /** A header row of column words under a periods row, or undefined. */
 function subheaderLine(line: Line): RawRow | undefined {
   const t = line.text.trim();
-  if (!t || t.length > 160 || /\d/.test(t.replace(/[(（][^)）]*[)）]/g, ''))) return undefined;
+  if (!t || t.length > 160 || DIGIT.test(t.replace(PARENTHESES, ''))) return undefined;
   const base = line.start + line.text.indexOf(t);
   const cells: Cell[] = [];
   let covered = 0;
@@ -240,13 +266,13 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
         continue;
       }
       const t = lines[j].text.trim();
-      if (t.length <= MAX_LABEL && !/[。；;]$/.test(t) && gap < 3 && !/^续上?表/.test(t)) {
+      if (t.length <= MAX_LABEL && !STATEMENT_END.test(t) && gap < 3 && !CONTINUED.test(t)) {
         pending.push(lines[j]);
         gap++;
         j++;
         continue;
       }
-      if (/^续上?表/.test(t) && gap < 3) {
+      if (CONTINUED.test(t) && gap < 3) {
         j++;
         continue;
       }
@@ -272,7 +298,7 @@ function attachWrappedLabel(row: RawRow, pending: Line[]): boolean {
   const last = pending[pending.length - 1];
   const t = last.text.trim();
   // A wrapped label fills its line: long, and not a complete label such as 库存现金.
-  const wrapped = t.length >= 9 && !/[)）:：]$/.test(t) && rowKindOf(row.label) === 'data' && !/^(?:其中|减|加)/.test(row.label);
+  const wrapped = t.length >= 9 && !LABEL_END.test(t) && rowKindOf(row.label) === 'data' && !SUBITEM_START.test(row.label);
   if (row.label === '' || wrapped) {
     row.label = t + row.label;
     row.labelRange = { start: last.start + last.text.indexOf(t), end: row.labelRange.end };

@@ -86,7 +86,12 @@ function resumeAfterBreak(ctx: TableContext, from: number, firstRow: RawRow | un
   return -1;
 }
 
+const PIPE_BETWEEN = /\S\s*\|\s*\S/;
+const PIPE_END = /\|\s*$/;
+const DIGIT = /\d/;
+const SPACED_PIPE = /\s\|\s/;
+
 export function isPipeLine(text: string): boolean {
   if (text.indexOf('|') < 0) return false;
-  return pipeCount(text) >= 2 || (pipeCount(text) === 1 && /\S\s*\|\s*\S/.test(text) && /\|\s*$/.test(text) === false && /\d/.test(text) && /\s\|\s/.test(text));
+  return pipeCount(text) >= 2 || (pipeCount(text) === 1 && PIPE_BETWEEN.test(text) && !PIPE_END.test(text) && DIGIT.test(text) && SPACED_PIPE.test(text));
 }
