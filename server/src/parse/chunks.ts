@@ -4,6 +4,7 @@
 
 import { FurnitureKind, Line, Table, Unit } from '../model/types';
 import { findTables } from './tables';
+import { endsWithAnyOf } from './text';
 
 /** Lines longer than this are never table rows. */
 export const MAX_TABLE_LINE = 20000;
@@ -16,11 +17,9 @@ export interface Chunk {
   end: number;
 }
 
-const SENTENCE_END = /[。；]\s*$/;
-
 /** A line no table detector accepts: a sentence of some length, ended, with no pipe. */
 export function isBoundaryLine(text: string): boolean {
-  return text.length >= 40 && SENTENCE_END.test(text) && !text.includes('|');
+  return text.length >= 40 && endsWithAnyOf(text, '。；') && !text.includes('|');
 }
 
 export function chunksOf(lines: Line[], textLength: number): Chunk[] {

@@ -130,12 +130,14 @@ function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furn
   const out: Figure[] = [];
   for (const l of lines) {
     if (claimed[l.index] || furniture.has(l.index) || l.text.length > 20000) continue;
-    const hasDigit = ANY_DIGIT.test(l.text);
-    if (!hasDigit && !l.text.includes('元')) continue;
-    const text = asciiDigits(l.text);
-    PROSE_FIGURE.lastIndex = 0;
+    // Figures need a digit, amounts in capital numerals a 元.
+    const line = l.text;
+    const hasDigit = ANY_DIGIT.test(line);
+    const hasYuan = line.includes('元');
     let m: RegExpExecArray | null;
-    while ((m = PROSE_FIGURE.exec(text))) {
+    const text = hasDigit ? asciiDigits(line) : '';
+    PROSE_FIGURE.lastIndex = 0;
+    while (hasDigit && (m = PROSE_FIGURE.exec(text))) {
       const num = parseNumberToken(m[1]);
       if (!num) continue;
       const start = l.start + m.index;
@@ -154,7 +156,7 @@ function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furn
       });
     }
     CN_AMOUNT.lastIndex = 0;
-    while ((m = CN_AMOUNT.exec(l.text))) {
+    while (hasYuan && (m = CN_AMOUNT.exec(l.text))) {
       const v = parseChineseNumeral(m[1]);
       if (v === undefined) continue;
       const start = l.start + m.index;

@@ -2,6 +2,7 @@
 // finding page furniture: running page headers, page numbers, table-of-contents entries.
 
 import { FurnitureKind, Line } from '../model/types';
+import { isSpaceCode } from './text';
 
 /** The line that contains an offset (binary search over the line starts). */
 export function lineAt(lines: Line[], offset: number): Line | undefined {
@@ -19,6 +20,15 @@ export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   const n = text.length;
+  if (text.indexOf('\r') < 0) {
+    // Only \n ends lines (the common case): let indexOf find them.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+      start = i + 1;
+    }
+    lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
+    return lines;
+  }
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
@@ -36,7 +46,6 @@ const TOC = /(?:\.{4,}|…{2,}|·{4,}|-{6,}|_{6,})\s*\d{1,4}\s*$/;
 const COMPOSITE_PAGE = /^\s*(?:\d{1,3}(?:-\d{1,4}){2,}|\d{1,4}\s*\/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|[-—]\s*\d{1,4}\s*[-—])\s*$/;
 const PLAIN_PAGE = /^\s*\d{1,4}\s*$/;
 const HEADER_WORDS = /年度报告|报告全文|半年度报告|有限公司|专项说明|说明书|回复|问询|www\.|Tel\.|Fax|招股/;
-const PAGE_END = /[页\-—]$/;
 const COLON_END = /[:：]$/;
 const SPACED_PIPE = /\s\|\s/;
 
@@ -49,12 +58,20 @@ const SPACED_PIPE = /\s\|\s/;
 export function findFurniture(lines: Line[], knownHeaders?: Set<string>): Map<number, FurnitureKind> {
   const furniture = new Map<number, FurnitureKind>();
   const headers = knownHeaders ?? runningHeaders(lines);
+  const headerLengths = new Set([...headers].map((h) => h.length));
   for (const l of lines) {
-    const t = l.text.trim();
-    if (!t) continue;
+    const text = l.text;
+    let from = 0;
+    let to = text.length;
+    while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
+    while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+    if (from === to) continue;
     // Page numbers and table-of-contents lines end in a digit, 页 or a dash; markers name filing-lens.
-    const last = t.charCodeAt(t.length - 1);
-    if (!((last >= 48 && last <= 57) || PAGE_END.test(t) || t.includes('filing-lens:') || headers.has(t))) continue;
+    const last = text.charCodeAt(to - 1);
+    const candidate = (last >= 48 && last <= 57) || last === 0x9875 /* 页 */ || last === 45 /* - */ || last === 0x2014 /* — */ || text.includes('filing-lens:');
+    if (!candidate && !headerLengths.has(to - from)) continue;
+    const t = text.slice(from, to);
+    if (!candidate && !headers.has(t)) continue;
     if (MARKER.test(t)) furniture.set(l.index, 'marker');
     // (Only the end of the line is looked at: a long run of leader dots must not make the match quadratic.)
     else if (TOC.test(t.length > 200 ? t.slice(-200) : t)) furniture.set(l.index, 'toc');
@@ -62,7 +79,7 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): Map<nu
     else if (headers.has(t)) furniture.set(l.index, 'pageHeader');
   }
   for (const l of lines) {
-    if (furniture.has(l.index) || !PLAIN_PAGE.test(l.text)) continue;
+    if (furniture.has(l.index) || !mayBePlainPage(l.text) || !PLAIN_PAGE.test(l.text)) continue;
     for (const d of [-2, -1, 1, 2]) {
       if (furniture.get(l.index + d) === 'pageHeader') {
         furniture.set(l.index, 'pageNumber');
@@ -73,14 +90,27 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): Map<nu
   return furniture;
 }
 
+/** A cheap test before PLAIN_PAGE: the line starts and ends with a digit (spaces aside). */
+function mayBePlainPage(text: string): boolean {
+  let from = 0;
+  let to = text.length;
+  while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
+  while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+  if (from === to || to - from > 4) return false;
+  const a = text.charCodeAt(from);
+  const b = text.charCodeAt(to - 1);
+  return a >= 48 && a <= 57 && b >= 48 && b <= 57;
+}
+
 /** Running page headers: lines repeated at least three times that name the report or the company. */
 export function runningHeaders(lines: Line[]): Set<string> {
   const counts = new Map<string, number>();
   for (const l of lines) {
+    if (l.text.length < 6) continue;
     const t = l.text.trim();
-    if (t.length >= 6 && t.length <= 200) counts.set(t, (counts.get(t) ?? 0) + 1);
+    if (t.length >= 6 && t.length <= 200 && HEADER_WORDS.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const out = new Set<string>();
-  for (const [t, n] of counts) if (n >= 3 && HEADER_WORDS.test(t) && !COLON_END.test(t) && !SPACED_PIPE.test(t)) out.add(t);
+  for (const [t, n] of counts) if (n >= 3 && !COLON_END.test(t) && !SPACED_PIPE.test(t)) out.add(t);
   return out;
 }

@@ -5,12 +5,14 @@ import { figureOfCell, makeCell, periodsIn, rowKindOf } from '../cells';
 import { isEmptyCellText, splitGlued } from '../numbers';
 import { AddTable, isContent, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 import { pipeCount } from './pipe';
+import { endsWithAnyOf } from '../text';
 
 const SPACE = /[\s\u3000]+/;
 
 /** A run of non-space characters (a global expression: reset lastIndex before a loop). */
 const TOKEN = /[^\s\u3000]+/g;
-const ROW_END = /[\d%％\-—–)）０-９]\s*$/;
+/** Characters a row ends in: a figure, a percent sign, an empty-cell dash, a closing parenthesis. */
+const ROW_END = '0123456789%％-—–)）０１２３４５６７８９';
 const SENTENCE_END = /[。；]$/;
 const SEPARATOR_OR_PERCENT = /[,.%％]/;
 const CLAUSE_END = /[。；;，,]$/;
@@ -36,7 +38,7 @@ const SUBITEM_START = /^(?:其中|减|加)/;
 export function lineRow(line: Line): RawRow | undefined {
   const text = line.text;
   // A row ends in a figure or an empty-cell dash, is not a paragraph, and has no pipes.
-  if (text.length > 600 || !ROW_END.test(text)) return undefined;
+  if (text.length > 600 || !endsWithAnyOf(text, ROW_END)) return undefined;
   const t = text.trimEnd();
   if (!t.trim() || pipeCount(t) >= 2 || SENTENCE_END.test(t)) return undefined;
   // Space-separated: trailing tokens that are figures or empty marks.

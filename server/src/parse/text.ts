@@ -1,0 +1,33 @@
+// Character tests for the per-line passes, without regular expressions: an
+// expression anchored only at the end ( /[。；]\s*$/ ) is tried at every position
+// of the line, while these look at its last characters.
+
+/** Whether a UTF-16 code unit is white space as \s counts it. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** The code unit of the last character that is not white space, or -1 for a blank text. */
+export function lastNonSpaceCode(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c)) return c;
+  }
+  return -1;
+}
+
+/** Whether the text has a character that is not white space. */
+export function hasNonSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Whether the last character that is not white space is one of `chars`. */
+export function endsWithAnyOf(text: string, chars: string): boolean {
+  const c = lastNonSpaceCode(text);
+  return c >= 0 && chars.indexOf(String.fromCharCode(c)) >= 0;
+}
