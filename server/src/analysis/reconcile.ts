@@ -392,11 +392,11 @@ function withNestedBands(readings: Set<Row>[], items: Item[], align: Alignment):
     const parent = rows[i];
     const pc = align.map.get(parent);
     if (!pc || !pc.some((c) => c?.figure)) continue;
+    // The rows under the parent, one more at a time: rows[i + 1 .. i + k].
     for (let k = 1; k <= 12 && i + k < rows.length; k++) {
-      const kids = rows.slice(i + 1, i + 1 + k);
-      if (kids.some((r) => children.has(r))) break;
-      if (addsUp(pc, kids.map((r) => align.map.get(r) ?? []))) {
-        kids.forEach((r) => children.add(r));
+      if (children.has(rows[i + k])) break;
+      if (addsUp(pc, rows, i + 1, i + 1 + k, align)) {
+        for (let q = i + 1; q <= i + k; q++) children.add(rows[q]);
         i += k;
         break;
       }
@@ -406,16 +406,29 @@ function withNestedBands(readings: Set<Row>[], items: Item[], align: Alignment):
   return [...readings, ...readings.map((r) => new Set([...r, ...children]))].slice(0, 64);
 }
 
-function addsUp(parent: (Cell | undefined)[], kids: (Cell | undefined)[][]): boolean {
+/** Whether the rows kids[from, to) add up to the parent's figures in every column where the parent has one. */
+function addsUp(parent: (Cell | undefined)[], kids: Row[], from: number, to: number, align: Alignment): boolean {
   let compared = 0;
   for (let c = 0; c < parent.length; c++) {
     const p = parent[c]?.figure;
     if (!p || p.percent) continue;
-    const figs = kids.map((k) => k[c]?.figure).filter((f) => f && !f.percent);
-    if (!figs.length) return false;
-    const d = Math.max(p.decimals, ...figs.map((f) => f!.decimals));
-    const sum = figs.reduce((a, f) => a + toUnits(f!.value, d), 0);
-    const tol = 0.5 * 10 ** (d - p.decimals) + figs.reduce((a, f) => a + 0.5 * 10 ** (d - f!.decimals), 0);
+    let d = p.decimals;
+    let any = false;
+    for (let q = from; q < to; q++) {
+      const f = align.map.get(kids[q])?.[c]?.figure;
+      if (!f || f.percent) continue;
+      any = true;
+      if (f.decimals > d) d = f.decimals;
+    }
+    if (!any) return false;
+    let sum = 0;
+    let tol = 0.5 * 10 ** (d - p.decimals);
+    for (let q = from; q < to; q++) {
+      const f = align.map.get(kids[q])?.[c]?.figure;
+      if (!f || f.percent) continue;
+      sum += toUnits(f.value, d);
+      tol += 0.5 * 10 ** (d - f.decimals);
+    }
     if (Math.abs(toUnits(p.value, d) - sum) > tol) return false;
     compared++;
   }

@@ -157,14 +157,22 @@ export function splitGlued(s: string, expected?: number): GluedSplit | undefined
   const n = text.length;
   if (n > 4000) return undefined;
   // Token options only where a token can start: at 0 and right after a token that can start.
-  const options: TokenOption[][] = new Array(n);
+  // Position i's options are opts.len/opts.cost[from[i] .. from[i] + count[i]), longest first.
+  const opts = optionBuffer;
+  opts.n = 0;
+  const from = new Int32Array(n);
+  const count = new Int32Array(n);
   const startable = new Uint8Array(n + 1);
   startable[0] = 1;
   for (let i = 0; i < n; i++) {
     if (!startable[i]) continue;
-    options[i] = tokenOptions(text, i);
-    for (const o of options[i]) startable[i + o.len] = 1;
+    from[i] = opts.n;
+    tokenOptions(text, i, opts);
+    count[i] = opts.n - from[i];
+    for (let o = from[i]; o < opts.n; o++) startable[i + opts.len[o]] = 1;
   }
+  const optLen = opts.len;
+  const optCost = opts.cost;
   // No table has more than 24 columns of glued figures; more readings are not looked for.
   const maxTokens = Math.min(24, n);
   const K = maxTokens + 1;
@@ -189,15 +197,16 @@ export function splitGlued(s: string, expected?: number): GluedSplit | undefined
   for (let i = n - 1; i >= 0; i--) {
     if (!startable[i]) continue;
     const bi = i * K;
-    for (const o of options[i]) {
-      const j = i + o.len;
+    for (let o = from[i], oEnd = from[i] + count[i]; o < oEnd; o++) {
+      const j = i + optLen[o];
+      const cost = optCost[o];
       const bj = j * K;
       for (let m = reach[j]; m !== 0; m &= m - 1) {
         const k = 31 - Math.clz32(m & -m);
         if (k >= maxTokens) continue;
         reach[i] |= 1 << (k + 1);
         const w = waysFlat[bj + k];
-        const c = bestFlat[bj + k] + o.cost;
+        const c = bestFlat[bj + k] + cost;
         const cur = bestFlat[bi + k + 1];
         if (c < cur - 1e-9) {
           bestFlat[bi + k + 1] = c;
@@ -228,57 +237,99 @@ export function splitGlued(s: string, expected?: number): GluedSplit | undefined
   let left = k;
   while (left > 0) {
     const here = i * K + left;
-    const o = options[i].find((o) => waysFlat[(i + o.len) * K + left - 1] > 0 && Math.abs(bestFlat[(i + o.len) * K + left - 1] + o.cost - bestFlat[here]) <= 1e-9);
-    if (!o) return undefined;
-    const raw = s.slice(i, i + o.len);
-    tokens.push({ start: i, end: i + o.len, raw, number: parseNumberToken(raw) });
-    i += o.len;
+    let len = -1;
+    for (let o = from[i], oEnd = from[i] + count[i]; o < oEnd; o++) {
+      const next = (i + optLen[o]) * K + left - 1;
+      if (waysFlat[next] > 0 && Math.abs(bestFlat[next] + optCost[o] - bestFlat[here]) <= 1e-9) {
+        len = optLen[o];
+        break;
+      }
+    }
+    if (len < 0) return undefined;
+    const raw = s.slice(i, i + len);
+    tokens.push({ start: i, end: i + len, raw, number: parseNumberToken(raw) });
+    i += len;
     left--;
   }
   return { tokens, ambiguous };
 }
 
-interface TokenOption {
-  len: number;
-  cost: number;
+/** Token options of a glued string, flat: lengths and costs (grown as needed, shared between calls). */
+interface OptionBuffer {
+  n: number;
+  len: Int32Array;
+  cost: Float64Array;
 }
 
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
+const optionBuffer: OptionBuffer = { n: 0, len: new Int32Array(256), cost: new Float64Array(256) };
+
+function addOption(out: OptionBuffer, len: number, cost: number) {
+  if (out.n === out.len.length) {
+    const grownLen = new Int32Array(out.len.length * 2);
+    const grownCost = new Float64Array(out.len.length * 2);
+    grownLen.set(out.len);
+    grownCost.set(out.cost);
+    out.len = grownLen;
+    out.cost = grownCost;
+  }
+  out.len[out.n] = len;
+  out.cost[out.n] = cost;
+  out.n++;
 }
 
-function tokenOptions(text: string, i: number): TokenOption[] {
-  const out: TokenOption[] = [];
-  const c = text[i];
-  if (c === '-' || c === '—' || c === '–') out.push({ len: 1, cost: 0 }); // an empty cell
-  const neg = c === '-';
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** One integer part ending at `end`, with its decimals and percent sign where written. */
+function addNumberOptions(text: string, i: number, end: number, grouped: boolean, extra: number, out: OptionBuffer) {
+  addOption(out, end - i, (grouped ? 0.5 : 1) + extra);
+  if (text.charCodeAt(end) === 37) addOption(out, end + 1 - i, (grouped ? 0.5 : 1) + extra);
+  if (text.charCodeAt(end) === 46 && isDigitAt(text, end + 1) && isDigitAt(text, end + 2)) {
+    addOption(out, end + 3 - i, extra);
+    if (text.charCodeAt(end + 3) === 37) addOption(out, end + 4 - i, extra);
+  }
+}
+
+/**
+ * The tokens that can start at i, appended to `out` longest first (their lengths differ):
+ * an empty-cell dash; "0" or 1-3 digits then ",ddd" groups; two decimals; a percent sign;
+ * a leading minus. Costs: two decimals 0, grouped 0.5, a bare integer 1, a minus +0.25.
+ */
+function tokenOptions(text: string, i: number, out: OptionBuffer): void {
+  const first = out.n;
+  const c = text.charCodeAt(i);
+  if (c === 45 || c === 0x2014 || c === 0x2013) addOption(out, 1, 0); // an empty cell: - — –
+  const neg = c === 45;
   const start = neg ? i + 1 : i;
-  if (!isDigit(text[start])) return out;
-  // Integer part: "0", or 1-3 digits then ",ddd" groups.
-  const ends: { end: number; grouped: boolean }[] = [];
-  if (text[start] === '0') ends.push({ end: start + 1, grouped: false });
-  else {
-    for (let d = 1; d <= 3 && isDigit(text[start + d - 1]); d++) {
-      let e = start + d;
-      ends.push({ end: e, grouped: false });
-      while (text[e] === ',' && isDigit(text[e + 1]) && isDigit(text[e + 2]) && isDigit(text[e + 3])) {
-        e += 4;
-        ends.push({ end: e, grouped: true });
+  if (isDigitAt(text, start)) {
+    const extra = neg ? 0.25 : 0;
+    if (text.charCodeAt(start) === 48) addNumberOptions(text, i, start + 1, false, extra, out);
+    else {
+      for (let d = 1; d <= 3 && isDigitAt(text, start + d - 1); d++) {
+        let e = start + d;
+        addNumberOptions(text, i, e, false, extra, out);
+        while (text.charCodeAt(e) === 44 && isDigitAt(text, e + 1) && isDigitAt(text, e + 2) && isDigitAt(text, e + 3)) {
+          e += 4;
+          addNumberOptions(text, i, e, true, extra, out);
+        }
       }
     }
   }
-  for (const { end, grouped } of ends) {
-    const forms: { end: number; cost: number }[] = [{ end, cost: grouped ? 0.5 : 1 }];
-    if (text[end] === '.' && isDigit(text[end + 1]) && isDigit(text[end + 2])) forms.push({ end: end + 3, cost: 0 });
-    for (const f of forms) {
-      const extra = neg ? 0.25 : 0;
-      out.push({ len: f.end - i, cost: f.cost + extra });
-      if (text[f.end] === '%') out.push({ len: f.end + 1 - i, cost: f.cost + extra });
+  // Longest first (insertion sort: a handful of options), so that the walk prefers whole numbers among equals.
+  for (let a = first + 1; a < out.n; a++) {
+    const len = out.len[a];
+    const cost = out.cost[a];
+    let b = a - 1;
+    while (b >= first && out.len[b] < len) {
+      out.len[b + 1] = out.len[b];
+      out.cost[b + 1] = out.cost[b];
+      b--;
     }
+    out.len[b + 1] = len;
+    out.cost[b + 1] = cost;
   }
-  // Longest first, so that the walk above prefers whole numbers among equals.
-  out.sort((a, b) => b.len - a.len);
-  return out;
 }
 
 // ---------------------------------------------------------------------------

@@ -283,9 +283,11 @@ function scoreGrid(codes: RegionCodes, start: number, ncols: number): { rows: nu
   const none = { rows: 0, score: 0, end: start };
   const { types, empties } = codes;
   const len = types.length;
-  colType.fill(UNSET, 0, ncols);
-  nums.fill(0, 0, ncols);
-  texts.fill(0, 0, ncols);
+  for (let c = 0; c < ncols; c++) {
+    colType[c] = UNSET;
+    nums[c] = 0;
+    texts[c] = 0;
+  }
   let n = 0;
   let end = start;
   let anyNum = false;
