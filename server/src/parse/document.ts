@@ -125,6 +125,7 @@ export function deepestSectionAt(sections: Section[], offset: number): Section |
 const PROSE_FIGURE = /(?<![\dA-Za-z.,\-])([-－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*((?:人民币|美元|港元)?(?:十万|百万|千万|千|万|亿)?(?:元|户|个|人|股|次|家|笔)|%|％)/g;
 const CN_AMOUNT = /([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,})元(?:整)?/g;
 const ANY_DIGIT = /[\d０-９]/;
+const UNIT_CHAR = /[元户个人股次家笔%％]/;
 
 function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furniture: Map<number, unknown>): Figure[] {
   const out: Figure[] = [];
@@ -132,12 +133,13 @@ function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furn
     if (claimed[l.index] || furniture.has(l.index) || l.text.length > 20000) continue;
     // Figures need a digit, amounts in capital numerals a 元.
     const line = l.text;
-    const hasDigit = ANY_DIGIT.test(line);
+    // (and a unit or a percent sign after it: a line without one has no figure for the pattern below).
+    const mayHaveFigure = ANY_DIGIT.test(line) && UNIT_CHAR.test(line);
     const hasYuan = line.includes('元');
     let m: RegExpExecArray | null;
-    const text = hasDigit ? asciiDigits(line) : '';
+    const text = mayHaveFigure ? asciiDigits(line) : '';
     PROSE_FIGURE.lastIndex = 0;
-    while (hasDigit && (m = PROSE_FIGURE.exec(text))) {
+    while (mayHaveFigure && (m = PROSE_FIGURE.exec(text))) {
       const num = parseNumberToken(m[1]);
       if (!num) continue;
       const start = l.start + m.index;

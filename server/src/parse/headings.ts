@@ -2,6 +2,7 @@
 // 一、, （一）, 1、 / 1. / 1．, （1）, ①, 1).
 
 import { Heading, Line } from '../model/types';
+import { trimmedEnd } from './text';
 
 const CN = '[一二三四五六七八九十百零〇]+';
 
@@ -103,7 +104,7 @@ export function wrapWidthOf(lines: Line[]): number {
   const hist = new Map<number, number>();
   let total = 0;
   for (const l of lines) {
-    const n = l.text.trimEnd().length;
+    const n = trimmedEnd(l.text);
     if (n >= 30 && n <= 140) {
       hist.set(n, (hist.get(n) ?? 0) + 1);
       total++;

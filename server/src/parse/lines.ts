@@ -68,7 +68,11 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): Map<nu
     if (from === to) continue;
     // Page numbers and table-of-contents lines end in a digit, 页 or a dash; markers name filing-lens.
     const last = text.charCodeAt(to - 1);
-    const candidate = (last >= 48 && last <= 57) || last === 0x9875 /* 页 */ || last === 45 /* - */ || last === 0x2014 /* — */ || text.includes('filing-lens:');
+    // (A marker line starts with filing-lens:, or with a comment sign before it.)
+    const first = text.charCodeAt(from);
+    const candidate =
+      (last >= 48 && last <= 57) || last === 0x9875 /* 页 */ || last === 45 /* - */ || last === 0x2014 /* — */ ||
+      ((first === 102 /* f */ || first === 47 /* / */ || first === 35 /* # */ || first === 60) /* < */ && text.includes('filing-lens:'));
     if (!candidate && !headerLengths.has(to - from)) continue;
     const t = text.slice(from, to);
     if (!candidate && !headers.has(t)) continue;

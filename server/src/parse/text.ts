@@ -20,6 +20,20 @@ export function lastNonSpaceCode(text: string): number {
   return -1;
 }
 
+/** The length of the text without its trailing white space (text.trimEnd().length, without the copy). */
+export function trimmedEnd(text: string): number {
+  let to = text.length;
+  while (to > 0 && isSpaceCode(text.charCodeAt(to - 1))) to--;
+  return to;
+}
+
+/** The index of the first character that is not white space (text.length for a blank text). */
+export function trimmedStart(text: string): number {
+  let from = 0;
+  while (from < text.length && isSpaceCode(text.charCodeAt(from))) from++;
+  return from;
+}
+
 /** Whether the text has a character that is not white space. */
 export function hasNonSpace(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return true;

@@ -2,6 +2,7 @@
 
 import { figureOfCell, makeCell } from '../cells';
 import { isEmptyCellText } from '../numbers';
+import { trimmedEnd, trimmedStart } from '../text';
 import { AddTable, MAX_LABEL, RawRow, TableContext } from './context';
 
 interface Slot {
@@ -45,7 +46,9 @@ export function findCellPerLineTables(ctx: TableContext, add: AddTable) {
   let cur: Slot | undefined;
   for (let i = ctx.from ?? 0; i < (ctx.to ?? lines.length); i++) {
     if (ctx.furniture.has(i)) continue;
-    const t = lines[i].text.trim();
+    const text = lines[i].text;
+    const from = trimmedStart(text);
+    const t = from === text.length ? '' : text.slice(from, trimmedEnd(text));
     if (!t || ctx.claimed[i]) {
       if (cur) slots.push(cur);
       cur = undefined;
@@ -68,7 +71,7 @@ export function findCellPerLineTables(ctx: TableContext, add: AddTable) {
       slots.push(cur);
       blank = 0;
     }
-    cur = { text: t, start: lines[i].start + lines[i].text.indexOf(t), end: lines[i].start + lines[i].text.indexOf(t) + t.length, line: i, lastLine: i, blankBefore: blank, lineCount: 1 };
+    cur = { text: t, start: lines[i].start + from, end: lines[i].start + from + t.length, line: i, lastLine: i, blankBefore: blank, lineCount: 1 };
     blank = 0;
   }
   if (cur) slots.push(cur);
