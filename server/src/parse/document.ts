@@ -131,9 +131,8 @@ function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furn
   const out: Figure[] = [];
   for (const l of lines) {
     if (claimed[l.index] || furniture.has(l.index) || l.text.length > 20000) continue;
-    // Figures need a digit, amounts in capital numerals a 元.
+    // A figure in prose needs a digit and a unit or percent sign; an amount in capital numerals a 元.
     const line = l.text;
-    // (and a unit or a percent sign after it: a line without one has no figure for the pattern below).
     const mayHaveFigure = ANY_DIGIT.test(line) && UNIT_CHAR.test(line);
     const hasYuan = line.includes('元');
     let m: RegExpExecArray | null;
