@@ -49,18 +49,41 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Gener
   }
   const checkOfCell = new Map<Cell, Check>();
   for (const c of checks) checkOfCell.set(c.total, c);
-  const figures: PlacedFigure[] = [];
+  const inTables: PlacedFigure[] = [];
   for (const table of model.tables) {
     for (const row of table.rows) {
       if (row.kind === 'header') continue;
-      row.cells.forEach((cell, column) => {
-        if (cell.figure) figures.push({ figure: cell.figure, table, row, cell, column });
-      });
+      for (let column = 0; column < row.cells.length; column++) {
+        const cell = row.cells[column];
+        if (cell.figure) inTables.push({ figure: cell.figure, table, row, cell, column });
+      }
     }
   }
-  for (const f of model.proseFigures) figures.push({ figure: f });
-  figures.sort((a, b) => a.figure.start - b.figure.start);
+  const figures = mergeByStart(inTables, model.proseFigures);
   return { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly };
+}
+
+/**
+ * Table figures and prose figures (sorted) in one list sorted by start, table figures first
+ * on equal starts. Tables come in text order, so their figures usually need no sort.
+ */
+function mergeByStart(inTables: PlacedFigure[], prose: Figure[]): PlacedFigure[] {
+  const byStart = (a: PlacedFigure, b: PlacedFigure) => a.figure.start - b.figure.start;
+  for (let i = 1; i < inTables.length; i++) {
+    if (inTables[i].figure.start < inTables[i - 1].figure.start) {
+      inTables.sort(byStart);
+      break;
+    }
+  }
+  const out: PlacedFigure[] = new Array(inTables.length + prose.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < inTables.length || j < prose.length) {
+    if (j >= prose.length || (i < inTables.length && inTables[i].figure.start <= prose[j].start)) out[k++] = inTables[i++];
+    else out[k++] = { figure: prose[j++] };
+  }
+  return out;
 }
 
 /** The figure at an offset (binary search), or undefined. */

@@ -226,7 +226,7 @@ function bestGrid(region: Slot[], codes: RegionCodes, from: number): { ncols: nu
     let best: { ncols: number; rows: number; score: number; end: number } | undefined;
     for (let ncols = 2; ncols <= MAX_GRID_COLUMNS; ncols++) {
       const g = scoreGrid(codes, start, ncols);
-      if (g.rows < 3 || g.score <= 0) continue;
+      if (!g || g.rows < 3 || g.score <= 0) continue;
       if (!best || g.score > best.score) best = { ncols, rows: g.rows, score: g.score, end: g.end };
     }
     if (best) candidates.push({ ...best, start });
@@ -275,6 +275,13 @@ const nums = new Int32Array(MAX_GRID_COLUMNS);
 const texts = new Int32Array(MAX_GRID_COLUMNS);
 const UNSET = 255;
 
+interface GridScore {
+  rows: number;
+  score: number;
+  end: number;
+}
+const gridScore: GridScore = { rows: 0, score: 0, end: 0 };
+
 /**
  * How many rows, laid out as rowsOf lays them, read as a header and consistent
  * data rows, how good the reading is, and the slot after the last of them:
@@ -282,8 +289,7 @@ const UNSET = 255;
  * of the wrong width puts labels there). The same reading as laying the rows out,
  * without building them.
  */
-function scoreGrid(codes: RegionCodes, start: number, ncols: number): { rows: number; score: number; end: number } {
-  const none = { rows: 0, score: 0, end: start };
+function scoreGrid(codes: RegionCodes, start: number, ncols: number): GridScore | undefined {
   const { types, empties } = codes;
   const len = types.length;
   for (let c = 0; c < ncols; c++) {
@@ -316,14 +322,14 @@ function scoreGrid(codes: RegionCodes, start: number, ncols: number): { rows: nu
       // Header: text cells (a period, a column title); at least one not empty.
       let headerText = 0;
       for (let c = 1; c < ncols; c++) {
-        if (rowType[c] === NUM || (rowSlot[c] >= 0 && codes.unitLine[rowSlot[c]])) return none;
+        if (rowType[c] === NUM || (rowSlot[c] >= 0 && codes.unitLine[rowSlot[c]])) return undefined;
         if (rowType[c] === TEXT) headerText++;
       }
-      if (headerText < Math.max(1, ncols - 2)) return none;
+      if (headerText < Math.max(1, ncols - 2)) return undefined;
     } else {
       if (rowType[0] !== TEXT) break;
       // Twelve rows without a single figure: lines of prose, not a table.
-      if (n > 12 && !anyNum) return none;
+      if (n > 12 && !anyNum) return undefined;
       let ok = true;
       for (let c = 1; c < ncols && ok; c++) {
         const t = rowType[c];
@@ -343,7 +349,7 @@ function scoreGrid(codes: RegionCodes, start: number, ncols: number): { rows: nu
     end = j;
     i = j;
   }
-  if (n === 0) return none;
+  if (n === 0) return undefined;
   let figures = 0;
   let numColumn = false;
   let mixed = 0;
@@ -355,7 +361,11 @@ function scoreGrid(codes: RegionCodes, start: number, ncols: number): { rows: nu
     mixed += Math.min(nums[c], texts[c]);
     text += texts[c];
   }
-  if (!numColumn || figures < 2) return none;
+  if (!numColumn || figures < 2) return undefined;
   // Text in data columns is allowed (款项性质, 账龄) but costs a little, so a narrower grid that puts it in the label column wins a tie.
-  return { rows: n, score: figures - 3 * mixed - 0.5 * text, end };
+  // (One result object, reused: the caller reads it before the next call.)
+  gridScore.rows = n;
+  gridScore.score = figures - 3 * mixed - 0.5 * text;
+  gridScore.end = end;
+  return gridScore;
 }
