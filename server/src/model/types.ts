@@ -2,6 +2,8 @@
 // Every position is a UTF-16 offset into the document text (what JavaScript
 // strings index), never an LSP line/character pair.
 
+import type { LineMarks } from './lineMarks';
+
 export interface Range {
   start: number;
   end: number;
@@ -122,7 +124,7 @@ export interface Problem extends Range {
 export interface FilingModel {
   text: string;
   lines: Line[];
-  furniture: Map<number, FurnitureKind>;
+  furniture: LineMarks;
   /** Texts of the running page headers (for re-analysing part of the document). */
   runningHeaders: Set<string>;
   /** Stretches between lines no table can contain; tables are found chunk by chunk. */

@@ -2,7 +2,8 @@
 // long sentences ending in 。 or ；, without pipes. Tables are found chunk by
 // chunk, so an edit inside one chunk can be re-analysed alone (analysis/incremental.ts).
 
-import { FurnitureKind, Line, Table, Unit } from '../model/types';
+import { LineMarks } from '../model/lineMarks';
+import { Line, Table, Unit } from '../model/types';
 import { findTables } from './tables';
 import { endsWithAnyOf } from './text';
 
@@ -39,7 +40,7 @@ export function chunksOf(lines: Line[], textLength: number): Chunk[] {
 export function tablesOfChunk(
   lines: Line[],
   chunk: Chunk,
-  furniture: Map<number, FurnitureKind>,
+  furniture: LineMarks,
   documentUnit: Unit | undefined,
   claimed: Uint8Array,
 ): Table[] {

@@ -1,6 +1,7 @@
 // The whole filing: lines, page furniture, document unit, tables, headings
 // nested into sections, and the figures written in prose.
 
+import { LineMarks } from '../model/lineMarks';
 import { Figure, FilingModel, Heading, Problem, Section, Table, Unit } from '../model/types';
 import { chunksOf, tablesOfChunk } from './chunks';
 import { findFurniture, runningHeaders, splitLines } from './lines';
@@ -127,7 +128,7 @@ const CN_AMOUNT = /([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,})元(?:�
 const ANY_DIGIT = /[\d０-９]/;
 const UNIT_CHAR = /[元户个人股次家笔%％]/;
 
-function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furniture: Map<number, unknown>): Figure[] {
+function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furniture: LineMarks): Figure[] {
   const out: Figure[] = [];
   for (const l of lines) {
     if (claimed[l.index] || furniture.has(l.index) || l.text.length > 20000) continue;

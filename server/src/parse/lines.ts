@@ -1,7 +1,8 @@
 // Splitting the text into lines (\n, \r\n and lone \r all end a line) and
 // finding page furniture: running page headers, page numbers, table-of-contents entries.
 
-import { FurnitureKind, Line } from '../model/types';
+import { LineMarks } from '../model/lineMarks';
+import { Line } from '../model/types';
 import { isSpaceCode } from './text';
 
 /** The line that contains an offset (binary search over the line starts). */
@@ -55,8 +56,8 @@ const SPACED_PIPE = /\s\|\s/;
  * repeat too, but do not read like that); a bare number counts as a page number
  * only next to a running header, so that one-cell-per-line tables keep their counts.
  */
-export function findFurniture(lines: Line[], knownHeaders?: Set<string>): Map<number, FurnitureKind> {
-  const furniture = new Map<number, FurnitureKind>();
+export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMarks {
+  const furniture = new LineMarks(lines.length);
   const headers = knownHeaders ?? runningHeaders(lines);
   const headerLengths = new Set([...headers].map((h) => h.length));
   for (const l of lines) {

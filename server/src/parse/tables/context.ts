@@ -1,10 +1,11 @@
 // What the table detectors share: the search context, rows before assembly, bounds.
 
-import { Cell, FurnitureKind, Line, Range, TableLayout, Unit } from '../../model/types';
+import { LineMarks } from '../../model/lineMarks';
+import { Cell, Line, Range, TableLayout, Unit } from '../../model/types';
 
 export interface TableContext {
   lines: Line[];
-  furniture: Map<number, FurnitureKind>;
+  furniture: LineMarks;
   documentUnit?: Unit;
   /** Lines already in a table (indexed like `lines`). */
   claimed: Uint8Array;

@@ -1,0 +1,44 @@
+// Page furniture by line index: a byte per line instead of a Map, since every
+// per-line pass asks whether its line is furniture.
+
+import { FurnitureKind } from './types';
+
+const KINDS: FurnitureKind[] = ['pageHeader', 'pageNumber', 'toc', 'marker'];
+
+export class LineMarks {
+  private readonly kinds: Uint8Array;
+  private count = 0;
+
+  constructor(lineCount: number) {
+    this.kinds = new Uint8Array(lineCount);
+  }
+
+  /** Whether the line is furniture (false for indexes outside the document). */
+  has(line: number): boolean {
+    return this.kinds[line] > 0;
+  }
+
+  get(line: number): FurnitureKind | undefined {
+    const k = this.kinds[line];
+    return k ? KINDS[k - 1] : undefined;
+  }
+
+  set(line: number, kind: FurnitureKind): void {
+    if (line < 0 || line >= this.kinds.length) return;
+    if (!this.kinds[line]) this.count++;
+    this.kinds[line] = KINDS.indexOf(kind) + 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The marked lines, in order. */
+  *entries(): IterableIterator<[number, FurnitureKind]> {
+    for (let i = 0; i < this.kinds.length; i++) if (this.kinds[i]) yield [i, KINDS[this.kinds[i] - 1]];
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, FurnitureKind]> {
+    return this.entries();
+  }
+}
