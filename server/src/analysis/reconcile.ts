@@ -8,6 +8,7 @@
 // reading adds up.
 
 import { Cell, Column, FilingModel, Row, Table } from '../model/types';
+import { SPACES } from '../parse/text';
 
 export type CheckKind = 'columnTotal' | 'formula' | 'identity' | 'share' | 'crossFoot';
 
@@ -52,7 +53,6 @@ const RMB_PREFIX = /^人民币/;
 const COLON_END = /[:：]\s*$/;
 const GRAND_TOTAL = /总计/;
 const NAMED_TOTAL = /^(.{2,12}?)(?:合计|小计|总计)$/;
-const SPACES = /\s+/g;
 const BARE_TOTAL = /^(?:合\s*计|小\s*计|总\s*计)\s*[:：]?$/;
 const TOTAL_WORD = /合计/;
 const DASHES = /^[-—–]+$/;

@@ -5,6 +5,7 @@
 import { Cell, Figure, RowKind } from '../model/types';
 import { asciiDigits, isEmptyCellText, parseNumberToken } from './numbers';
 import { unitFromWord } from './units';
+import { SPACES } from './text';
 
 const FIGURE_WITH_UNIT = /^(\(|（)?([-－−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s*)((?:人民币|美元|港元)?(?:十万|百万|千万|千|万|亿)?(?:元|户|个|人|股|次|家|笔)|[%％])?(\)|）)?$/;
 
@@ -63,7 +64,6 @@ export function periodsIn(text: string): { text: string; start: number; end: num
 // 合计 / 小计 / 总计, but not 组合计提 (provision by portfolio) or 合计数 (the total as a noun: 占应收账款合计数的比例).
 const TOTAL = /(?<!组)合\s*计(?![提数])|小\s*计(?!提)|总\s*计(?!划|提)/;
 
-const SPACES = /\s+/g;
 const SUBITEM = /^其中/;
 const SUBTOTAL_WORD = /小计/;
 const TOTAL_WORD = /合计|总计/;

@@ -2,7 +2,7 @@
 // 一、, （一）, 1、 / 1. / 1．, （1）, ①, 1).
 
 import { Heading, Line } from '../model/types';
-import { trimmedEnd } from './text';
+import { SPACES, trimmedEnd } from './text';
 
 const CN = '[一二三四五六七八九十百零〇]+';
 
@@ -38,7 +38,6 @@ const MAX_TITLE = 160;
  * Reads a heading from one line, or undefined. `next` is the following line's text
  * (to tell a numbered item whose text wraps onto the next line from a heading).
  */
-const SPACES = /\s+/g;
 const SENTENCE_INSIDE = /。./;
 const SHORT_SENTENCE = /^\S{1,12}[。；]$/;
 const CLAUSE_OR_COLON_END = /[。；：:]$/;

@@ -3,7 +3,7 @@
 
 import { LineMarks } from '../model/lineMarks';
 import { Line } from '../model/types';
-import { isSpaceCode } from './text';
+import { SPACED_PIPE, trimmedEnd, trimmedStart } from './text';
 
 /** The line that contains an offset (binary search over the line starts). */
 export function lineAt(lines: Line[], offset: number): Line | undefined {
@@ -48,7 +48,6 @@ const COMPOSITE_PAGE = /^\s*(?:\d{1,3}(?:-\d{1,4}){2,}|\d{1,4}\s*\/\s*\d{1,4}|�
 const PLAIN_PAGE = /^\s*\d{1,4}\s*$/;
 const HEADER_WORDS = /年度报告|报告全文|半年度报告|有限公司|专项说明|说明书|回复|问询|www\.|Tel\.|Fax|招股/;
 const COLON_END = /[:：]$/;
-const SPACED_PIPE = /\s\|\s/;
 
 /**
  * Marks lines that are page furniture. A running header is a line repeated at
@@ -62,11 +61,9 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMa
   const headerLengths = new Set([...headers].map((h) => h.length));
   for (const l of lines) {
     const text = l.text;
-    let from = 0;
-    let to = text.length;
-    while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
-    while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
-    if (from === to) continue;
+    const from = trimmedStart(text);
+    if (from === text.length) continue;
+    const to = trimmedEnd(text);
     // Page numbers and table-of-contents lines end in a digit, 页 or a dash; markers name filing-lens.
     const last = text.charCodeAt(to - 1);
     // (A marker line starts with filing-lens:, or with a comment sign before it.)
@@ -97,11 +94,10 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMa
 
 /** A cheap test before PLAIN_PAGE: the line starts and ends with a digit (spaces aside). */
 function mayBePlainPage(text: string): boolean {
-  let from = 0;
-  let to = text.length;
-  while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
-  while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
-  if (from === to || to - from > 4) return false;
+  const from = trimmedStart(text);
+  if (from === text.length) return false;
+  const to = trimmedEnd(text);
+  if (to - from > 4) return false;
   const a = text.charCodeAt(from);
   const b = text.charCodeAt(to - 1);
   return a >= 48 && a <= 57 && b >= 48 && b <= 57;

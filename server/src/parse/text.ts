@@ -2,6 +2,18 @@
 // expression anchored only at the end ( /[。；]\s*$/ ) is tried at every position
 // of the line, while these look at its last characters.
 
+// Patterns shared by several passes (module constants: a literal in a function is a new object per call).
+// The global ones are for String.prototype.replace only.
+/** Runs of white space. */
+export const SPACES = /\s+/g;
+/** A parenthesised aside: (含1年), （万元）. */
+export const PARENTHESES = /[(（][^)）]*[)）]/g;
+export const DIGIT = /\d/;
+/** A pipe between spaces, as table rows write it. */
+export const SPACED_PIPE = /\s\|\s/;
+/** A text (already trimmed) that ends a sentence. */
+export const SENTENCE_END = /[。；]$/;
+
 /** Whether a UTF-16 code unit is white space as \s counts it. */
 export function isSpaceCode(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);

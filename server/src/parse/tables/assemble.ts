@@ -16,6 +16,7 @@ import {
 import { isEmptyCellText, splitGlued } from '../numbers';
 import { columnUnitIn, DEFAULT_UNIT, tableUnitsIn } from '../units';
 import { isContent, RawRow, TableContext } from './context';
+import { DIGIT, PARENTHESES, SENTENCE_END } from '../text';
 
 function mode(values: number[]): number {
   const counts = new Map<number, number>();
@@ -30,7 +31,6 @@ const NOT_ADDITIVE = /结存|存量|毛利率|增长率|增速|增幅|变动率|
 const SHARE = /占比|比例|比重|占.*(?:的)?比/;
 
 const YEAR = /^(?:19|20)\d\d$/;
-const DIGIT = /\d/;
 const SPACE_CHAR = /\s/g;
 const TAG_COLUMN_TITLE = /注释|序号|编号|代码|标识/;
 const FORMULA_MARK = /[=+]/;
@@ -40,11 +40,9 @@ const COMMAS = /,/g;
 const LETTER_TAG = /^[a-z]$/;
 const HOUSEHOLDS = /户/;
 const GROWTH = /增/;
-const PARENTHESES = /[(（][^)）]*[)）]/g;
 const UNIT_NOTE = /[(（]?\s*(?:金额|货币)?单位\s*[:：][^)）]*[)）]?/;
 const PREPARER = /^编制单位/;
 const FULL_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
-const SENTENCE_END = /[。；]$/;
 const AS_FOLLOWS = /如下|下表/;
 const SENTENCE_MARK = /[。；]/;
 

@@ -2,7 +2,7 @@
 
 import { figureOfCell, makeCell } from '../cells';
 import { isEmptyCellText } from '../numbers';
-import { trimmedEnd, trimmedStart } from '../text';
+import { SENTENCE_END, SPACED_PIPE, trimmedEnd, trimmedStart } from '../text';
 import { AddTable, MAX_LABEL, RawRow, TableContext } from './context';
 
 interface Slot {
@@ -91,8 +91,6 @@ export function findCellPerLineTables(ctx: TableContext, add: AddTable) {
   }
 }
 
-const SENTENCE_END = /[。；]$/;
-const SPACED_PIPE = /\s\|\s/;
 
 function slotFits(slot: Slot): boolean {
   return slot.text !== '\u0000' && slot.text.length <= 60 && slot.lineCount <= 3 && !SENTENCE_END.test(slot.text) && !SPACED_PIPE.test(slot.text);

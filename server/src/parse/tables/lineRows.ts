@@ -5,7 +5,7 @@ import { figureOfCell, makeCell, periodsIn, rowKindOf } from '../cells';
 import { isEmptyCellText, splitGlued } from '../numbers';
 import { AddTable, isContent, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 import { pipeCount } from './pipe';
-import { endsWithAnyOf } from '../text';
+import { DIGIT, PARENTHESES, SENTENCE_END, SPACES, endsWithAnyOf } from '../text';
 
 const SPACE = /[\s\u3000]+/;
 
@@ -13,7 +13,6 @@ const SPACE = /[\s\u3000]+/;
 const TOKEN = /[^\s\u3000]+/g;
 /** Characters a row ends in: a figure, a percent sign, an empty-cell dash, a closing parenthesis. */
 const ROW_END = '0123456789%％-—–)）０１２３４５６７８９';
-const SENTENCE_END = /[。；]$/;
 const SEPARATOR_OR_PERCENT = /[,.%％]/;
 const CLAUSE_END = /[。；;，,]$/;
 const DASH_ROW = /^(.*?[^\s\-—–\d,.%％])([-—–]{2,})$/;
@@ -22,13 +21,10 @@ const GLUED_ROW = /^(.*?[^\d,.%％\-—\s])([\d,.%％\-—]*\d[\d,.%％\-—]*)$
 const DECIMAL_OR_GROUP = /[,.]\d/;
 const PERCENT = /%/;
 const LEADING_SUBITEM = /^(?:其中|减|加)\s*[:：]/;
-const PARENTHESES = /[(（][^)）]*[)）]/g;
 const PROSE_END = /(?:为|约|达|至|是|了|及|和|共|增长|下降|分别|占|较|比|的)$/;
 const PUNCTUATION_INSIDE = /[，。；：:]\S/;
 const HEADER_FILLER = /[\s|:：()（）、/]/g;
 const TOTAL_TAIL = /^\s*(合\s*计|总\s*计|小\s*计)\s*$/;
-const SPACES = /\s+/g;
-const DIGIT = /\d/;
 const STATEMENT_END = /[。；;]$/;
 const CONTINUED = /^续上?表/;
 const LABEL_END = /[)）:：]$/;

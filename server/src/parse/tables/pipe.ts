@@ -3,6 +3,7 @@
 import { Line } from '../../model/types';
 import { makeCell } from '../cells';
 import { AddTable, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
+import { DIGIT, SPACED_PIPE } from '../text';
 
 export function pipeCount(text: string): number {
   let n = 0;
@@ -88,8 +89,6 @@ function resumeAfterBreak(ctx: TableContext, from: number, firstRow: RawRow | un
 
 const PIPE_BETWEEN = /\S\s*\|\s*\S/;
 const PIPE_END = /\|\s*$/;
-const DIGIT = /\d/;
-const SPACED_PIPE = /\s\|\s/;
 
 export function isPipeLine(text: string): boolean {
   if (text.indexOf('|') < 0) return false;
