@@ -91,7 +91,6 @@ export function findCellPerLineTables(ctx: TableContext, add: AddTable) {
   }
 }
 
-
 function slotFits(slot: Slot): boolean {
   return slot.text !== '\u0000' && slot.text.length <= 60 && slot.lineCount <= 3 && !SENTENCE_END.test(slot.text) && !SPACED_PIPE.test(slot.text);
 }
