@@ -103,31 +103,48 @@ const PREAMBLE = /^(?:编制单位|.{0,12}单位\s*(?:[:：]|为)|金额单位|�
  * cells never run past the end of a row, so stray blank lines (a line lost in
  * extraction) do not shift the rows after them.
  */
-function layRows(region: Slot[], start: number, ncols: number, maxRows = Infinity): Item[][] {
-  return [...rowsOf(region, start, ncols, maxRows)];
+function layRows(region: Slot[], codes: RegionCodes, start: number, ncols: number, maxRows = Infinity): Item[][] {
+  return [...rowsOf(region, codes, start, ncols, maxRows)];
 }
 
-function* rowsOf(region: Slot[], start: number, ncols: number, maxRows = Infinity): Generator<Item[]> {
+/**
+ * One row laid out from slot i (see layRows): the slot of each of its `ncols` items
+ * in `out`, -1 for an empty cell. Returns the slot after the row, or -1 when the
+ * region ends before the row is complete. (The grid search and the rows kept share it.)
+ */
+function layRow(codes: RegionCodes, i: number, ncols: number, out: Int32Array): number {
+  const len = codes.types.length;
+  out[0] = i;
+  let k = 1;
+  let j = i + 1;
+  while (k < ncols) {
+    const e = j < len ? codes.empties[j] : ncols;
+    for (let q = 0; q < e && k < ncols; q++) out[k++] = -1;
+    if (k >= ncols || j >= len) break;
+    out[k++] = j++;
+  }
+  return k < ncols ? -1 : j;
+}
+
+function* rowsOf(region: Slot[], codes: RegionCodes, start: number, ncols: number, maxRows = Infinity): Generator<Item[]> {
+  const slotsOfRow = new Int32Array(ncols);
   let count = 0;
   let i = start;
   while (i < region.length && count < maxRows) {
-    const label = region[i];
-    const row: Item[] = [{ type: typeOfSlot(label), slot: label, at: label.start, line: label.line }];
-    let j = i + 1;
-    while (row.length < ncols) {
-      const prev = row[row.length - 1];
-      const next = region[j];
-      const empties = next ? Math.max(0, Math.floor((next.blankBefore - 1) / 2)) : ncols;
-      for (let q = 0; q < empties && row.length < ncols; q++) row.push({ type: 'empty', at: prev.slot?.end ?? prev.at, line: prev.line });
-      if (row.length >= ncols) break;
-      if (!next) break;
-      row.push({ type: typeOfSlot(next), slot: next, at: next.start, line: next.line });
-      j++;
+    const next = layRow(codes, i, ncols, slotsOfRow);
+    if (next < 0) break;
+    const row: Item[] = [];
+    let prev: Slot = region[i];
+    for (const s of slotsOfRow) {
+      if (s < 0) row.push({ type: 'empty', at: prev.end, line: prev.line });
+      else {
+        prev = region[s];
+        row.push({ type: typeOfSlot(prev), slot: prev, at: prev.start, line: prev.line });
+      }
     }
-    if (row.length < ncols) break;
     count++;
     yield row;
-    i = j;
+    i = next;
   }
 }
 
@@ -142,7 +159,7 @@ function fitRegion(ctx: TableContext, region: Slot[], add: AddTable) {
       from += GRID_SEARCH_WINDOW;
       continue;
     }
-    const laid = layRows(region, fit.start, fit.ncols, fit.rows);
+    const laid = layRows(region, codes, fit.start, fit.ncols, fit.rows);
     const rows = laid.map((chunk, r) => rowFromItems(chunk, r === 0));
     let next = afterRows(region, laid);
     // A label that wraps over a blank line ("其中:子公司支付给少数股东的" … "股利、利润") breaks the
@@ -152,7 +169,7 @@ function fitRegion(ctx: TableContext, region: Slot[], add: AddTable) {
       for (let skip = 1; skip <= 2 && next + skip < region.length; skip++) {
         const stray = region.slice(next, next + skip);
         if (stray.some((sl) => typeOfSlot(sl) !== 'text' || sl.text.length > 24)) break;
-        const more = dataRowsFrom(region, next + skip, fit.ncols);
+        const more = dataRowsFrom(region, codes, next + skip, fit.ncols);
         if (more.length < 2) continue;
         const resumedRows = more.map((chunk) => rowFromItems(chunk, false));
         const strayText = stray.map((sl) => sl.text).join('');
@@ -179,9 +196,9 @@ function afterRows(region: Slot[], laid: Item[][]): number {
 }
 
 /** Rows of a grid resumed without a header: a text label, then figures or empty cells only. */
-function dataRowsFrom(region: Slot[], start: number, ncols: number): Item[][] {
+function dataRowsFrom(region: Slot[], codes: RegionCodes, start: number, ncols: number): Item[][] {
   const out: Item[][] = [];
-  for (const row of rowsOf(region, start, ncols)) {
+  for (const row of rowsOf(region, codes, start, ncols)) {
     if (row[0].type !== 'text' || row.slice(1).some((it) => it.type === 'text')) break;
     out.push(row);
   }
@@ -280,14 +297,13 @@ interface GridScore {
 const gridScore: GridScore = { rows: 0, score: 0, end: 0 };
 
 /**
- * How many rows, laid out as rowsOf lays them, read as a header and consistent
- * data rows, how good the reading is, and the slot after the last of them:
- * figures in data columns count for it, text in data columns against it (a grid
- * of the wrong width puts labels there). The same reading as laying the rows out,
- * without building them.
+ * How many rows, laid out by layRow, read as a header and consistent data rows,
+ * how good the reading is, and the slot after the last of them: figures in data
+ * columns count for it, text in data columns against it (a grid of the wrong
+ * width puts labels there). Only slot types are looked at; no rows are built.
  */
 function scoreGrid(codes: RegionCodes, start: number, ncols: number): GridScore | undefined {
-  const { types, empties } = codes;
+  const { types } = codes;
   const len = types.length;
   for (let c = 0; c < ncols; c++) {
     colType[c] = UNSET;
@@ -299,22 +315,9 @@ function scoreGrid(codes: RegionCodes, start: number, ncols: number): GridScore 
   let anyNum = false;
   let i = start;
   while (i < len) {
-    // Lay out one row from slot i (see rowsOf).
-    rowType[0] = types[i];
-    rowSlot[0] = i;
-    let k = 1;
-    let j = i + 1;
-    while (k < ncols) {
-      const e = j < len ? empties[j] : ncols;
-      for (let q = 0; q < e && k < ncols; q++) {
-        rowType[k] = EMPTY;
-        rowSlot[k++] = -1;
-      }
-      if (k >= ncols || j >= len) break;
-      rowType[k] = types[j];
-      rowSlot[k++] = j++;
-    }
-    if (k < ncols) break;
+    const j = layRow(codes, i, ncols, rowSlot);
+    if (j < 0) break;
+    for (let c = 0; c < ncols; c++) rowType[c] = rowSlot[c] < 0 ? EMPTY : types[rowSlot[c]];
     if (n === 0) {
       // Header: text cells (a period, a column title); at least one not empty.
       let headerText = 0;
