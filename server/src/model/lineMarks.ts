@@ -7,7 +7,6 @@ const KINDS: FurnitureKind[] = ['pageHeader', 'pageNumber', 'toc', 'marker'];
 
 export class LineMarks {
   private readonly kinds: Uint8Array;
-  private count = 0;
 
   constructor(lineCount: number) {
     this.kinds = new Uint8Array(lineCount);
@@ -25,20 +24,6 @@ export class LineMarks {
 
   set(line: number, kind: FurnitureKind): void {
     if (line < 0 || line >= this.kinds.length) return;
-    if (!this.kinds[line]) this.count++;
     this.kinds[line] = KINDS.indexOf(kind) + 1;
-  }
-
-  get size(): number {
-    return this.count;
-  }
-
-  /** The marked lines, in order. */
-  *entries(): IterableIterator<[number, FurnitureKind]> {
-    for (let i = 0; i < this.kinds.length; i++) if (this.kinds[i]) yield [i, KINDS[this.kinds[i] - 1]];
-  }
-
-  [Symbol.iterator](): IterableIterator<[number, FurnitureKind]> {
-    return this.entries();
   }
 }

@@ -2,6 +2,7 @@
 
 import { LineMarks } from '../../model/lineMarks';
 import { Cell, Line, Range, TableLayout, Unit } from '../../model/types';
+import { hasNonSpace } from '../text';
 
 export interface TableContext {
   lines: Line[];
@@ -33,14 +34,12 @@ export interface RawRow extends Range {
 export const MAX_LABEL = 48;
 export const MAX_ROWS_PER_TABLE = 20000;
 
-const NON_SPACE = /\S/;
-
 export function isContent(ctx: TableContext, i: number): boolean {
   const from = ctx.from ?? 0;
   if (!ctx.blank) {
     const to = ctx.to ?? ctx.lines.length;
     ctx.blank = new Uint8Array(to - from);
-    for (let k = from; k < to; k++) ctx.blank[k - from] = NON_SPACE.test(ctx.lines[k].text) ? 0 : 1;
+    for (let k = from; k < to; k++) ctx.blank[k - from] = hasNonSpace(ctx.lines[k].text) ? 0 : 1;
   }
   return !ctx.blank[i - from] && !ctx.furniture.has(i);
 }
