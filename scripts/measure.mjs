@@ -1,41 +1,178 @@
-// Precision and recall measured on real filings (default: ../shared/filings):
-// how many totals are checked, how many diagnostics each file gets, and the
-// mutation test — change one digit of every verified total (each digit in turn,
-// d → (d+5) mod 10) and count how often a diagnostic appears on that total.
-// Usage: node scripts/measure.mjs [FILES…]   (after npm run build)
+// Recall and precision measured on real filings (default: ../shared/filings and ../shared/corpus).
+//
+// Per file:
+//  - total rows: lines naming 合计 / 小计 / 总计 with a figure on the line after the word, or on one of
+//    the next lines (up to three non-blank lines, [Pn] markers skipped) — the rows a reader could check;
+//  - checked: of those, the rows that carry a check (the label's line, or the total figure's line);
+//  - warnings, each looked up in the verdict file test/verdicts.tsv (real / false / not judged);
+//  - with --mutation: change one digit of every verified total (each digit in turn, d → d+5) and count
+//    how often a warning appears on that total (changes beyond the rounding tolerance only).
+// Over ../shared/labels/totals.jsonl: the share of determinate hand-labelled totals that are checked,
+// and which of the labelled discrepancies are reported.
+//
+// Usage: node scripts/measure.mjs [--mutation] [--json] [--warnings] [FILES…]   (after npm run build)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const core = await import(path.join(root, 'dist/core.js'));
-let files = process.argv.slice(2);
+const args = process.argv.slice(2);
+const flag = (f) => args.includes(f);
+let files = args.filter((a) => !a.startsWith('--'));
+const shared = path.resolve(root, '../shared');
 if (!files.length) {
-  const dir = path.resolve(root, '../shared/filings');
-  files = fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((f) => path.join(dir, f)) : [];
+  for (const d of ['filings', 'corpus']) {
+    const dir = path.join(shared, d);
+    if (fs.existsSync(dir)) files.push(...fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f)));
+  }
 }
-const lineOf = (text, off) => text.slice(0, off).split('\n').length;
 
-let totalChecks = 0, totalDiags = 0, mutants = 0, caught = 0, beyondTol = 0, caughtBeyond = 0;
-const missed = [];
+// ---------------------------------------------------------------------------
+// Total rows
+
+const TOTAL_WORD = /合\s*计|小\s*计|总\s*计/;
+const FIGURE = /(?<![\d.])[-(（]?\d[\d,]*(?:\.\d+)?%?/;
+const STARTS_WITH_FIGURE = /^[-(（]?\d[\d,]*(?:\.\d+)?\s*[)）]?%?(?:\s|$)/;
+const PAGE_MARKER = /^\[P\d+\]$/;
+
+export function totalRowLines(lines) {
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = TOTAL_WORD.exec(lines[i]);
+    if (!m) continue;
+    let has = FIGURE.test(lines[i].slice(m.index + m[0].length));
+    for (let j = i + 1, k = 0; !has && j < lines.length && k < 3; j++) {
+      const s = lines[j].trim();
+      if (!s || PAGE_MARKER.test(s)) continue;
+      k++;
+      if (STARTS_WITH_FIGURE.test(s)) has = true;
+      else if (k > 1 || s.length > 12) break; // a label wrapped onto a second line (负债和所有者权 / 益总计) may come first
+    }
+    if (has) out.push(i);
+  }
+  return out;
+}
+
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+function lineOfFactory(starts) {
+  return (off) => {
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const m = (lo + hi + 1) >> 1;
+      if (starts[m] <= off) lo = m; else hi = m - 1;
+    }
+    return lo;
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Verdicts: file <TAB> line <TAB> real|false <TAB> message <TAB> why
+
+const verdictFile = path.join(root, 'test/verdicts.tsv');
+const verdicts = new Map();
+if (fs.existsSync(verdictFile)) {
+  for (const l of fs.readFileSync(verdictFile, 'utf8').split('\n')) {
+    if (!l.trim() || l.startsWith('#')) continue;
+    const [file, line, verdict, message] = l.split('\t');
+    verdicts.set(`${file}\t${line}\t${message}`, verdict);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Labels
+
+const labelsFile = path.join(shared, 'labels/totals.jsonl');
+const labels = fs.existsSync(labelsFile)
+  ? fs.readFileSync(labelsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  : [];
+
+// ---------------------------------------------------------------------------
+
+const results = [];
+const allWarnings = [];
+let labelDeterminate = 0, labelChecked = 0;
+const discrepancies = [];
+
 for (const file of files) {
+  const name = path.basename(file);
   const text = fs.readFileSync(file, 'utf8');
   const a = core.analyze(text);
-  const diags = core.diagnostics(a);
-  totalChecks += a.checks.length;
-  totalDiags += diags.length;
-  console.log(`\n${path.basename(file)}: ${a.checks.length} totals checked, ${diags.length} diagnostics`);
-  for (const d of diags) console.log(`  line ${lineOf(text, d.range.start)}: ${d.message}`);
-  // Mutations, on the table's own stretch of text (with the document's unit statement in front).
-  const unitLine = a.model.documentUnit?.range ? text.slice(text.lastIndexOf('\n', a.model.documentUnit.range.start) + 1, text.indexOf('\n', a.model.documentUnit.range.end)) + '\n' : '';
+  const problems = core.diagnostics(a);
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  const infos = problems.filter((p) => p.severity === 'information');
+  const starts = lineStarts(text);
+  const lineOf = lineOfFactory(starts);
+  const lines = text.split(/\r\n|\r|\n/);
+  const rows = totalRowLines(lines);
+  const checkedLines = new Set();
+  for (const c of a.checks) {
+    const l0 = lineOf(c.row.labelRange.start), l1 = lineOf(c.total.figure.start);
+    for (let l = Math.min(l0, l1); l <= Math.max(l0, l1); l++) checkedLines.add(l);
+  }
+  const checked = rows.filter((l) => checkedLines.has(l)).length;
+  let real = 0, falses = 0, unjudged = 0;
+  for (const w of warnings) {
+    const line = lineOf(w.range.start) + 1;
+    const v = verdicts.get(`${name}\t${line}\t${w.message}`);
+    if (v === 'real') real++; else if (v === 'false') falses++; else unjudged++;
+    allWarnings.push({ file: name, line, message: w.message, verdict: v ?? '?' });
+  }
+  const r = { file: name, totalRows: rows.length, checked, checks: a.checks.length, warnings: warnings.length, real, false: falses, unjudged, information: infos.map((p) => p.message) };
+
+  // Labels of this file: a labelled total is checked when a check's total figure has its value, on its line or just below.
+  const mine = labels.filter((l) => l.file === name && l.verdict !== 'undetermined');
+  if (mine.length) {
+    const byLine = new Map();
+    for (const c of a.checks) {
+      const l = lineOf(c.row.labelRange.start) + 1;
+      const fl = lineOf(c.total.figure.start) + 1;
+      for (let k = Math.min(l, fl); k <= Math.max(l, fl); k++) {
+        if (!byLine.has(k)) byLine.set(k, []);
+        byLine.get(k).push(c);
+      }
+    }
+    const near = (v, w) => Math.abs(v - w) <= 0.0051 + 1e-9 * Math.abs(v);
+    let n = 0;
+    for (const lab of mine) {
+      const cs = byLine.get(lab.line) ?? [];
+      const hit = cs.filter((c) => near(c.total.figure.value, lab.total_value) || near(Math.abs(c.total.figure.value), Math.abs(lab.total_value)));
+      if (hit.length) n++;
+      if (lab.verdict === 'discrepancy') {
+        const reported = hit.some((c) => !c.ok && !a.accepted.has(c)) ||
+          // "a warning on that row counts" (001 L3591: the row whose own difference does not hold)
+          warnings.some((w) => Math.abs(lineOf(w.range.start) + 1 - lab.line) <= 4 && w.check && lab.component_lines.concat([lab.line]).includes(lineOf(w.check.row.labelRange.start) + 1));
+        discrepancies.push({ file: name, line: lab.line, column: lab.column_index, value: lab.total_value, reported });
+      }
+    }
+    labelDeterminate += mine.length;
+    labelChecked += n;
+    r.labelled = mine.length;
+    r.labelledChecked = n;
+  }
+
+  if (flag('--mutation')) Object.assign(r, mutation(text, a, lineOf));
+  results.push(r);
+}
+
+function mutation(text, a, lineOf) {
+  let mutants = 0, caught = 0, beyond = 0, caughtBeyond = 0;
+  const unitLine = a.model.documentUnit?.range
+    ? text.slice(text.lastIndexOf('\n', a.model.documentUnit.range.start) + 1, text.indexOf('\n', a.model.documentUnit.range.end)) + '\n'
+    : '';
   const seen = new Set();
   for (const c of a.checks) {
     if (!c.ok || seen.has(c.total.figure.start)) continue;
     seen.add(c.total.figure.start);
-    // The table from its first line, after the document's unit statement and the table's own unit line.
     const u = c.table.unit.source === 'table' && c.table.unit.range ? c.table.unit.range : undefined;
     const tableUnitLine = u ? text.slice(text.lastIndexOf('\n', u.start) + 1, text.indexOf('\n', u.end)) + '\n\n' : '';
-    // A table that continues a broken-off grid is measured with the table before it.
     const prev = c.table.continued ? a.model.tables[c.table.id - 1] : undefined;
     const from = text.lastIndexOf('\n', (prev ?? c.table).start) + 1;
     const to = Math.min(text.length, c.table.end + 1);
@@ -45,28 +182,52 @@ for (const file of files) {
     for (let i = f.start; i < f.end; i++) {
       const ch = text[i];
       if (ch < '0' || ch > '9') continue;
-      // d → d+5 (mod 10), but never a leading zero: that would not be a figure any more.
-      const leading = !/\d/.test(text.slice(f.start, i).replace(/[^\d]/g, ''));
+      const leading = !/\d/.test(text.slice(f.start, i));
       let digit = (Number(ch) + 5) % 10;
       if (digit === 0 && leading) digit = (Number(ch) + 4) % 10;
       const at = i + shift;
       const mutated = excerpt.slice(0, at) + digit + excerpt.slice(at + 1);
       const m = core.analyze(mutated);
-      const hit = m.checks.some((x) => !x.ok && x.total.figure.start === f.start + shift);
-      const place = Math.pow(10, (f.raw.replace(/[^\d.]/g, '').split('.')[1]?.length ?? 0) - (text.slice(i + 1, f.end).replace(/[^\d]/g, '').length));
-      const delta = Math.abs(digit - Number(ch)) * place; // size of the change in the figure's unit, at most
-      const isBeyond = delta > c.tolerance + 1e-9;
+      const hit = core.diagnostics(m).some((p) => p.severity === 'warning' && p.check && p.check.total.figure.start === f.start + shift);
+      const place = Math.pow(10, (f.raw.replace(/[^\d.]/g, '').split('.')[1]?.length ?? 0) - text.slice(i + 1, f.end).replace(/[^\d]/g, '').length);
+      const delta = Math.abs(digit - Number(ch)) * place;
       mutants++;
       if (hit) caught++;
-      if (isBeyond) {
-        beyondTol++;
+      if (delta > c.tolerance + 1e-9) {
+        beyond++;
         if (hit) caughtBeyond++;
-        else if (missed.length < 5000) missed.push(`${path.basename(file)} line ${lineOf(text, f.start)} ${c.row.label} ${f.raw} digit ${i - f.start}`);
       }
     }
   }
+  return { mutants, caught, mutantsBeyond: beyond, caughtBeyond };
 }
-console.log(`\nAll files: ${totalChecks} totals checked, ${totalDiags} diagnostics.`);
-console.log(`Mutation test: ${caught}/${mutants} one-digit changes of verified totals flagged (${(100 * caught / Math.max(1, mutants)).toFixed(1)}%); ` +
-  `of the changes larger than the rounding tolerance, ${caughtBeyond}/${beyondTol} (${(100 * caughtBeyond / Math.max(1, beyondTol)).toFixed(1)}%).`);
-if (missed.length) console.log('Missed (beyond tolerance):\n  ' + missed.join('\n  '));
+
+if (flag('--json')) {
+  console.log(JSON.stringify({ results, warnings: allWarnings, labels: { determinate: labelDeterminate, checked: labelChecked, discrepancies } }, null, 1));
+  process.exit(0);
+}
+
+const pct = (a, b) => (b ? ((100 * a) / b).toFixed(0) + '%' : '–');
+const pad = (s, n) => String(s).padStart(n);
+console.log(`${'file'.padEnd(44)} ${pad('total rows', 10)} ${pad('checked', 8)} ${pad('', 5)} ${pad('warnings', 8)} ${pad('real', 5)} ${pad('false', 5)} ${pad('?', 3)}${flag('--mutation') ? '  mutation (beyond tolerance)' : ''}`);
+let T = 0, C = 0, W = 0, R = 0, F = 0, U = 0, MB = 0, MC = 0;
+for (const r of results) {
+  T += r.totalRows; C += r.checked; W += r.warnings; R += r.real; F += r.false; U += r.unjudged;
+  let mut = '';
+  if (r.mutants !== undefined) {
+    MB += r.mutantsBeyond; MC += r.caughtBeyond;
+    mut = `  ${r.caughtBeyond}/${r.mutantsBeyond} ${pct(r.caughtBeyond, r.mutantsBeyond)}`;
+  }
+  console.log(`${r.file.slice(0, 44).padEnd(44)} ${pad(r.totalRows, 10)} ${pad(r.checked, 8)} ${pad(pct(r.checked, r.totalRows), 5)} ${pad(r.warnings, 8)} ${pad(r.real, 5)} ${pad(r.false, 5)} ${pad(r.unjudged, 3)}${mut}`);
+  for (const m of r.information) console.log(`${''.padEnd(46)}ⓘ ${m}`);
+}
+console.log(`${'all files'.padEnd(44)} ${pad(T, 10)} ${pad(C, 8)} ${pad(pct(C, T), 5)} ${pad(W, 8)} ${pad(R, 5)} ${pad(F, 5)} ${pad(U, 3)}${MB ? `  ${MC}/${MB} ${pct(MC, MB)}` : ''}`);
+if (labels.length) {
+  console.log(`\nLabelled totals (../shared/labels): ${labelChecked} of ${labelDeterminate} determinate totals checked (${pct(labelChecked, labelDeterminate)}); ` +
+    `discrepancies reported: ${discrepancies.filter((d) => d.reported).length} of ${discrepancies.length}`);
+  for (const d of discrepancies) console.log(`  ${d.reported ? '✓' : '✗'} ${d.file} line ${d.line} column ${d.column} (${d.value})`);
+}
+if (flag('--warnings') || U) {
+  console.log(`\nWarnings${flag('--warnings') ? '' : ' without a verdict'}:`);
+  for (const w of allWarnings) if (flag('--warnings') || w.verdict === '?') console.log(`  ${w.file}\t${w.line}\t${w.verdict}\t${w.message}`);
+}
