@@ -1,8 +1,8 @@
 // Recall and precision measured on real filings (default: ../shared/filings and ../shared/corpus).
 //
 // Per file:
-//  - total rows: lines naming 合计 / 小计 / 总计 with a figure on the line after the word, or on one of
-//    the next lines (up to three non-blank lines, [Pn] markers skipped) — the rows a reader could check;
+//  - total rows: lines naming 合计 / 小计 / 总计 with a figure on the line after the word, or starting one
+//    of the next lines (analysis/coverage.ts, the count behind the "could check N of M" information);
 //  - checked: of those, the rows that carry a check (the label's line, or the total figure's line);
 //  - warnings, each looked up in the verdict file test/verdicts.tsv (real / false / not judged);
 //  - with --mutation: change one digit of every verified total (each digit in turn, d → d+5) and count
@@ -26,32 +26,6 @@ if (!files.length) {
     const dir = path.join(shared, d);
     if (fs.existsSync(dir)) files.push(...fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f)));
   }
-}
-
-// ---------------------------------------------------------------------------
-// Total rows
-
-const TOTAL_WORD = /合\s*计|小\s*计|总\s*计/;
-const FIGURE = /(?<![\d.])[-(（]?\d[\d,]*(?:\.\d+)?%?/;
-const STARTS_WITH_FIGURE = /^[-(（]?\d[\d,]*(?:\.\d+)?\s*[)）]?%?(?:\s|$)/;
-const PAGE_MARKER = /^\[P\d+\]$/;
-
-export function totalRowLines(lines) {
-  const out = [];
-  for (let i = 0; i < lines.length; i++) {
-    const m = TOTAL_WORD.exec(lines[i]);
-    if (!m) continue;
-    let has = FIGURE.test(lines[i].slice(m.index + m[0].length));
-    for (let j = i + 1, k = 0; !has && j < lines.length && k < 3; j++) {
-      const s = lines[j].trim();
-      if (!s || PAGE_MARKER.test(s)) continue;
-      k++;
-      if (STARTS_WITH_FIGURE.test(s)) has = true;
-      else if (k > 1 || s.length > 12) break; // a label wrapped onto a second line (负债和所有者权 / 益总计) may come first
-    }
-    if (has) out.push(i);
-  }
-  return out;
 }
 
 function lineStarts(text) {
@@ -97,6 +71,7 @@ const labels = fs.existsSync(labelsFile)
 // ---------------------------------------------------------------------------
 
 const results = [];
+const missedWhy = new Map();
 const allWarnings = [];
 let labelDeterminate = 0, labelChecked = 0;
 const discrepancies = [];
@@ -108,16 +83,12 @@ for (const file of files) {
   const problems = core.diagnostics(a);
   const warnings = problems.filter((p) => p.severity === 'warning');
   const infos = problems.filter((p) => p.severity === 'information');
+  const problemChecks = new Set(problems.map((p) => p.check).filter(Boolean));
   const starts = lineStarts(text);
   const lineOf = lineOfFactory(starts);
-  const lines = text.split(/\r\n|\r|\n/);
-  const rows = totalRowLines(lines);
-  const checkedLines = new Set();
-  for (const c of a.checks) {
-    const l0 = lineOf(c.row.labelRange.start), l1 = lineOf(c.total.figure.start);
-    for (let l = Math.min(l0, l1); l <= Math.max(l0, l1); l++) checkedLines.add(l);
-  }
-  const checked = rows.filter((l) => checkedLines.has(l)).length;
+  // Total rows and those carrying a check, as the analysis counts them (analysis/coverage.ts).
+  const rows = a.coverage.totalRows;
+  const checked = a.coverage.checked.length;
   let real = 0, falses = 0, unjudged = 0;
   for (const w of warnings) {
     const line = lineOf(w.range.start) + 1;
@@ -146,7 +117,7 @@ for (const file of files) {
       const hit = cs.filter((c) => near(c.total.figure.value, lab.total_value) || near(Math.abs(c.total.figure.value), Math.abs(lab.total_value)));
       if (hit.length) n++;
       if (lab.verdict === 'discrepancy') {
-        const reported = hit.some((c) => !c.ok && !a.accepted.has(c)) ||
+        const reported = hit.some((c) => problemChecks.has(c)) ||
           // "a warning on that row counts" (001 L3591: the row whose own difference does not hold)
           warnings.some((w) => Math.abs(lineOf(w.range.start) + 1 - lab.line) <= 4 && w.check && lab.component_lines.concat([lab.line]).includes(lineOf(w.check.row.labelRange.start) + 1));
         discrepancies.push({ file: name, line: lab.line, column: lab.column_index, value: lab.total_value, reported });
@@ -189,6 +160,11 @@ function mutation(text, a, lineOf) {
       const mutated = excerpt.slice(0, at) + digit + excerpt.slice(at + 1);
       const m = core.analyze(mutated);
       const hit = core.diagnostics(m).some((p) => p.severity === 'warning' && p.check && p.check.total.figure.start === f.start + shift);
+      if (!hit) {
+        const mc = m.checks.find((x) => x.total.figure.start === f.start + shift && !x.ok) ?? m.checks.find((x) => x.total.figure.start === f.start + shift);
+        const why = !mc ? 'no longer checked' : mc.ok ? 'reconciles under another reading' : (mc.doubt ?? 'not reported').replace(/\d+/g, 'N');
+        missedWhy.set(why, (missedWhy.get(why) ?? 0) + 1);
+      }
       const place = Math.pow(10, (f.raw.replace(/[^\d.]/g, '').split('.')[1]?.length ?? 0) - text.slice(i + 1, f.end).replace(/[^\d]/g, '').length);
       const delta = Math.abs(digit - Number(ch)) * place;
       mutants++;
@@ -226,6 +202,10 @@ if (labels.length) {
   console.log(`\nLabelled totals (../shared/labels): ${labelChecked} of ${labelDeterminate} determinate totals checked (${pct(labelChecked, labelDeterminate)}); ` +
     `discrepancies reported: ${discrepancies.filter((d) => d.reported).length} of ${discrepancies.length}`);
   for (const d of discrepancies) console.log(`  ${d.reported ? '✓' : '✗'} ${d.file} line ${d.line} column ${d.column} (${d.value})`);
+}
+if (missedWhy.size) {
+  console.log('\nMutants not flagged, by reason:');
+  for (const [why, n] of [...missedWhy].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${why}`);
 }
 if (flag('--warnings') || U) {
   console.log(`\nWarnings${flag('--warnings') ? '' : ' without a verdict'}:`);

@@ -9,7 +9,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 
 /** The page for one table; plain HTML, a tiny script to reveal rows. Exported for tests. */
 export function tableHtml(grid: TableGrid, scriptNonce: string): string {
-  const mark = (c: GridCell) => (c.mark === 'ok' ? '<span class="ok">✓</span>' : c.mark === 'differs' ? '<span class="bad">✗</span>' : c.mark === 'accepted' ? '<span class="acc">✗ (accepted)</span>' : '');
+  const mark = (c: GridCell) => (c.mark === 'ok' ? '<span class="ok">✓</span>' : c.mark === 'unconfirmed' ? '<span class="acc">?</span>' : c.mark === 'differs' ? '<span class="bad">✗</span>' : c.mark === 'accepted' ? '<span class="acc">✗ (accepted)</span>' : '');
   const cellHtml = (c: GridCell, header: boolean) => {
     const tip = [c.normalized ? `= ${c.normalized}` : '', c.note ?? ''].filter(Boolean).join('\n');
     const tag = header ? 'th' : 'td';

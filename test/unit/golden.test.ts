@@ -1,5 +1,5 @@
 // Golden tests over real excerpts of each layout. A missing golden file is
-// written; UPDATE_GOLDEN=1 rewrites them all. Review a diff before committing it.
+// written locally (and fails under CI); UPDATE_GOLDEN=1 rewrites them all. Review a diff before committing it.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +14,9 @@ const update = process.env.UPDATE_GOLDEN === '1';
 
 function golden(name: string, actual: string) {
   const file = path.join(GOLDEN, name);
+  if (!update && !fs.existsSync(file) && process.env.CI) {
+    assert.fail(`${name} is missing: golden files are written locally (npm test or UPDATE_GOLDEN=1), reviewed and committed, never in CI`);
+  }
   if (update || !fs.existsSync(file)) {
     fs.mkdirSync(GOLDEN, { recursive: true });
     fs.writeFileSync(file, actual);

@@ -39,7 +39,9 @@ export function tablesSummary(a: Analysis): string {
 export function checksSummary(a: Analysis): string {
   const out: string[] = [];
   for (const c of a.checks) {
-    out.push(`${c.ok ? 'ok ' : 'BAD'} @${lineOf(a.model.text, c.total.start)} ${c.kind} ${c.ok ? `${c.row.label.replace(/\s+/g, '')} ${c.total.figure!.raw} = ${c.description}` : checkMessage(c)}`);
+    const mark = c.ok ? 'ok ' : c.confirmed ? 'BAD' : '?  ';
+    const text = c.ok ? `${c.row.label.replace(/\s+/g, '')} ${c.total.figure!.raw} = ${c.description}` : checkMessage(c) + (c.confirmed ? '' : ` — not confirmed: ${c.doubt}`);
+    out.push(`${mark} @${lineOf(a.model.text, c.total.start)} ${c.kind} ${text}`);
   }
   return out.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@ import { Cell, Figure, FilingModel, Row, Table } from '../model/types';
 import { parseFilingSteps, runSteps } from '../parse/document';
 import { ALL_CHECKS, Check, CheckOptions, reconcileTable } from './reconcile';
 import { acceptedDifferences } from './accept';
+import { Coverage, coverage } from './coverage';
 
 export interface PlacedFigure {
   figure: Figure;
@@ -24,6 +25,8 @@ export interface Analysis {
   /** Checks the document accepts with a `filing-lens: accept` marker. */
   accepted: Set<Check>;
   outlineOnly: boolean;
+  /** Total rows of the filing and those that carry a check (empty in outline-only mode). */
+  coverage: Coverage;
 }
 
 export interface AnalyzeOptions {
@@ -60,7 +63,8 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Gener
     }
   }
   const figures = mergeByStart(inTables, model.proseFigures);
-  return { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly };
+  const cover = outlineOnly ? { totalRows: [], checked: [] } : coverage(model, checks);
+  return { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly, coverage: cover };
 }
 
 /**

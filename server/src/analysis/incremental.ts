@@ -61,7 +61,8 @@ export function problemsAfterEdit(prev: Analysis, prevProblems: Problem[], text:
   const shift = (r: Range): Range => ({ start: r.start + delta, end: r.end + delta });
   const problems: Problem[] = [];
   for (const p of prevProblems) {
-    if (p.code === 'too-large') problems.push(p);
+    // Document-wide notes stay until the whole analysis that follows the edit works them out again.
+    if (p.code === 'too-large' || p.code === 'unread-totals') problems.push(p);
     else if (p.range.end <= chunk.start) problems.push(p);
     else if (p.range.start >= chunk.end) {
       problems.push({ ...p, range: shift(p.range), related: p.related.map((r) => ({ ...r, range: shift(r.range) })), accept: p.accept && { ...p.accept, offset: p.accept.offset + delta } });

@@ -9,6 +9,7 @@
 
 import { Cell, Column, FilingModel, Row, Table } from '../model/types';
 import { SPACES } from '../parse/text';
+import { judgeConfidence } from './confidence';
 
 export type CheckKind = 'columnTotal' | 'formula' | 'identity' | 'share' | 'crossFoot';
 
@@ -47,6 +48,10 @@ export interface Check {
   unitName: string;
   /** What was summed, for the message: "3 rows", "i + ii", "流动资产合计 + 非流动资产合计". */
   description: string;
+  /** For a check that does not reconcile: whether the table's reading is confirmed (analysis/confidence.ts). */
+  confirmed?: boolean;
+  /** Why a check that does not reconcile is not confirmed. */
+  doubt?: string;
 }
 
 const RMB_PREFIX = /^人民币/;
@@ -89,6 +94,7 @@ export function reconcileTable(table: Table, options: CheckOptions = ALL_CHECKS)
     if (options.statementIdentities) for (const c of identityChecks(table)) push(c);
     if (options.crossFooting) for (const c of crossFootChecks(table)) push(c);
   }
+  judgeConfidence(checks);
   return checks;
 }
 
@@ -176,7 +182,8 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
   const checkedRows = new Set<Row>();
   // Group boundaries: header rows and section labels without figures (流动资产:).
   const isBoundary = (r: Row) =>
-    (r.kind === 'header' && !r.repeatedHeader) || (!r.cells.some((c) => c.figure) && COLON_END.test(r.label) && !SIGN_SECTION.test(r.label));
+    (r.kind === 'header' && !r.repeatedHeader) ||
+    (!r.cells.some((c) => c.figure) && (COLON_END.test(r.label) || SECTION_NUMBER.test(r.label)) && !SIGN_SECTION.test(r.label));
   // 减项: … 加项: sections: rows under 减项 are subtracted.
   const negative = new Set<Row>();
   let minus = false;
@@ -254,6 +261,9 @@ function level(r: Row): number {
 function breakdownReadings(items: Item[]): Set<Row>[] {
   const starts = items.map((it, i) => (it.row.breakdown ? i : -1)).filter((i) => i >= 0);
   let readings: Set<Row>[] = [new Set(starts.map((i) => items[i].row))];
+  // A 其中 row that opens its group has no row above it in the group to be part of: it may head a list
+  // of the group's own rows (信贷承诺 / 其中：银行承兑汇票 / 开出保函 / … / 小计). One more reading counts it.
+  if (starts.length && starts[0] === items.findIndex((it) => it.row.cells.some((c) => c.figure))) readings.push(new Set(starts.slice(1).map((i) => items[i].row)));
   for (const s of starts.slice(0, 4)) {
     const next: Set<Row>[] = [];
     for (const base of readings) {
@@ -271,6 +281,8 @@ function breakdownReadings(items: Item[]): Set<Row>[] {
   return readings;
 }
 
+/** A numbered group heading without figures (三、筹资活动产生的现金流量, （二）按地区): a boundary like 流动资产：. */
+const SECTION_NUMBER = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])/;
 const SIGN_SECTION = /^\s*(减|加)\s*项?\s*[:：]\s*$/;
 const RATE_ROW = /万元\/人|元\/人|\/人\b|人均|平均|单价|均价|毛利率|增长率|增速|占比|比例|比重/;
 
@@ -291,6 +303,14 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
   // Rows of rates or averages (年薪及福利(万元/人)) among amounts: one more reading leaves them out.
   const rates = items.filter((it) => RATE_ROW.test(it.row.label)).map((it) => it.row);
   if (rates.length && rates.length < items.length) readings = [...readings, ...readings.map((r) => new Set([...r, ...rates]))].slice(0, 96);
+  // Totals among the rows above (流动负债合计 above 非流动负债合计 in a statement that prints no band
+  // rows): a reading that leaves them out comes first, where plain rows remain to be added.
+  const innerTotals = items.filter((it) => it.isTotal && it.row.kind !== 'formula').map((it) => it.row);
+  if (innerTotals.length && items.some((it) => !it.isTotal && it.row.cells.some((c) => c.figure)))
+    readings = [...readings.map((r) => new Set([...r, ...innerTotals])), ...readings].slice(0, 128);
+  // A 减： row written negative (减：所得税费用 (1,234)) may already carry its sign: both readings.
+  const signReadings = items.some((it) => (it.row.subtract || negative.has(it.row)) && it.row.cells.some((c) => c.figure && c.figure.value < 0)) ? 2 : 1;
+  const perColumn: { first?: Check; found?: { check: Check; reading: number }; under: (reading: number) => Check | undefined }[] = [];
   for (let col = 0; col < t.cells.length; col++) {
     const total = t.cells[col];
     if (!total.figure) continue;
@@ -312,24 +332,44 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
     }
     // A total that names its measure in a text cell (收入金额(万元), 分成模式) adds the rows naming the same.
     const measure = measureOf(t);
-    let best: Check | undefined;
-    for (const skip of readings) {
+    const under = (reading: number): Check | undefined => {
+      const skip = readings[reading >> 1];
+      const signs = reading & 1;
       const parts: Component[] = [];
       for (const it of items) {
         if (skip.has(it.row)) continue;
         if (measure && it.row.cells[measure.index]?.text !== measure.text) continue;
         const cell = cellAt(align, it.row, col);
         if (!cell?.figure) continue;
-        if (cell.figure.percent !== total.figure.percent && !isShare) continue;
-        parts.push({ row: it.row, cell, sign: it.row.subtract || negative.has(it.row) ? -1 : 1 });
+        if (cell.figure.percent !== total.figure!.percent && !isShare) continue;
+        const minus = it.row.subtract || negative.has(it.row);
+        // The second sign reading adds a deduction that is written negative as it stands.
+        const sign = minus && !(signs === 1 && cell.figure.value < 0) ? -1 : 1;
+        parts.push({ row: it.row, cell, sign });
       }
-      if (parts.length === 0) continue;
-      const c = makeCheck(isShare ? 'share' : 'columnTotal', table, t, col, parts, `${parts.length} row${parts.length > 1 ? 's' : ''}`);
+      if (parts.length === 0) return undefined;
+      return makeCheck(isShare ? 'share' : 'columnTotal', table, t, col, parts, `${parts.length} row${parts.length > 1 ? 's' : ''}`);
+    };
+    let first: Check | undefined;
+    let found: { check: Check; reading: number } | undefined;
+    for (let reading = 0; reading < readings.length * 2 && !found; reading++) {
+      if ((reading & 1) >= signReadings) continue;
+      const c = under(reading);
       if (!c) continue;
-      if (!best || (c.ok && !best.ok) || (!c.ok && !best.ok && Math.abs(c.difference) < Math.abs(best.difference))) best = c;
-      if (c.ok) break;
+      first ??= c;
+      if (c.ok) found = { check: c, reading };
     }
-    if (best) out.push(best);
+    perColumn.push({ first, found, under });
+  }
+  // One reading for the row: the one under which most of its columns reconcile. A column that does not
+  // reconcile under any reading is reported as read under that one (else the table as laid out).
+  const votes = new Map<number, number>();
+  for (const p of perColumn) if (p.found) votes.set(p.found.reading, (votes.get(p.found.reading) ?? 0) + 1);
+  let rowReading = -1;
+  for (const [r, n] of votes) if (rowReading < 0 || n > votes.get(rowReading)! || (n === votes.get(rowReading)! && r < rowReading)) rowReading = r;
+  for (const p of perColumn) {
+    const c = p.found?.check ?? (rowReading >= 0 ? p.under(rowReading) ?? p.first : p.first);
+    if (c) out.push(c);
   }
   // A single component that differs is more likely a misread structure than an error,
   // unless another column of the same total reconciles with the same reading.

@@ -3,6 +3,7 @@
 
 import { Analysis } from '../analysis/analyze';
 import { Range } from '../model/types';
+import { isReported } from '../analysis/confidence';
 
 export interface TableLens {
   range: Range;
@@ -12,11 +13,12 @@ export interface TableLens {
 }
 
 export function tableLenses(analysis: Analysis): TableLens[] {
-  const checked = new Map<number, { total: number; differ: number }>();
+  const checked = new Map<number, { total: number; differ: number; unsure: number }>();
   for (const c of analysis.checks) {
-    const s = checked.get(c.table.id) ?? { total: 0, differ: 0 };
-    s.total++;
-    if (!c.ok && !analysis.accepted.has(c)) s.differ++;
+    const s = checked.get(c.table.id) ?? { total: 0, differ: 0, unsure: 0 };
+    if (c.ok || isReported(c)) s.total++;
+    else s.unsure++;
+    if (isReported(c) && !analysis.accepted.has(c)) s.differ++;
     checked.set(c.table.id, s);
   }
   return analysis.model.tables.map((t) => {
@@ -26,7 +28,7 @@ export function tableLenses(analysis: Analysis): TableLens[] {
     const s = checked.get(t.id);
     if (analysis.outlineOnly) parts.push('not checked (document too large)');
     else if (!s) parts.push('no totals checked');
-    else parts.push(`${s.total} ${s.total === 1 ? 'total' : 'totals'} checked, ${s.differ} differ`);
+    else parts.push(`${s.total} ${s.total === 1 ? 'total' : 'totals'} checked, ${s.differ} differ${s.unsure ? `, ${s.unsure} not confirmed` : ''}`);
     const first = t.captionRange && t.captionRange.start <= t.start ? t.captionRange : { start: t.start, end: t.rows[0]?.end ?? t.end };
     return { range: { start: first.start, end: first.end }, title: parts.join(' · '), table: t.id };
   });

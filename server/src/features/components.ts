@@ -4,7 +4,7 @@
 import { Analysis } from '../analysis/analyze';
 import { Check } from '../analysis/reconcile';
 import { Range } from '../model/types';
-import { kindName } from './hover';
+import { kindName } from './checkText';
 
 export interface Components {
   /** The total figure. */

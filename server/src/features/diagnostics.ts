@@ -4,6 +4,8 @@
 import { acceptLine } from '../analysis/accept';
 import { Analysis } from '../analysis/analyze';
 import { Check } from '../analysis/reconcile';
+import { isReported } from '../analysis/confidence';
+import { Coverage, coverageMessage } from '../analysis/coverage';
 import { Range } from '../model/types';
 import { fmt } from './format';
 
@@ -18,14 +20,16 @@ export interface Problem {
   accept?: { text: string; offset: number };
 }
 
-export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'>, opts: { maxFileSizeMessage?: string } = {}): Problem[] {
+export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'> & { coverage?: Coverage }, opts: { maxFileSizeMessage?: string } = {}): Problem[] {
   const out: Problem[] = [];
   if (opts.maxFileSizeMessage) out.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'too-large', message: opts.maxFileSizeMessage, related: [] });
+  const unread = analysis.coverage && coverageMessage(analysis.coverage);
+  if (unread) out.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'unread-totals', message: unread, related: [] });
   for (const c of analysis.checks) {
-    if (c.ok || analysis.accepted.has(c)) continue;
+    if (!isReported(c) || analysis.accepted.has(c)) continue;
     out.push({
       range: { start: c.total.figure!.start, end: c.total.figure!.end },
-      severity: 'warning',
+      severity: oneCent(c) ? 'information' : 'warning',
       code: c.kind,
       message: checkMessage(c),
       related: c.components.map((p) => ({
@@ -37,6 +41,11 @@ export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'>, opt
     });
   }
   return out;
+}
+
+/** A difference of one cent in a total in 元 (each row a rounded product): worth knowing, not a warning. */
+function oneCent(c: Check): boolean {
+  return c.decimals >= 2 && c.unitName === '元' && Math.abs(Math.abs(c.difference) - 10 ** -c.decimals) < 10 ** -(c.decimals + 3);
 }
 
 /** "合计 25,211 ≠ sum of 3 rows 25,212 (difference 1 户)" */

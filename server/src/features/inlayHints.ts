@@ -6,7 +6,7 @@ import { Analysis } from '../analysis/analyze';
 import { Check } from '../analysis/reconcile';
 import { Cell, Range } from '../model/types';
 import { fmt, normalize, unitOf } from './format';
-import { kindName } from './hover';
+import { checkNote, checkState, worstCheck } from './checkText';
 
 export interface InlayOptions {
   normalizedValues: boolean;
@@ -46,17 +46,15 @@ export function inlayHints(analysis: Analysis, within: Range, options: InlayOpti
     }
     const checks = cell ? checksOf.get(cell) : undefined;
     if (checks) {
-      const bad = checks.find((c) => !c.ok);
-      if (!bad) {
-        out.push({ offset: figure.end, label: '✓', tooltip: checks.map((c) => `${kindName(c)} reconciles: ${fmt(c.sum, c.decimals)} = ${c.description}`).join('\n'), kind: 'total' });
+      const worst = worstCheck(checks);
+      const accepted = analysis.accepted.has(worst);
+      const state = checkState(worst, accepted);
+      if (state === 'ok') {
+        out.push({ offset: figure.end, label: '✓', tooltip: checks.map((c) => checkNote(c, false)).join('\n'), kind: 'total' });
+      } else if (state === 'unconfirmed') {
+        out.push({ offset: figure.end, label: '?', tooltip: checkNote(worst, accepted), kind: 'total' });
       } else {
-        const accepted = analysis.accepted.has(bad);
-        out.push({
-          offset: figure.end,
-          label: `≠ ${fmt(bad.sum, bad.decimals)}${accepted ? ' (accepted)' : ''}`,
-          tooltip: `${kindName(bad)}: ${bad.description} = ${fmt(bad.sum, bad.decimals)}, difference ${fmt(Math.abs(bad.difference), bad.decimals)} ${bad.unitName}`,
-          kind: 'total',
-        });
+        out.push({ offset: figure.end, label: `≠ ${fmt(worst.sum, worst.decimals)}${accepted ? ' (accepted)' : ''}`, tooltip: checkNote(worst, accepted), kind: 'total' });
       }
     }
   }

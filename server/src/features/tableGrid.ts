@@ -6,14 +6,14 @@ import { lineAt } from '../parse/lines';
 import { Analysis } from '../analysis/analyze';
 import { Check } from '../analysis/reconcile';
 import { Cell, RowKind, Table } from '../model/types';
-import { fmt, normalize, unitOf } from './format';
-import { kindName } from './hover';
+import { normalize, unitOf } from './format';
+import { checkNote, checkState, worstCheck } from './checkText';
 
 export interface GridCell {
   text: string;
   /** The value in 元 (or the count's base unit) when the unit scales it. */
   normalized?: string;
-  mark?: 'ok' | 'differs' | 'accepted';
+  mark?: 'ok' | 'differs' | 'accepted' | 'unconfirmed';
   /** What the mark means: "total reconciles: 25,001 = 3 rows". */
   note?: string;
 }
@@ -80,16 +80,11 @@ export function tableGrid(analysis: Analysis, table: Table): TableGrid {
       const checks = checksOf.get(cell);
       if (checks) {
         checked += checks.length;
-        const bad = checks.find((c) => !c.ok);
-        if (!bad) {
-          out.mark = 'ok';
-          out.note = checks.map((c) => `${kindName(c)} reconciles: ${fmt(c.sum, c.decimals)} = ${c.description}`).join('\n');
-        } else {
-          const accepted = analysis.accepted.has(bad);
-          if (!accepted) differ++;
-          out.mark = accepted ? 'accepted' : 'differs';
-          out.note = `${kindName(bad)} does not reconcile: ${bad.description} = ${fmt(bad.sum, bad.decimals)}, difference ${fmt(Math.abs(bad.difference), bad.decimals)} ${bad.unitName}${accepted ? ' (accepted)' : ''}`;
-        }
+        const worst = worstCheck(checks);
+        const accepted = analysis.accepted.has(worst);
+        out.mark = checkState(worst, accepted);
+        if (out.mark === 'differs') differ++;
+        out.note = out.mark === 'ok' ? checks.map((c) => checkNote(c, false)).join('\n') : checkNote(worst, accepted);
       }
       return out;
     }),

@@ -98,6 +98,8 @@ export interface Table extends Range {
   units: Unit[];
   /** The table picks up where the previous one broke off (its first row may not be a real header). */
   continued?: boolean;
+  /** The lines just above the table's first row hold figures: the table may have lost rows above it. */
+  cutAbove?: boolean;
 }
 
 export interface Heading extends Range {

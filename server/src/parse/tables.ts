@@ -11,6 +11,7 @@ import { findCellPerLineTables } from './tables/cellPerLine';
 import { RawRow, TableContext } from './tables/context';
 import { findLineTables } from './tables/lineRows';
 import { findPipeTables } from './tables/pipe';
+import { AMOUNT, DIGIT, hasNonSpace } from './text';
 
 export type { TableContext } from './tables/context';
 
@@ -20,6 +21,7 @@ export function findTables(ctx: TableContext): Table[] {
     const t = assembleTable(ctx, layout, rows, tables.length);
     if (t) {
       if (continued) t.continued = true;
+      if (rows.length && figuresJustAbove(ctx, rows[0].line)) t.cutAbove = true;
       tables.push(t);
       for (const r of rows) for (let i = r.line; i <= r.lastLine; i++) ctx.claimed[i] = 1;
     }
@@ -30,4 +32,35 @@ export function findTables(ctx: TableContext): Table[] {
   tables.sort((a, b) => a.start - b.start);
   tables.forEach((t, i) => (t.id = i));
   return tables;
+}
+
+/**
+ * Whether the table may start late: walking up from its first line over lines without digits (items
+ * left empty, wrapped labels, group headings), the first line with digits holds figures — rows of the
+ * same table that were not read — rather than a header, a caption or a sentence.
+ */
+function figuresJustAbove(ctx: TableContext, first: number): boolean {
+  let seen = 0;
+  // Within the chunk searched: the same chunk text gives the same tables wherever it stands.
+  for (let i = first - 1; i >= (ctx.from ?? 0) && i >= first - 40 && seen < 15; i--) {
+    if (ctx.furniture.has(i)) continue;
+    const t = ctx.lines[i].text;
+    if (t.length > 400) return false;
+    if (!hasNonSpace(t)) continue;
+    seen++;
+    if (CLOSES_ABOVE.test(t)) return false;
+    if (!DIGIT.test(t)) continue;
+    return AMOUNT.test(t) || numberTokens(t) >= 2;
+  }
+  return false;
+}
+
+const CLOSES_ABOVE = /[。：:]\s*$|单位/;
+const NUMBER_TOKEN = /(?:^|\s)[(（-]?\d[\d,]*(?:\.\d+)?[)）]?%?(?=\s|$)/g;
+
+function numberTokens(t: string): number {
+  NUMBER_TOKEN.lastIndex = 0;
+  let n = 0;
+  while (NUMBER_TOKEN.exec(t)) n++;
+  return n;
 }

@@ -57,3 +57,6 @@ export function endsWithAnyOf(text: string, chars: string): boolean {
   const c = lastNonSpaceCode(text);
   return c >= 0 && chars.indexOf(String.fromCharCode(c)) >= 0;
 }
+
+/** An amount as filings print it: digits grouped by commas, or with two decimals (3,550,196.05, 1,432, 17.77). */
+export const AMOUNT = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d\.\d{2}(?!\d)/;

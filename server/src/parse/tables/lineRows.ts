@@ -29,6 +29,8 @@ const STATEMENT_END = /[。；;]$/;
 const CONTINUED = /^续上?表/;
 const LABEL_END = /[)）:：]$/;
 const SUBITEM_START = /^(?:其中|减|加)/;
+const CELL_GAP = /\S {3,}\S/;
+const GROUP_HEADING = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])/;
 
 /** Reads a row from a line: a label and its cells, split by spaces or out of glued digits. */
 export function lineRow(line: Line): RawRow | undefined {
@@ -296,7 +298,9 @@ function attachWrappedLabel(row: RawRow, pending: Line[]): boolean {
   const last = pending[pending.length - 1];
   const t = last.text.trim();
   // A wrapped label fills its line: long, and not a complete label such as 库存现金.
-  const wrapped = t.length >= 9 && !LABEL_END.test(t) && rowKindOf(row.label) === 'data' && !SUBITEM_START.test(row.label);
+  // A numbered group heading (三、筹资活动产生的现金流量) is a line of its own, never the start of the next label.
+  // Nor is a line of several text cells apart (债务证券   租赁负债   应付股利   合计): that is a header.
+  const wrapped = t.length >= 9 && !LABEL_END.test(t) && !GROUP_HEADING.test(t) && !CELL_GAP.test(t) && rowKindOf(row.label) === 'data' && !SUBITEM_START.test(row.label);
   if (row.label === '' || wrapped) {
     row.label = t + row.label;
     row.labelRange = { start: last.start + last.text.indexOf(t), end: row.labelRange.end };

@@ -1,0 +1,148 @@
+// Whether a total that does not reconcile is worth a warning. Real discrepancies in published
+// filings are rare (8 among some 1,340 hand-checked totals); a reading of a table under which
+// its totals fail is far more often a misreading. So a failing check is reported only when its
+// reading is free of the signs of a misreading and something confirms it.
+//
+// Signs of a misreading (any one: not reported):
+//  - a line among the total's rows holds a figure that was not placed in a column;
+//  - the total's rows run up to the first row of a table that starts right under lines with
+//    figures, or that continues a broken-off grid (rows above may have been cut off);
+//  - a column of small values beside columns of large amounts (a rate read as an amount);
+// Confirmation (any one):
+//  - the same total row reconciles in another column with the same component rows;
+//    else a single component, unless a header or heading bounds it, is not confirmed;
+//  - other totals of the table reconcile, one of them in the same column, and they outnumber the
+//    failing ones at least two to one;
+//  - the block is explicit and complete: bounded above by a header or heading inside the table,
+//    the total and every row with figures holding a cell for each column, and its cells not split
+//    out of glued digits.
+// A failing check that is not confirmed gets `doubt`: the hover says why it could not be checked.
+
+import type { Table } from '../model/types';
+import { AMOUNT } from '../parse/text';
+import type { Check } from './reconcile';
+
+/** A label that ends in nil dashes and a number (担保借款---48): cells glued to it that were not split off. */
+const NUMBER_AT_END = /[-—–]{2,}\d+\s*$/;
+
+const EXPLICIT: ReadonlySet<Check['kind']> = new Set(['formula', 'identity']);
+
+/** Sets `confirmed` (and `doubt` where not confirmed) on every failing check of one table. */
+export function judgeConfidence(checks: Check[]): void {
+  if (!checks.some((c) => !c.ok)) return;
+  const confirming = checks.filter(isConfirming);
+  const confirmingRows = new Set(confirming.map((c) => c.row));
+  const failingRows = new Set(checks.filter((c) => !c.ok).map((c) => c.row));
+  for (const c of checks) {
+    if (c.ok) continue;
+    c.confirmed = false;
+    c.doubt = misreadingSign(checks, c);
+    if (c.doubt) continue;
+    if (checks.some((o) => o.row === c.row && o.ok && sameRows(o, c) && o.components.some((p) => p.cell.figure!.value !== 0))) {
+      c.confirmed = true;
+      continue;
+    }
+    if (c.components.length < 2 && !EXPLICIT.has(c.kind) && !boundedAbove(c.table, blockOf(c).from)) {
+      c.doubt = 'it has a single component, so the rows that make up this total could not be told with confidence';
+      continue;
+    }
+    const others = new Set([...confirmingRows].filter((r) => r !== c.row));
+    const sameColumn = confirming.some((o) => o.row !== c.row && o.column === c.column);
+    if ((others.size >= 1 && sameColumn && failingRows.size <= others.size) || completeBlock(c)) {
+      c.confirmed = true;
+      continue;
+    }
+    c.doubt =
+      others.size === 0
+        ? 'no other total of this table reconciles, so the way the table was read is not confirmed'
+        : `only ${others.size} other total${others.size > 1 ? 's' : ''} of this table reconcile${others.size > 1 ? '' : 's'} against ${failingRows.size} that do not, so the way the table was read is not confirmed`;
+  }
+}
+
+/** A failing check that deserves a warning. */
+export function isReported(c: Check): boolean {
+  return !c.ok && c.confirmed === true;
+}
+
+function misreadingSign(checks: Check[], c: Check): string | undefined {
+  const rows = c.table.rows;
+  const { from, to } = blockOf(c);
+  for (let i = from; i < to; i++) if (AMOUNT.test(rows[i].label) || NUMBER_AT_END.test(rows[i].label)) return 'a line among its rows holds a figure that could not be placed in a column';
+  for (let i = Math.max(0, from - 1); i < to; i++) {
+    const r = rows[i];
+    if ((r.kind === 'total' || r.kind === 'subtotal') && !r.cells.some((x) => x.figure))
+      return `the line “${r.label.trim()}” above it names a total but holds no figures: a label wrapped around its figures may have been split`;
+  }
+  if (c.kind === 'columnTotal' && startsTable(c.table, from) && (c.table.cutAbove || c.table.continued))
+    return 'its rows run up to the first line of the table, and lines with figures stand just above it: rows may have been cut off';
+  const sameRow = checks.filter((o) => o.row === c.row && o.kind === c.kind);
+  if (sameRow.length >= 2 && sameRow.every((o) => !o.ok)) return 'it fails in every column, which points to the wrong rows rather than a wrong figure';
+  if (c.kind !== 'share' && looksLikeRates(checks, c)) return 'its column holds only small values beside columns of large amounts: it is more likely a rate or a change than an amount';
+  return undefined;
+}
+
+/** Row indexes of the total's block: from its first component to the total row. */
+function blockOf(c: Check): { from: number; to: number } {
+  const rows = c.table.rows;
+  const to = rows.indexOf(c.row);
+  let from = to;
+  for (const p of c.components) from = Math.min(from, rows.indexOf(p.row));
+  return { from: Math.max(0, from), to };
+}
+
+/** Row `from` opens the table: no header row and no row with figures before it. */
+function startsTable(t: Table, from: number): boolean {
+  for (let i = 0; i < from; i++) if (t.rows[i].kind === 'header' || t.rows[i].cells.some((x) => x.figure)) return false;
+  return true;
+}
+
+/** The row before `from` is a header or a heading without figures (流动资产：, 三、筹资活动产生的现金流量). */
+function boundedAbove(t: Table, from: number): boolean {
+  const r = t.rows[from - 1];
+  return !!r && (r.kind === 'header' || !r.cells.some((x) => x.figure));
+}
+
+/**
+ * The block is explicit and complete: bounded above inside the table, not at the top of a table that
+ * may start late, the total and every row with figures holding a cell for each column, none of them
+ * split out of glued digits.
+ */
+function completeBlock(c: Check): boolean {
+  if (c.table.layout === 'glued') return false;
+  const rows = c.table.rows;
+  const { from, to } = blockOf(c);
+  if (!boundedAbove(c.table, from)) return false;
+  const width = c.table.columns.length;
+  if (c.row.cells.length !== width) return false;
+  for (let i = from; i < to; i++) {
+    const r = rows[i];
+    if (r.uncertain) return false;
+    if (r.cells.some((x) => x.figure) && r.cells.length !== width) return false;
+  }
+  return true;
+}
+
+/**
+ * A column whose figures (total and components) all lie within ±100 with at most two decimals, in a
+ * table whose other checked columns hold amounts of 1,000 and more: a percentage or a change column
+ * whose title was not read, not an amount.
+ */
+function looksLikeRates(checks: Check[], c: Check): boolean {
+  const small = (v: number) => Math.abs(v) <= 100;
+  if (!small(c.total.figure!.value) || !c.components.every((p) => small(p.cell.figure!.value) && p.cell.figure!.decimals <= 2)) return false;
+  return checks.some((o) => o.column !== c.column && Math.abs(o.total.figure!.value) >= 1000);
+}
+
+/** A check that confirms a reading: it reconciles, over at least two components that are not all nil. */
+function isConfirming(c: Check): boolean {
+  return c.ok && c.components.length >= 2 && c.components.some((p) => p.cell.figure!.value !== 0);
+}
+
+/** The same component rows, with the same signs. */
+function sameRows(a: Check, b: Check): boolean {
+  if (a.components.length !== b.components.length) return false;
+  for (let i = 0; i < a.components.length; i++) {
+    if (a.components[i].row !== b.components[i].row || a.components[i].sign !== b.components[i].sign) return false;
+  }
+  return true;
+}

@@ -1,0 +1,55 @@
+// How much of a filing the reader could check: its total rows (a line naming 合计 / 小计 / 总计 with a
+// figure after the word on the line, or starting one of the next lines) and how many of them carry a
+// check. A filing whose totals could mostly not be read says so, instead of staying silent.
+
+import { FilingModel } from '../model/types';
+import { lineAt } from '../parse/lines';
+import type { Check } from './reconcile';
+
+export interface Coverage {
+  /** Line indexes of the total rows. */
+  totalRows: number[];
+  /** Of those, the lines that carry a check. */
+  checked: number[];
+}
+
+const TOTAL_WORD = /合\s*计|小\s*计|总\s*计/;
+const FIGURE = /(?<![\d.])[-(（]?\d[\d,]*(?:\.\d+)?%?/;
+const STARTS_WITH_FIGURE = /^\s*[-(（]?\d[\d,]*(?:\.\d+)?\s*[)）]?%?(?:\s|$)/;
+const MAX_LINE = 20000;
+
+export function coverage(model: FilingModel, checks: Check[]): Coverage {
+  const { lines, furniture } = model;
+  const totalRows: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (t.length > MAX_LINE || t.indexOf('计') < 0 || furniture.has(i)) continue;
+    const m = TOTAL_WORD.exec(t);
+    if (!m) continue;
+    let has = FIGURE.test(t.slice(m.index + m[0].length));
+    for (let j = i + 1, k = 0; !has && j < lines.length && k < 3; j++) {
+      const s = lines[j].text;
+      if (furniture.has(j) || s.length > MAX_LINE || !s.trim()) continue;
+      k++;
+      if (STARTS_WITH_FIGURE.test(s)) has = true;
+      // A label wrapped onto a second line (负债和所有者权 / 益总计) may come first.
+      else if (k > 1 || s.trim().length > 12) break;
+    }
+    if (has) totalRows.push(i);
+  }
+  const carrying = new Set<number>();
+  for (const c of checks) {
+    const a = lineAt(lines, c.row.labelRange.start)?.index;
+    const b = lineAt(lines, c.total.figure!.start)?.index;
+    if (a === undefined || b === undefined) continue;
+    for (let l = Math.min(a, b); l <= Math.max(a, b); l++) carrying.add(l);
+  }
+  return { totalRows, checked: totalRows.filter((l) => carrying.has(l)) };
+}
+
+/** The information a filing gets when fewer than half of its total rows (of at least four) could be checked. */
+export function coverageMessage(c: Coverage): string | undefined {
+  const n = c.totalRows.length;
+  if (n < 4 || c.checked.length * 2 >= n) return undefined;
+  return `Filing Lens could check ${c.checked.length} of the ${n} total rows (合计 / 小计 / 总计 with figures) in this filing; the tables of the others could not be read with confidence, so their totals are not checked.`;
+}

@@ -1,0 +1,47 @@
+// One way to put a check into words, for the hover, the inlay hints and the table grid.
+
+import { isReported } from '../analysis/confidence';
+import { Check } from '../analysis/reconcile';
+import { fmt } from './format';
+
+/** What a check amounts to for the reader: reconciles, differs (a warning), accepted, or not confirmed. */
+export type CheckState = 'ok' | 'differs' | 'accepted' | 'unconfirmed';
+
+export function checkState(c: Check, accepted: boolean): CheckState {
+  if (c.ok) return 'ok';
+  if (!isReported(c)) return 'unconfirmed';
+  return accepted ? 'accepted' : 'differs';
+}
+
+/** The check that speaks for a cell: a reported difference first, then an unconfirmed one, else the first. */
+export function worstCheck(checks: Check[]): Check {
+  return checks.find((c) => isReported(c)) ?? checks.find((c) => !c.ok) ?? checks[0];
+}
+
+/** One line: "total reconciles: 25,001 = 3 rows", "total does not reconcile: 3 rows = 25,212, difference 1 个". */
+export function checkNote(c: Check, accepted: boolean): string {
+  const d = c.decimals;
+  switch (checkState(c, accepted)) {
+    case 'ok':
+      return `${kindName(c)} reconciles: ${fmt(c.sum, d)} = ${c.description}`;
+    case 'unconfirmed':
+      return `${kindName(c)} could not be checked with confidence: as read, ${c.description} = ${fmt(c.sum, d)}; ${c.doubt ?? ''}`;
+    default:
+      return `${kindName(c)} does not reconcile: ${c.description} = ${fmt(c.sum, d)}, difference ${fmt(Math.abs(c.difference), d)} ${c.unitName}${accepted ? ' (accepted)' : ''}`;
+  }
+}
+
+export function kindName(c: Check): string {
+  switch (c.kind) {
+    case 'formula':
+      return 'formula';
+    case 'identity':
+      return 'identity';
+    case 'share':
+      return 'share total';
+    case 'crossFoot':
+      return 'row total';
+    default:
+      return 'total';
+  }
+}

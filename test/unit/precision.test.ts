@@ -1,0 +1,166 @@
+// Precision: the shapes of misreadings seen on filings the reader had never seen (issue 13), each as a
+// short text. A total that fails under a reading that is not confirmed gets no warning, and its hover says
+// why; a confirmed difference is a warning; a one-cent difference in 元 is information.
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { diagnostics } from '../../server/src/features/diagnostics';
+import { hoverAt } from '../../server/src/features/hover';
+
+const warnings = (text: string) => diagnostics(analyze(text)).filter((d) => d.severity === 'warning').map((d) => d.message);
+const failing = (text: string) => analyze(text).checks.filter((c) => !c.ok);
+
+// A balance sheet without band rows (no 流动负债：): the subtotal above is not a component of the next.
+const NO_BANDS = `合并资产负债表
+单位：元
+项目 2024年12月31日 2023年12月31日
+短期借款 100.00 200.00
+应付账款 300.00 400.00
+流动负债合计 400.00 600.00
+长期借款 50.00 60.00
+递延收益 5.00 6.00
+非流动负债合计 55.00 66.00
+负债合计 455.00 666.00
+`;
+
+test('class 2: without band rows, the subtotal above is left out of the next subtotal', () => {
+  const a = analyze(NO_BANDS);
+  const nonCurrent = a.checks.filter((c) => c.row.label === '非流动负债合计');
+  assert.equal(nonCurrent.length, 2);
+  assert.ok(nonCurrent.every((c) => c.ok && c.components.map((p) => p.row.label).join(',') === '长期借款,递延收益'));
+  assert.deepEqual(warnings(NO_BANDS), []);
+  // …and a real difference there is still a warning.
+  // (负债合计 455.00 then disagrees with 400.00 + 56.00 as well.)
+  const w = warnings(NO_BANDS.replace('非流动负债合计 55.00', '非流动负债合计 56.00'));
+  assert.ok(w.some((m) => m.startsWith('非流动负债合计 [2024年12月31日] 56.00 ≠ sum of 2 rows 55.00')), w.join('\n'));
+});
+
+// A deduction written negative under 减： already carries its sign.
+const NEGATIVE_DEDUCTION = `单位：万元
+项目 2024年度 2023年度
+利润总额 1,000.00 900.00
+减：所得税费用 (100.00) 120.00
+净利润合计 1,100.00 780.00
+`;
+
+test('class 4: a figure written negative under 减： is not negated again', () => {
+  assert.deepEqual(failing(NEGATIVE_DEDUCTION), []);
+  assert.equal(analyze(NEGATIVE_DEDUCTION).checks.length, 2);
+});
+
+// A numbered group heading without figures bounds a group, and is never glued to the next label.
+const HEADINGS = `单位：百万元
+项目 2024年 2023年
+投资支付的现金 (676,348) (463,771)
+投资活动现金流出小计 (676,348) (463,771)
+投资活动使用的现金流量净额 (31,859) (26,142)
+三、筹资活动产生的现金流量
+发行债务证券及其他权益工具收到的现金 733,997 933,416
+筹资活动现金流入小计 733,997 933,416
+`;
+
+test('class 3: a group does not reach back across a numbered heading', () => {
+  const a = analyze(HEADINGS);
+  const inflow = a.checks.filter((c) => c.row.label === '筹资活动现金流入小计');
+  assert.equal(inflow.length, 2);
+  assert.ok(inflow.every((c) => c.ok && c.components.length === 1), JSON.stringify(inflow.map((c) => c.description)));
+  assert.ok(a.model.tables[0].rows.some((r) => r.label === '三、筹资活动产生的现金流量'));
+});
+
+// A header line of several text cells is a header, not the start of the next row's label.
+const HEADER_LINE = `本集团
+      2024 年 12 月 31 日            695,200     5,410         12    700,622
+
+                                  债务证券       租赁负债      应付股利           合计
+
+      2023 年 1 月 1 日              692,075     6,922         12    699,009
+      现金变动                        19,216    (2,747)    (8,380)     8,089
+`;
+
+test('class 6: a repeated column-header line is not glued into the next label and read as a total', () => {
+  const a = analyze(HEADER_LINE);
+  assert.ok(!a.checks.some((c) => /合计2023/.test(c.row.label.replace(/\s/g, ''))), a.checks.map((c) => c.row.label).join(' / '));
+  assert.deepEqual(warnings(HEADER_LINE), []);
+});
+
+// A table that starts under lines with figures (the reader lost rows above it) is not trusted at its top.
+const CUT = `  流动负债合计                                     854,747,468.28    1,153,078,798.51
+非流动负债：
+ 长期借款                                        100,000,000.00
+ 应付债券
+ 其中：优先股
+      永续债
+ 递延收益                                  3,643,242.63      2,848,991.98
+ 递延所得税负债                              78,444,850.00     73,376,354.70
+ 其他非流动负债
+  非流动负债合计                                   182,088,092.63     76,225,346.68
+`;
+
+test('classes 1 and 7: rows lost above a table make its top total unconfirmed, with the reason in the hover', () => {
+  const a = analyze(CUT);
+  const bad = a.checks.filter((c) => !c.ok);
+  if (bad.length) {
+    assert.ok(bad.every((c) => !c.confirmed && c.doubt), JSON.stringify(bad.map((c) => c.doubt)));
+    const f = bad[0].total.figure!;
+    assert.match(hoverAt(a, f.start)!.markdown, /could not be checked with confidence/);
+  }
+  assert.deepEqual(warnings(CUT), []);
+});
+
+// A figure the reader could not place (a value on a wrapped label's line) makes the block unconfirmed.
+const STRAY = `单位：元
+项目 2021年 2020年
+收回投资收到的现金 6,079,930.68 314,906,521.48
+取得投资收益收到的现金 44,741,153,786.43 34,940,030,979.52
+处置固定资产、无形资产和其他长期资产收回的          2,453,676.06
+现金净额
+收到其他与投资活动有关的现金 9,983,452.63 6,675,319.03
+投资活动现金流入小计 44,759,670,845.80 35,261,612,820.03
+`;
+
+test('class 9: a figure left in a label among the rows makes the total unconfirmed', () => {
+  assert.deepEqual(warnings(STRAY), []);
+  const bad = failing(STRAY);
+  assert.ok(bad.every((c) => /could not be placed/.test(c.doubt ?? '')), JSON.stringify(bad.map((c) => c.doubt)));
+});
+
+// A 合计 that fails in every column adds rows the excerpt does not list (7 of 31 provinces): no warning.
+const PARTIAL = `单位：家
+地区 | 2021年 | 2020年 | 2019年 |
+天津市 | 24 | 16 | 16 |
+四川省 | 56 | 59 | 116 |
+吉林省 | 71 | 60 | 46 |
+合计 | 2,528 | 2,303 | 2,345 |
+`;
+
+test('class 10: a total that fails in every column points to wrong rows, not to a wrong figure', () => {
+  assert.equal(failing(PARTIAL).length, 3);
+  assert.deepEqual(warnings(PARTIAL), []);
+  assert.match(failing(PARTIAL)[0].doubt ?? '', /every column/);
+});
+
+// A confirmed difference: the same rows reconcile in the other columns.
+const CONFIRMED = `数量(个) | 2021.12.31 | 2020.12.31 | 2019.12.31 |
+独立门店(含个体户) | 23,879 | 24,293 | 19,990 |
+连锁店 | 1,121 | 918 | 1,200 |
+专业运营公司 | 1 | 1 | - |
+合计 | 25,001 | 25,211 | 21,190 |
+`;
+
+test('a difference confirmed by the same rows in other columns is a warning', () => {
+  assert.deepEqual(warnings(CONFIRMED), ['合计 [2020.12.31] 25,211 ≠ sum of 3 rows 25,212 (difference 1 个)']);
+});
+
+const ONE_CENT = `（除特殊注明外，金额单位均为人民币元）
+单位名称 期末余额 占比（%） 坏账准备
+甲公司 4,970,060.73 25.71 248,503.04
+乙公司 1,932,636.84 10.00 96,631.84
+丙公司 119,898.18 0.62 5,994.91
+合计 7,022,595.75 36.33 351,129.80
+`;
+
+test('a one-cent difference in 元 in a table that reconciles otherwise is information, not a warning', () => {
+  const d = diagnostics(analyze(ONE_CENT));
+  assert.equal(d.length, 1, JSON.stringify(d.map((x) => x.message)));
+  assert.equal(d[0].severity, 'information');
+});
