@@ -8,6 +8,7 @@
 // the files; a summary message ends the run.
 import * as vscode from 'vscode';
 import { Diagnostic as LspDiagnostic, LanguageClient } from 'vscode-languageclient/node';
+import { detectMode } from './detection';
 
 export const CHECK_FILE_REQUEST = 'filing-lens/checkFile';
 
@@ -78,19 +79,25 @@ export async function checkWorkspace(
       summary.files = uris.length;
       collection.clear();
       const step = uris.length ? 100 / uris.length : 100;
+      // With filingLens.detect off, only .filing files are filings.
+      const byContent = detectMode() !== 'off';
       for (let i = 0; i < uris.length; i++) {
         if (token.isCancellationRequested) break;
         const uri = uris[i];
+        const isFilingFile = uri.path.toLowerCase().endsWith('.filing');
         let r: CheckFileResult | null;
-        try {
-          r = (await client.sendRequest(
-            CHECK_FILE_REQUEST,
-            { uri: client.code2ProtocolConverter.asUri(uri), detect: !uri.path.toLowerCase().endsWith('.filing'), maxBytes },
-            token,
-          )) as CheckFileResult | null;
-        } catch (e) {
-          if (token.isCancellationRequested) break;
-          r = { uri: uri.toString(), status: 'unreadable', error: `${vscode.workspace.asRelativePath(uri)}: ${e instanceof Error ? e.message : String(e)}`, checks: 0, diagnostics: [] };
+        if (!isFilingFile && !byContent) r = { uri: uri.toString(), status: 'notFiling', checks: 0, diagnostics: [] };
+        else {
+          try {
+            r = (await client.sendRequest(
+              CHECK_FILE_REQUEST,
+              { uri: client.code2ProtocolConverter.asUri(uri), detect: !isFilingFile, maxBytes },
+              token,
+            )) as CheckFileResult | null;
+          } catch (e) {
+            if (token.isCancellationRequested) break;
+            r = { uri: uri.toString(), status: 'unreadable', error: `${vscode.workspace.asRelativePath(uri)}: ${e instanceof Error ? e.message : String(e)}`, checks: 0, diagnostics: [] };
+          }
         }
         progress.report({ increment: step, message: `${i + 1}/${uris.length} · ${vscode.workspace.asRelativePath(uri)}` });
         summary.progressReports++;
