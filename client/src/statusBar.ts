@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 
 export const SUMMARY_REQUEST = 'filing-lens/summary';
+const RETRY_MS = 500;
+const MAX_RETRIES = 120;
 
 export interface FilingSummary {
   tables: number;
@@ -30,6 +32,8 @@ export function summaryText(s: FilingSummary): string {
 export class FilingStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private retryKey = '';
+  private retries = 0;
   private subscriptions: vscode.Disposable[] = [];
   /** The summary behind the item's text, and the document it is for. */
   current: { uri: string; summary: FilingSummary } | undefined;
@@ -72,13 +76,22 @@ export class FilingStatusBar implements vscode.Disposable {
       this.item.tooltip = 'Filing Lens: reading the filing…';
     }
     this.item.show();
-    let summary: FilingSummary | null = null;
+    let answer: FilingSummary | { pending: true } | null = null;
     try {
-      summary = (await client.sendRequest(SUMMARY_REQUEST, { uri: client.code2ProtocolConverter.asUri(doc.uri) })) as FilingSummary | null;
+      answer = (await client.sendRequest(SUMMARY_REQUEST, { uri: client.code2ProtocolConverter.asUri(doc.uri) })) as FilingSummary | { pending: true } | null;
     } catch {
-      summary = null;
+      answer = null;
     }
     if (vscode.window.activeTextEditor?.document !== doc) return;
+    if (answer && 'pending' in answer) {
+      // The server is still analysing this version: ask again (diagnostics arriving also ask).
+      const key = `${uri}@${doc.version}`;
+      this.retries = this.retryKey === key ? this.retries + 1 : 0;
+      this.retryKey = key;
+      if (this.retries < MAX_RETRIES) this.schedule(RETRY_MS);
+      return;
+    }
+    const summary = answer;
     if (!summary) return;
     this.current = { uri, summary };
     this.item.text = summaryText(summary);

@@ -103,3 +103,41 @@ test('summary: totals checked, totals that differ and the unit of an open filing
   assert.ok(t.totals >= 3);
   assert.equal(await client.request('filing-lens/summary', { uri: 'file:///tmp/not-open.filing' }), null);
 });
+
+test('checkFile can be cancelled while a large file is analysed; the server answers other requests meanwhile', async () => {
+  const big = path.join(tmp, 'big.filing');
+  fs.writeFileSync(big, fixture('003-pipe-inquiry.filing').text.repeat(40));
+  const id = (client as unknown as { nextId: number }).nextId;
+  const t0 = Date.now();
+  const pending = client.request('filing-lens/checkFile', { uri: fileUri(big), detect: false, maxBytes: MAX }).then(
+    (r: { status: string }) => r.status,
+    (e: { code?: number }) => `error ${e.code}`,
+  );
+  // Another request is answered while the check runs (the analysis yields between slices).
+  const other = await client.request('filing-lens/summary', { uri: 'file:///tmp/not-open.filing' });
+  assert.equal(other, null);
+  client.notify('$/cancelRequest', { id });
+  const status = await pending;
+  const ms = Date.now() - t0;
+  // Cancelled: the handler stops at its next slice (vscode-languageserver may answer RequestCancelled, -32800).
+  assert.ok(status === 'cancelled' || status === 'error -32800', status);
+  // The whole check of this file, for comparison, completes and finds 40 copies of the one problem.
+  const t1 = Date.now();
+  const whole = await client.request('filing-lens/checkFile', { uri: fileUri(big), detect: false, maxBytes: MAX });
+  const wholeMs = Date.now() - t1;
+  assert.equal(whole.status, 'checked');
+  assert.equal(whole.diagnostics.length, 40);
+  console.log(`# cancelled after ${ms} ms; the whole check of ${(fs.statSync(big).size / 1024 / 1024).toFixed(1)} MB takes ${wholeMs} ms`);
+  assert.ok(ms < wholeMs, `cancelled after ${ms} ms, the whole check takes ${wholeMs} ms`);
+});
+
+test('summary is pending until the analysis of the open version is done, and never analyses on its own', async () => {
+  const uri = 'file:///tmp/filing-lens-summary-big.filing';
+  client.open(uri, fixture('003-pipe-inquiry.filing').text.repeat(40), 1);
+  const first = await client.request('filing-lens/summary', { uri });
+  assert.deepEqual(first, { pending: true });
+  await client.waitForDiagnostics(uri, 1);
+  const done = await client.request('filing-lens/summary', { uri });
+  assert.equal(done.differs, 40);
+  assert.ok(done.totals >= 40 * 29, String(done.totals));
+});

@@ -44,11 +44,13 @@ export interface SummaryResult {
   outlineOnly: boolean;
 }
 
+export type SummaryAnswer = SummaryResult | { pending: true } | null;
+
 export interface WorkspaceCheckHost {
   documents: TextDocuments<TextDocument>;
   settings: () => Settings;
-  /** The cached whole analysis of an open document, and its problems. */
-  analysisOf: (doc: TextDocument) => { analysis: Analysis; problems: Problem[] };
+  /** The whole analysis of an open document's current version and its problems, if it is already done (never analyses). */
+  analysisOf: (doc: TextDocument) => { analysis: Analysis; problems: Problem[] } | undefined;
 }
 
 /** How many bytes of a .txt are read to decide whether it is a filing. */
@@ -58,11 +60,15 @@ const SLICE_MS = 15;
 export function registerWorkspaceCheck(connection: Connection, host: WorkspaceCheckHost): void {
   connection.onRequest(CHECK_FILE_REQUEST, (params: CheckFileParams, token: CancellationToken) => checkFile(params, host.settings(), token));
 
-  connection.onRequest(SUMMARY_REQUEST, (params: { uri: string }): SummaryResult | null => {
+  // Answered from the analysis the server already holds: cheap. Until the document's
+  // analysis is done the answer is `pending` (the client asks again when diagnostics arrive).
+  connection.onRequest<SummaryAnswer, unknown>(SUMMARY_REQUEST, (params: { uri: string }): SummaryAnswer => {
     const doc = host.documents.get(params?.uri);
     if (!doc) return null;
     try {
-      const { analysis, problems } = host.analysisOf(doc);
+      const done = host.analysisOf(doc);
+      if (!done) return { pending: true };
+      const { analysis, problems } = done;
       return {
         tables: analysis.model.tables.length,
         totals: analysis.checks.length,
