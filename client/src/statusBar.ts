@@ -19,12 +19,12 @@ export interface FilingSummary {
 }
 
 export function summaryText(s: FilingSummary): string {
+  const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
   const parts = ['Filing'];
   if (s.outlineOnly) parts.push('outline only (large file)');
-  else {
-    parts.push(`${s.totals} ${s.totals === 1 ? 'total' : 'totals'}`);
-    parts.push(s.differs ? `${s.differs} ${s.differs === 1 ? 'differs' : 'differ'}` : s.totals ? 'all reconcile' : `${s.tables} ${s.tables === 1 ? 'table' : 'tables'}`);
-  }
+  else if (!s.tables) parts.push('no tables');
+  else if (!s.totals) parts.push(n(s.tables, 'table'), 'no totals');
+  else parts.push(n(s.totals, 'total'), s.differs ? n(s.differs, 'differs', 'differ') : 'all reconcile');
   if (s.unit) parts.push(`单位 ${s.unit}`);
   return parts.join(' · ');
 }
