@@ -44,7 +44,17 @@ export class FilingDetector implements vscode.Disposable {
   private subscriptions: vscode.Disposable[] = [];
 
   constructor(private languageId: string) {
-    this.subscriptions.push(vscode.workspace.onDidOpenTextDocument((doc) => void this.consider(doc)));
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((doc) => void this.consider(doc)),
+      // A change of language closes and reopens the document at once; only a real close
+      // (nothing open for the file a moment later) lets the file be looked at afresh next time.
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        const key = doc.uri.toString();
+        setTimeout(() => {
+          if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) this.decided.delete(key);
+        }, 1000);
+      }),
+    );
     for (const doc of vscode.workspace.textDocuments) void this.consider(doc);
   }
 
