@@ -19,7 +19,6 @@ let started: Promise<void> | undefined;
 export interface FilingLensApi {
   detections(): readonly DetectionRecord[];
   statusBar(): { text: string; visible: boolean; summary?: FilingSummary };
-  lastWorkspaceCheck(): WorkspaceCheckSummary | undefined;
 }
 
 /** Starts the language server once. */
@@ -137,14 +136,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Filing
   // Problems found by the workspace check in files that are not open as filings.
   const workspaceProblems = vscode.languages.createDiagnosticCollection('filing-lens-workspace');
   const output = vscode.window.createOutputChannel('Filing Lens');
-  let lastCheck: WorkspaceCheckSummary | undefined;
   const statusBar = new FilingStatusBar(() => client, LANGUAGE_ID);
   const detector = new FilingDetector(LANGUAGE_ID);
   async function runCheck(folder?: vscode.Uri): Promise<WorkspaceCheckSummary | undefined> {
     if (!client) return undefined;
     await ensureStarted();
     const summary = await checkWorkspace(client, workspaceProblems, LANGUAGE_ID, output, folder);
-    lastCheck = summary;
     const buttons = summary.warnings ? ['Show Problems'] : [];
     if (summary.unreadable.length) buttons.push('Show Details');
     void vscode.window.showInformationMessage(summary.message, ...buttons).then((b) => {
@@ -198,7 +195,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Filing
   return {
     detections: () => detector.records,
     statusBar: () => ({ text: statusBar.item.text, visible: !!statusBar.current, summary: statusBar.current?.summary }),
-    lastWorkspaceCheck: () => lastCheck,
   };
 }
 

@@ -378,7 +378,11 @@ export function startServer(connection: Connection): void {
   });
 
   // filing-lens/checkFile (a file on disk, for the workspace check) and filing-lens/summary (the status bar).
-  registerWorkspaceCheck(connection, { documents, settings: () => settings, analysisOf: (doc) => cache.peek(doc.uri, doc.version, settings) && { analysis: entryOf(doc).analysis, problems: cache.problems(doc.uri, doc.version, () => doc.getText(), settings) } });
+  registerWorkspaceCheck(connection, {
+    documents,
+    settings: () => settings,
+    analysisOf: (doc) => cache.peek(doc.uri, doc.version, settings) && { analysis: entryOf(doc).analysis, problems: cache.problems(doc.uri, doc.version, () => doc.getText(), settings) },
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -52,7 +52,6 @@ export const EXTENSION_ID = 'filing-lens.filing-lens';
 export interface FilingLensApi {
   detections(): readonly { uri: string; isFiling: boolean; score: number; signals: string[]; chars: number; ms: number; action: string }[];
   statusBar(): { text: string; visible: boolean; summary?: { tables: number; totals: number; differs: number; unit?: string } };
-  lastWorkspaceCheck(): unknown;
 }
 
 export async function extensionApi(): Promise<FilingLensApi> {
