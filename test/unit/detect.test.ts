@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { detectFiling, detectionPrefix, DETECT_MAX_CHARS, DETECT_MAX_LINES } from '../../server/src/features/detect';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -113,4 +114,18 @@ test('the language’s firstLine pattern (package.json) names the report kinds o
     assert.match(line, firstLine);
   }
   for (const line of ['# filing-lens', '[P1]', 'import * as vscode from "vscode";']) assert.doesNotMatch(line, firstLine);
+});
+
+test('property: the answer depends on the first lines only, and no input throws', () => {
+  const pieces = ['[P1]', '[P2]', '某某股份有限公司', '2024 年年度报告', '合并资产负债表', '单位：万元', '股票代码：600000', '重要提示', '1 / 120', '1,234.56', 'const x = 1;', '说明文字。', '', ' ', '\r', '\ud800'];
+  const line = fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }));
+  fc.assert(
+    fc.property(fc.array(line, { minLength: DETECT_MAX_LINES, maxLength: DETECT_MAX_LINES + 20 }), fc.array(line, { maxLength: 30 }), (head, tail) => {
+      const text = head.map((l) => l.replace(/[\r\n]/g, '')).join('\n') + '\n';
+      const a = detectFiling(text);
+      const b = detectFiling(text + tail.join('\n'));
+      assert.deepEqual(b, a);
+    }),
+    { numRuns: 50, seed: 20261129 },
+  );
 });
