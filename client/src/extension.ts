@@ -1,19 +1,37 @@
-// The client only starts the language server and registers commands; the logic
-// (which table, its grid, CSV/TSV text, the components of a total) is server-side.
+// The client starts the language server and registers commands; the logic
+// (which table, its grid, CSV/TSV text, the components of a total, the checks of
+// the workspace check, the status-bar counts) is server-side. The extension also
+// activates on plain text and Markdown, to recognise filings by their content
+// (detection.ts); the server is started only once a filing is open or a command needs it.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, Range as LspRange, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { DetectionRecord, FilingDetector } from './detection';
+import { FilingStatusBar, FilingSummary } from './statusBar';
 import { showTableView, TableGrid } from './tableView';
+import { checkWorkspace, WorkspaceCheckSummary } from './workspaceCheck';
 
 export const LANGUAGE_ID = 'filing';
 let client: LanguageClient | undefined;
+let started: Promise<void> | undefined;
+
+/** What the extension exports (used by its tests). */
+export interface FilingLensApi {
+  detections(): readonly DetectionRecord[];
+  statusBar(): { text: string; visible: boolean; summary?: FilingSummary };
+}
+
+/** Starts the language server once. */
+function ensureStarted(): Promise<void> {
+  return (started ??= client!.start());
+}
 
 /** Server commands (see SERVER_COMMANDS in server/src/lsp/server.ts). */
 const TABLE_GRID = 'filing-lens.tableGrid';
 const TABLE_CSV = 'filing-lens.tableCsv';
 const TABLE_TSV = 'filing-lens.tableTsv';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<FilingLensApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -34,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage('Filing Lens: open a filing and put the cursor in a table.');
       return undefined;
     }
+    await ensureStarted();
     const where = table ?? (editor ? client.code2ProtocolConverter.asPosition(editor.selection.active) : undefined);
     const result = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [target, where] })) as T | null;
     if (!result) {
@@ -88,7 +107,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
     }),
     vscode.commands.registerCommand('filingLens.restartServer', async () => {
-      await client?.restart();
+      if (client) await (started = client.restart());
     }),
     vscode.commands.registerCommand('filingLens.showTable', async (uri?: string, table?: number) => {
       const r = await serverTableCommand<TableGrid>(TABLE_GRID, uri, table);
@@ -114,10 +133,73 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return r.result.text;
     }),
   );
-  await client.start();
+  // Problems found by the workspace check in files that are not open as filings.
+  const workspaceProblems = vscode.languages.createDiagnosticCollection('filing-lens-workspace');
+  const output = vscode.window.createOutputChannel('Filing Lens');
+  const statusBar = new FilingStatusBar(() => client, LANGUAGE_ID);
+  const detector = new FilingDetector(LANGUAGE_ID);
+  async function runCheck(folder?: vscode.Uri): Promise<WorkspaceCheckSummary | undefined> {
+    if (!client) return undefined;
+    await ensureStarted();
+    const summary = await checkWorkspace(client, workspaceProblems, LANGUAGE_ID, output, folder);
+    const buttons = summary.warnings ? ['Show Problems'] : [];
+    if (summary.unreadable.length) buttons.push('Show Details');
+    void vscode.window.showInformationMessage(summary.message, ...buttons).then((b) => {
+      if (b === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+      if (b === 'Show Details') output.show(true);
+    });
+    return summary;
+  }
+  context.subscriptions.push(
+    workspaceProblems,
+    output,
+    statusBar,
+    detector,
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (doc.languageId !== LANGUAGE_ID) return;
+      // The server now publishes this file's problems as it is edited.
+      workspaceProblems.delete(doc.uri);
+      void ensureStarted();
+    }),
+    vscode.commands.registerCommand('filingLens.checkWorkspace', () => runCheck()),
+    vscode.commands.registerCommand('filingLens.checkFolder', (folder?: vscode.Uri) => runCheck(folder instanceof vscode.Uri ? folder : undefined)),
+    // The status-bar item: the grid of the table under the cursor, else the summary of the filing.
+    vscode.commands.registerCommand('filingLens.showStatus', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!client || !editor || editor.document.languageId !== LANGUAGE_ID) return undefined;
+      await ensureStarted();
+      const uri = editor.document.uri.toString();
+      const grid = (await client.sendRequest(ExecuteCommandRequest.type, {
+        command: TABLE_GRID,
+        arguments: [uri, client.code2ProtocolConverter.asPosition(editor.selection.active)],
+      })) as TableGrid | null;
+      if (grid) {
+        showTableView(editor.document.uri, grid);
+        return { table: grid };
+      }
+      await statusBar.update();
+      const summary = statusBar.current?.uri === uri ? statusBar.current.summary : undefined;
+      if (summary) {
+        void vscode.window
+          .showInformationMessage(
+            `Filing Lens: ${vscode.workspace.asRelativePath(editor.document.uri)} — ${summary.tables} tables, ${summary.totals} totals checked, ${summary.differs} that do not reconcile${summary.unit ? `, amounts in ${summary.unit}` : ''}.`,
+            ...(summary.differs ? ['Show Problems'] : []),
+          )
+          .then((b) => b && vscode.commands.executeCommand('workbench.actions.view.problems'));
+      }
+      return { summary };
+    }),
+  );
+  if (vscode.workspace.textDocuments.some((d) => d.languageId === LANGUAGE_ID)) await ensureStarted();
+  statusBar.schedule(0);
+  return {
+    detections: () => detector.records,
+    statusBar: () => ({ text: statusBar.item.text, visible: !!statusBar.current, summary: statusBar.current?.summary }),
+  };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  if (started) await client?.stop();
   client = undefined;
+  started = undefined;
 }

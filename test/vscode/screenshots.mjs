@@ -5,6 +5,8 @@
 //   test/vscode/screenshots/diagnostic.png   squiggle + hover on the 25,211 total and the Problems panel (003)
 //   test/vscode/screenshots/codelens-inlay.png the code lens above the 003 table and the ✓ / ≠ inlay hints on its totals
 //   test/vscode/screenshots/table-grid.png   the table grid the code lens opens (a webview beside the editor)
+//   test/vscode/screenshots/workspace-check.png a .txt excerpt recognised as a filing (status bar), and
+//                                            Check All Filings in Workspace: its summary and the Problems panel
 // Usage: npm run screenshots   (= npm run build && node test/vscode/screenshots.mjs)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -226,6 +228,24 @@ try {
       await shot(page, 'table-grid.png');
     }
     await command(page, 'View: Toggle Primary Side Bar Visibility');
+  }
+
+  // 6. A corpus excerpt saved as .txt opens as a filing (language and status-bar item), and the
+  //    workspace check lists the total of 003 that does not add up though 003 is not open.
+  if (want('workspace-check')) {
+    await page.keyboard.press('Escape');
+    await command(page, 'View: Close All Editors');
+    if (!(await page.locator('.part.sidebar').isVisible())) await command(page, 'View: Toggle Primary Side Bar Visibility');
+    await openFile(page, '23-annual-cellperline.txt');
+    await page.locator('.statusbar-item', { hasText: 'Chinese Financial Filing' }).waitFor({ state: 'visible', timeout: 60000 });
+    await page.locator('.statusbar-item', { hasText: /^Filing ·/ }).first().waitFor({ state: 'visible', timeout: 60000 });
+    await command(page, 'Notifications: Clear All Notifications');
+    await command(page, 'Filing Lens: Check All Filings in Workspace');
+    await page.locator('.notification-toast', { hasText: 'filings checked' }).first().waitFor({ state: 'visible', timeout: 120000 });
+    await command(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: '25,211' }).first().waitFor({ state: 'visible', timeout: 60000 });
+    await page.locator('.notification-toast', { hasText: 'filings checked' }).first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+    await shot(page, 'workspace-check.png');
   }
 } catch (err) {
   try { await browser?.contexts()[0]?.pages()[0]?.screenshot({ path: path.join(server.runDir, 'failure.png') }); console.error(`screenshots: see ${path.join(server.runDir, 'failure.png')}`); } catch {}

@@ -106,6 +106,12 @@ export class AnalysisCache {
     return problemsAfterEdit(base.analysis, baseProblems, text(), settings.checks)?.problems;
   }
 
+  /** The whole analysis of this version if it is already done (never analyses). */
+  peek(uri: string, version: number, settings: Settings): Entry | undefined {
+    const hit = this.entries.get(uri);
+    return hit && hit.version === version && hit.settingsKey === JSON.stringify(settings) ? hit : undefined;
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
   }

@@ -44,6 +44,7 @@ import { tableAt, tableGrid } from '../features/tableGrid';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import { Range } from '../model/types';
 import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './cache';
+import { registerWorkspaceCheck } from './workspaceCheck';
 
 /** Server commands (workspace/executeCommand), usable by any editor: arguments [uri, tableId | position]. */
 export const SERVER_COMMANDS = {
@@ -374,6 +375,13 @@ export function startServer(connection: Connection): void {
           return null;
       }
     });
+  });
+
+  // filing-lens/checkFile (a file on disk, for the workspace check) and filing-lens/summary (the status bar).
+  registerWorkspaceCheck(connection, {
+    documents,
+    settings: () => settings,
+    analysisOf: (doc) => cache.peek(doc.uri, doc.version, settings) && { analysis: entryOf(doc).analysis, problems: cache.problems(doc.uri, doc.version, () => doc.getText(), settings) },
   });
 
   documents.listen(connection);

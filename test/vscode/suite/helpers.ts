@@ -47,3 +47,24 @@ export function hoverText(hovers: vscode.Hover[] | undefined): string {
 }
 
 export const EXTENSION_ID = 'filing-lens.filing-lens';
+
+/** What the extension exports (client/src/extension.ts FilingLensApi), once it is active. */
+export interface FilingLensApi {
+  detections(): readonly { uri: string; isFiling: boolean; score: number; signals: string[]; chars: number; ms: number; action: string }[];
+  statusBar(): { text: string; visible: boolean; summary?: { tables: number; totals: number; differs: number; unit?: string } };
+}
+
+export async function extensionApi(): Promise<FilingLensApi> {
+  const ext = vscode.extensions.getExtension<FilingLensApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+  return ext.isActive ? ext.exports : await ext.activate();
+}
+
+/** The open document for `uri` once its language is `languageId`. */
+export function documentInLanguage(uri: vscode.Uri, languageId: string, timeoutMs = 15000): Promise<vscode.TextDocument> {
+  return waitFor(
+    () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === languageId),
+    `${uri.path} in language ${languageId}`,
+    timeoutMs,
+  );
+}
