@@ -98,7 +98,7 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
   }
 
   const headerRows = rows0.filter((r) => r.header);
-  const columns = buildColumns(headerRows.filter((r) => r.line < (dataRaw[0]?.line ?? Infinity)), ncols);
+  const columns = buildColumns(headerRows.filter((r) => r.line < (dataRaw[0]?.line ?? Infinity)), ncols, dataRaw);
 
   // A tag column (注释: i, ii=1+2, a, b …) holds formula tags, not figures.
   let tagColumn = false;
@@ -239,8 +239,12 @@ function othersEndInFigures(rows: RawRow[], ncols: number): boolean {
   return rows.filter((x) => !x.header && x.cells.length === ncols && x.cells[ncols - 1].figure).length >= 2;
 }
 
-function buildColumns(headerRows: RawRow[], ncols: number): Column[] {
+function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): Column[] {
   const titles: string[][] = Array.from({ length: ncols }, () => []);
+  // Leading columns that hold text, not figures, in the rows of the table (模式, 客户名称).
+  let textCols = 0;
+  while (textCols < ncols - 1 && dataRows.every((r) => r.cells.length !== ncols || !r.cells[textCols].figure)) textCols++;
+  if (textCols === ncols - 1) textCols = 0;
   // A header row that cannot be laid over the columns leaves them unnamed: such columns are not added up.
   let unclear = false;
   for (const h of headerRows) {
@@ -257,7 +261,11 @@ function buildColumns(headerRows: RawRow[], ncols: number): Column[] {
       nonEmpty.forEach((c, i) => {
         for (let k = 0; k < span; k++) titles[i * span + k].push(c.text);
       });
-    } else if (nonEmpty.length > 0) unclear = true;
+    } else if (nonEmpty.length > 0 && !layOverNumericColumns(h, titles, textCols)) {
+      // Where every title of the row names an amount (periods, 本期增加, 期末余额), the columns add up
+      // whichever title each one has (rows that leave out nil cells: 671,790.37 671,790.37 under four titles).
+      if (nonEmpty.some((c) => NOT_ADDITIVE.test(c.text.replace(PARENTHESES, '')) || columnUnitIn(c.text)?.kind === 'percent' || c.text.includes('%'))) unclear = true;
+    }
   }
   return titles.map((parts) => {
     const title = parts.join(' ');
@@ -268,6 +276,36 @@ function buildColumns(headerRows: RawRow[], ncols: number): Column[] {
     return { title, unit, additive, share };
   });
 }
+
+/**
+ * A header row of a multi-level header, laid over the columns that hold figures: its titles either name
+ * each of those columns (金额 | 占比 | 金额 | 占比, the first one in the label cell where a merged stub cell
+ * above pushed the row one cell to the left), or, after titles of the leading text columns (模式), each
+ * span the same number of them (2021年 over 金额 | 占比). False when it cannot be laid over them.
+ */
+function layOverNumericColumns(h: RawRow, titles: string[][], textCols: number): boolean {
+  const ncols = titles.length;
+  const numeric = ncols - textCols;
+  const texts = h.cells.filter((c) => c.text !== '').map((c) => c.text);
+  if (h.label && !STUB_TITLE.test(h.label) && texts.length < numeric) texts.unshift(h.label);
+  if (texts.length === numeric) {
+    texts.forEach((t, i) => titles[textCols + i].push(t));
+    return true;
+  }
+  let lead = 0;
+  while (lead < textCols && lead < texts.length && !periodsIn(texts[lead]).length) lead++;
+  const rest = texts.slice(lead);
+  if (!rest.length || numeric % rest.length !== 0 || rest.length === numeric) return false;
+  const span = numeric / rest.length;
+  texts.slice(0, lead).forEach((t, i) => titles[i].push(t));
+  rest.forEach((t, i) => {
+    for (let k = 0; k < span; k++) titles[textCols + i * span + k].push(t);
+  });
+  return true;
+}
+
+/** The title of the label column (项目, 类别, 名称 …): not a column's title. */
+const STUB_TITLE = /^(?:项\s*目|类\s*别|名\s*称|科\s*目|账\s*龄|单位名称|客户名称|公司名称|序\s*号|年\s*度|期\s*间)/;
 
 const CAPTION_HINT = /如下|下表|情况|明细|构成|列示|表\s*\d*$|[:：]$/;
 

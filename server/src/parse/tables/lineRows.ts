@@ -30,6 +30,9 @@ const CONTINUED = /^续上?表/;
 const LABEL_END = /[)）:：]$/;
 const SUBITEM_START = /^(?:其中|减|加)/;
 const CELL_GAP = /\S {3,}\S/;
+const SPACES_G = /\s+/g;
+/** A numbered heading line: 1、 预收款项列示, （2）, 2. */
+const NUMBERED_HEADING = /^(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）])/;
 const GROUP_HEADING = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])/;
 
 /** Reads a row from a line: a label and its cells, split by spaces or out of glued digits. */
@@ -258,6 +261,12 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
       }
       const h = headerLine(lines[j]) ?? (rows.length && rows[rows.length - 1].header ? subheaderLine(lines[j]) : undefined);
       if (h) {
+        // A new header after rows with figures starts a new table — unless it repeats the table's own
+        // header where the table goes on after a page break (nothing but furniture in between).
+        const firstHeader = rows.find((r) => r.header);
+        const repeated = firstHeader && lines[firstHeader.line].text.replace(SPACES_G, '') === lines[j].text.replace(SPACES_G, '');
+        const hasFigures = rows.some((r) => !r.header && r.cells.some((c) => c.figure));
+        if (hasFigures && (!repeated || pending.some((l) => GROUP_HEADING.test(l.text.trim()) || NUMBERED_HEADING.test(l.text.trim())))) break;
         rows.push(...pending.splice(0).map((l) => labelOnlyRow(l)));
         rows.push(h);
         lastRowLine = j;
