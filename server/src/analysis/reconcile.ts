@@ -61,6 +61,7 @@ const NAMED_TOTAL = /^(.{2,12}?)(?:合计|小计|总计)$/;
 const BARE_TOTAL = /^(?:合\s*计|小\s*计|总\s*计)\s*[:：]?$/;
 const TOTAL_WORD = /合计/;
 const DASHES = /^[-—–]+$/;
+const NOT_A_SUM = /[÷\/×*]/;
 const FORMULA_TERM = /[+\-]?[^+\-]+/g;
 const LEADING_SIGN = /^[+\-]/;
 const SIGN = /([+\-])/g;
@@ -84,7 +85,7 @@ export function reconcileTable(table: Table, options: CheckOptions = ALL_CHECKS)
     const push = (c: Check | undefined) => {
       if (!c) return;
       if (!ids.has(c.total)) ids.set(c.total, ids.size);
-      const key = `${ids.get(c.total)}|${c.kind === 'identity' ? c.description : 'sum'}`;
+      const key = `${ids.get(c.total)}|${c.kind === 'identity' || c.kind === 'formula' ? c.description : 'sum'}`;
       if (checked.has(key)) return;
       checked.add(key);
       checks.push(c);
@@ -558,10 +559,19 @@ function formulaChecks(table: Table): Check[] {
 }
 
 function formulaChecksOf(table: Table, r: Row, index: number): Check[] {
+  if (!r.formula || r.uncertain) return [];
+  // A chained formula (⑥=②-④=③-⑤) states each of its sides: each is checked.
+  const out: Check[] = [];
+  for (const side of r.formula.split('=')) out.push(...sideChecks(table, r, index, side));
+  return out;
+}
+
+function sideChecks(table: Table, r: Row, index: number, formula: string): Check[] {
   const out: Check[] = [];
   {
-    if (!r.formula || r.uncertain) return out;
-    const terms = r.formula.match(FORMULA_TERM);
+    // Ratios (②÷①, C=B/A) and products are not sums: not checked here.
+    if (NOT_A_SUM.test(formula)) return out;
+    const terms = formula.match(FORMULA_TERM);
     if (!terms || terms.length < 2) return out;
     const parts: { row: Row; sign: 1 | -1 }[] = [];
     let ok = true;
@@ -585,7 +595,7 @@ function formulaChecksOf(table: Table, r: Row, index: number): Check[] {
         const cell = p.row.cells[col];
         if (cell?.figure) comps.push({ row: p.row, cell, sign: p.sign });
       }
-      const c = makeCheck('formula', table, r, col, comps, r.formula.replace(SIGN, ' $1 '));
+      const c = makeCheck('formula', table, r, col, comps, formula.replace(SIGN, ' $1 '));
       if (c) out.push(c);
     }
   }
