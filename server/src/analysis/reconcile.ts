@@ -284,6 +284,7 @@ function breakdownReadings(items: Item[]): Set<Row>[] {
 
 /** A numbered group heading without figures (三、筹资活动产生的现金流量, （二）按地区): a boundary like 流动资产：. */
 const SECTION_NUMBER = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])/;
+const NAMED_OR_BARE_GRAND = /^\s*(?:合\s*计|总\s*计)\s*$/;
 const SIGN_SECTION = /^\s*(减|加)\s*项?\s*[:：]\s*$/;
 const RATE_ROW = /万元\/人|元\/人|\/人\b|人均|平均|单价|均价|毛利率|增长率|增速|占比|比例|比重/;
 
@@ -323,7 +324,9 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
       // Shares of a whole add up to 100%: checked where the total says 100%, or, in a column titled
       // as a share (占比), where the parts add up to 100% and the total says something else.
       const whole = column?.share ? sharesMakeWhole(items, align, col) : total.figure.percent && sharesMakeWhole(items, align, col, true);
-      if (Math.abs(total.figure.value - 100) > 1e-9 && !whole) continue;
+      // A subtotal of shares (小计 53.00% over its rows' shares of one whole) adds them up too, where the
+      // column is titled as a share.
+      if (Math.abs(total.figure.value - 100) > 1e-9 && !whole && !(column?.share && t.kind === 'subtotal' || column?.share && !NAMED_OR_BARE_GRAND.test(t.label))) continue;
     } else {
       if (!options.columnTotals) continue;
       if (column && !column.additive) continue;
