@@ -153,7 +153,8 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const stale = () => documents.get(uri)?.version !== version;
+    // A didOpen again (without didClose) replaces the document object: that is stale too, whatever its version.
+    const stale = () => documents.get(uri) !== doc || doc.version !== version;
     const send = (problems: Problem[]) => {
       // Never publish an older version's result over a newer one.
       if (stale() || (published.get(uri) ?? -1) > version) return;
@@ -188,7 +189,12 @@ export function startServer(connection: Connection): void {
     };
   }
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidOpen((e) => {
+    // A didOpen of a document already open (a client that skipped didClose) starts afresh, at whatever version.
+    cache.delete(e.document.uri);
+    published.delete(e.document.uri);
+    schedule(e.document, 0);
+  });
   documents.onDidChangeContent((e) => schedule(e.document, EDIT_DEBOUNCE_MS, true));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
