@@ -192,8 +192,10 @@ test('server: survives an unknown URI, positions past the end, didChange/didClos
   client.open(uri, COUNTS.replace('25,211', '25,212'), 7);
   assert.deepEqual((await client.waitForDiagnostics(uri, 7)).diagnostics, []);
 
-  await assert.rejects(client.request('textDocument/hover', {}), /failed|Cannot read/);
-  await assert.rejects(client.request('textDocument/documentSymbol', null), /failed|Cannot read|null/i);
+  // Malformed parameters answer empty, not an error.
+  assert.equal(await client.request('textDocument/hover', {}), null);
+  await assert.rejects(client.request('textDocument/documentSymbol', null), /Invalid params/);
+  await assert.rejects(client.request('textDocument/hover', 7), /Invalid params/);
   await assert.rejects(client.request('filingLens/noSuchMethod', {}), /Unhandled method/);
   // A frame whose body is not JSON.
   (client.proc.stdin as NodeJS.WritableStream).write('Content-Length: 5\r\n\r\n{bad}');
@@ -207,6 +209,39 @@ test('server: survives an unknown URI, positions past the end, didChange/didClos
   assert.match(syms[0].name, /^\(二\)发行人小B商户/);
   assert.equal(syms[0].children[0]?.kind, 23, 'the table under its heading');
   assert.equal(client.proc.exitCode, null, 'the server is still running');
+});
+
+test('server: malformed hover, definition, selection and range parameters answer empty, never a figure elsewhere', async () => {
+  const { uri } = await openAndWait('params.filing', COUNTS);
+  const at = positionAt(COUNTS, COUNTS.indexOf('918'));
+  // The well-formed request answers, so that the empty answers below mean something.
+  assert.match((await hover(uri, at))?.contents.value ?? '', /\*\*918 个\*\*/);
+  const req = (method: string, params: unknown) => client.request(method, params);
+  assert.equal(await req('textDocument/hover', { textDocument: null, position: at }), null);
+  assert.equal(await req('textDocument/hover', { textDocument: { uri: 42 }, position: at }), null);
+  assert.equal(await req('textDocument/hover', { textDocument: { uri } }), null, 'no position');
+  assert.equal(await req('textDocument/hover', { textDocument: { uri }, position: null }), null);
+  for (const position of [
+    { line: at.line + 0.5, character: at.character },
+    { line: at.line, character: at.character + 0.5 },
+    { line: String(at.line), character: at.character },
+    { line: at.line },
+    { line: at.line, character: Number.MAX_VALUE },
+    { line: -1, character: at.character },
+  ]) {
+    assert.equal(await req('textDocument/hover', { textDocument: { uri }, position }), null, JSON.stringify(position));
+    assert.deepEqual(await req('textDocument/definition', { textDocument: { uri }, position }), [], JSON.stringify(position));
+  }
+  const sel = await req('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 1.5, character: 2 }, at] });
+  assert.equal(sel.length, 2);
+  assert.deepEqual(sel[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  assert.ok(sel[1].parent, 'the well-formed position gets its ranges');
+  assert.deepEqual(await req('textDocument/selectionRange', { textDocument: { uri }, positions: null }), []);
+  assert.deepEqual(await req('textDocument/semanticTokens/range', { textDocument: { uri }, range: { start: { line: 'a' }, end: at } }), { data: [] });
+  assert.deepEqual(await req('textDocument/inlayHint', { textDocument: { uri }, range: null }), []);
+  assert.deepEqual(await req('textDocument/codeAction', { textDocument: { uri }, range: null, context: null }), []);
+  assert.equal(await req('workspace/executeCommand', { command: 'filing-lens.tableGrid', arguments: [uri, { line: 2.5, character: 1 }] }), null);
+  assert.equal(await req('workspace/executeCommand', { command: 'filing-lens.tableGrid', arguments: null }), null);
 });
 
 test(`server: a 50 MB document gets the size-limit information and an outline only, in < ${BIG_DIAGNOSTICS_MS / 1000} s and < ${BIG_PEAK_RSS_MB} MB peak RSS`, async () => {

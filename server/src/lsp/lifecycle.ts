@@ -2,12 +2,15 @@
 // before `initialize`, requests are answered −32002 (ServerNotInitialized) and
 // notifications other than `exit` dropped; a second `initialize` is answered
 // −32600 (InvalidRequest); after `shutdown`, every request is answered −32600
-// and notifications other than `exit` are dropped.
+// and notifications other than `exit` are dropped. A request whose params are
+// neither absent nor a JSON object (null, a number …) is answered −32602
+// (InvalidParams): every LSP request takes an object or nothing.
 
 import { DataCallback, Disposable, Message, MessageReader, MessageWriter, RequestMessage } from 'vscode-languageserver/node';
 
 export const SERVER_NOT_INITIALIZED = -32002;
 export const INVALID_REQUEST = -32600;
+export const INVALID_PARAMS = -32602;
 
 export type LifecycleState = 'new' | 'running' | 'shutdown';
 
@@ -56,6 +59,8 @@ export class LifecycleGate implements MessageReader {
         this.state = 'running';
         return true;
       case 'running':
+        if (msg.params !== undefined && (typeof msg.params !== 'object' || msg.params === null) && method !== 'shutdown')
+          return refuse(INVALID_PARAMS, `Invalid params: ${method} takes an object, not ${JSON.stringify(msg.params)}`);
         if (method === 'initialize') return refuse(INVALID_REQUEST, 'Invalid request: initialize was already received');
         if (method === 'shutdown') this.state = 'shutdown';
         return true;
