@@ -4,7 +4,7 @@
 import { acceptLine } from '../analysis/accept';
 import { Analysis } from '../analysis/analyze';
 import { Check } from '../analysis/reconcile';
-import { Range } from '../model/types';
+import { FilingModel, Range } from '../model/types';
 import { fmt } from './format';
 
 export interface Problem {
@@ -18,9 +18,11 @@ export interface Problem {
   accept?: { text: string; offset: number };
 }
 
-export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'>, opts: { maxFileSizeMessage?: string } = {}): Problem[] {
+export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'> & { model?: Pick<FilingModel, 'overBudget'> }, opts: { maxFileSizeMessage?: string } = {}): Problem[] {
   const out: Problem[] = [];
   if (opts.maxFileSizeMessage) out.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'too-large', message: opts.maxFileSizeMessage, related: [] });
+  const over = analysis.model?.overBudget;
+  if (over) out.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'over-budget', message: overBudgetMessage(over), related: [] });
   for (const c of analysis.checks) {
     if (c.ok || analysis.accepted.has(c)) continue;
     out.push({
@@ -37,6 +39,12 @@ export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'>, opt
     });
   }
   return out;
+}
+
+export function overBudgetMessage(over: NonNullable<FilingModel['overBudget']>): string {
+  return over.of === 'lines'
+    ? `Filing Lens: this document has too many lines for its size (${fmt(over.used ?? 0, 0)}, over the budget of ${fmt(over.budget, 0)}); it is not analysed, not even for an outline.`
+    : `Filing Lens: this document has more table cells and figures than can be analysed (over ${fmt(over.budget, 0)}, the budget for its size); only the outline is shown.`;
 }
 
 /** "合计 25,211 ≠ sum of 3 rows 25,212 (difference 1 户)" */
