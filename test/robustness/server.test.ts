@@ -300,6 +300,19 @@ test(`server: a 50 MB document gets the size-limit information and an outline on
         `diagnostics after ${diagMs} ms, documentSymbol ${symMs} ms, peak RSS ${rss?.toFixed(0) ?? '?'} MB (idle ${idle?.toFixed(0) ?? '?'} MB)`,
     );
     if (rss !== undefined) assert.ok(rss < BIG_PEAK_RSS_MB, `peak RSS ${rss.toFixed(0)} MB`);
+    // Five one-character edits, each answered with the size-limit information again; memory stays bounded by the document.
+    const t2 = Date.now();
+    for (let version = 2; version <= 6; version++) {
+      big.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: 1000 * version, character: 0 }, end: { line: 1000 * version, character: 0 } }, text: 'x' }],
+      });
+      const e = await big.waitForDiagnostics(uri, version, BIG_DIAGNOSTICS_MS);
+      assert.deepEqual(e.diagnostics.map((x: any) => x.code), ['too-large']);
+    }
+    const afterEdits = peak();
+    console.log(`server, 50 MB document: five edits answered in ${Date.now() - t2} ms, peak RSS ${afterEdits?.toFixed(0) ?? '?'} MB`);
+    if (afterEdits !== undefined) assert.ok(afterEdits < 20 * (bytes / 1048576) + 150, `peak RSS ${afterEdits.toFixed(0)} MB after the edits`);
     const exit = await big.shutdown();
     assert.equal(exit.code, 0, big.stderr);
   } finally {
