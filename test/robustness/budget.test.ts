@@ -23,7 +23,7 @@ import { termAt } from '../../server/src/features/definedTerms';
 import { chunksOf, chunkWorkBound, MAX_TABLE_LINE } from '../../server/src/parse/chunks';
 import { lineBudget, utf8Length, workBudget } from '../../server/src/parse/document';
 import { splitLines } from '../../server/src/parse/lines';
-import { COUNTS, table } from '../robustness/util';
+import { COUNTS, table } from './util';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
 const fixtures = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.filing')).sort().map((f) => ({ name: f, text: fs.readFileSync(path.join(FIXTURES, f), 'utf8') }));
