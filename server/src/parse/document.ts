@@ -83,9 +83,13 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     const none = { text, lines: [], furniture: new LineMarks(0), runningHeaders: new Set<string>(), chunks, sections: [], topTables: [], tables: [], proseFigures: [], problems };
     return { ...none, overBudget: { budget: maxLines, of: 'lines', used: count } };
   }
+  // Steps of their own for the passes over every line, so that a caller running this in slices stays responsive.
+  yield;
   const lines = splitLines(text);
+  yield;
   const headers = runningHeaders(lines);
   const furniture = findFurniture(lines, headers);
+  yield;
   let documentUnit: Unit | undefined;
   for (const l of lines) {
     if (l.text.length > 2000 || !l.text.includes('单位')) continue;
@@ -120,7 +124,7 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
       yield;
     }
     // Prose figures may take at most half the budget (real filings: a figure every 300 bytes or more; digit soup: one every 4).
-    const prose = overBudget ? undefined : findProseFigures(lines, claimed, furniture, Math.min(budget - work, Math.floor(budget / 2)));
+    const prose = overBudget ? undefined : yield* findProseFigures(lines, claimed, furniture, Math.min(budget - work, Math.floor(budget / 2)));
     if (prose) proseFigures = prose;
     else overBudget = true;
     if (overBudget) {
@@ -205,10 +209,16 @@ const CN_AMOUNT = /([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,})元(?:�
 const ANY_DIGIT = /[\d０-９]/;
 const UNIT_CHAR = /[元户个人股次家笔%％]/;
 
-/** Prose figures, or undefined when there are more than `limit`. */
-function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furniture: LineMarks, limit: number): Figure[] | undefined {
+/** Prose figures, or undefined when there are more than `limit`; a step every 200,000 characters or so. */
+function* findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furniture: LineMarks, limit: number): Generator<void, Figure[] | undefined> {
   const out: Figure[] = [];
+  let sinceStep = 0;
   for (const l of lines) {
+    sinceStep += l.text.length + 1;
+    if (sinceStep > 200_000) {
+      sinceStep = 0;
+      yield;
+    }
     if (claimed[l.index] || furniture.has(l.index) || l.text.length > 20000) continue;
     // A figure in prose needs a digit and a unit or percent sign; an amount in capital numerals a 元.
     const line = l.text;
