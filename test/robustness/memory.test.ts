@@ -8,7 +8,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
-import { clientModule, SERVER } from '../lsp/helpers';
+import { clientModule, positionOf, SERVER } from '../lsp/helpers';
+import { COUNTS } from './util';
 
 /** What node and the server take before any document (about 50 MB idle) and what V8 keeps beyond live data, with headroom. */
 export const BASE_MB = 150;
@@ -39,13 +40,20 @@ for (const [name, make] of Object.entries(DOCUMENTS)) {
     const client = new mod.LspClient(SERVER);
     try {
       await client.initialize(null, {});
+      // A small document open beside it: its hovers must not wait for the large one's analysis.
+      const small = 'file:///memory/small.filing';
+      client.open(small, COUNTS, 1);
+      await client.waitForDiagnostics(small, 1);
       const text = make();
       const mb = Buffer.byteLength(text) / 1048576;
       const uri = `file:///memory/${name.replace(/\W+/g, '-')}.filing`;
       const t0 = Date.now();
       client.open(uri, text, 1);
+      const hovered = client.request('textDocument/hover', { textDocument: { uri: small }, position: positionOf(COUNTS, '918') }).then((h: any) => ({ h, ms: Date.now() - t0 }));
       const opened = await client.waitForDiagnostics(uri, 1, 120_000);
       const openMs = Date.now() - t0;
+      const beside = await hovered;
+      assert.match(beside.h?.contents.value ?? '', /\*\*918 个\*\*/);
       assert.equal(opened.diagnostics.length, 1, JSON.stringify(opened.diagnostics));
       assert.equal(opened.diagnostics[0].code, 'over-budget');
       assert.equal(opened.diagnostics[0].severity, 3);
@@ -72,7 +80,7 @@ for (const [name, make] of Object.entries(DOCUMENTS)) {
       assert.ok(Array.isArray(await client.request('textDocument/documentSymbol', { textDocument: { uri } })));
       assert.equal(client.proc.exitCode, null, 'the server is alive');
       const peak = peakMb(client.proc.pid!);
-      console.log(`memory, ${name}: ${mb.toFixed(1)} MB; diagnostics ${openMs} ms after didOpen, ${editMs} ms after the edits; peak RSS ${peak?.toFixed(0) ?? '?'} MB (${peak ? ((peak - BASE_MB) / mb).toFixed(1) : '?'} × the document over the base)`);
+      console.log(`memory, ${name}: ${mb.toFixed(1)} MB; a hover on another document ${beside.ms} ms after didOpen; diagnostics ${openMs} ms after didOpen, ${editMs} ms after the edits; peak RSS ${peak?.toFixed(0) ?? '?'} MB (${peak ? ((peak - BASE_MB) / mb).toFixed(1) : '?'} × the document over the base)`);
       if (peak !== undefined) assert.ok(peak < TIMES_DOCUMENT * mb + BASE_MB, `peak RSS ${peak.toFixed(0)} MB for ${mb.toFixed(1)} MB`);
       const exit = await client.shutdown();
       assert.equal(exit.code, 0, client.stderr);

@@ -1,6 +1,6 @@
 // One analysis per (uri, version): handlers share it instead of parsing again.
 
-import { Analysis, analyze, analyzeSteps } from '../analysis/analyze';
+import { Analysis, analyzeSteps } from '../analysis/analyze';
 import { problemsAfterEdit } from '../analysis/incremental';
 import { CheckOptions } from '../analysis/reconcile';
 import { diagnostics, Problem } from '../features/diagnostics';
@@ -47,17 +47,8 @@ export class AnalysisCache {
   /** Analyses in progress, one per document. */
   private jobs = new Map<string, Job>();
 
-  get(uri: string, version: number, text: () => string, settings: Settings): Entry {
-    const key = JSON.stringify(settings);
-    const hit = this.entries.get(uri);
-    if (hit && hit.version === version && hit.settingsKey === key) return hit;
-    const t = text();
-    const tooLarge = sizeMessage(t, settings);
-    return this.store(uri, { version, settingsKey: key, analysis: analyze(t, { checks: settings.checks, outlineOnly: !!tooLarge }), tooLarge });
-  }
-
   /**
-   * The same analysis, computed in slices of about `sliceMs` between which the
+   * The analysis of (uri, version) under these settings, computed in slices of about `sliceMs` between which the
    * event loop runs (other requests are answered). Callers asking for the same
    * (uri, version, settings) share one computation; a caller whose `cancelled()`
    * turns true gets undefined at the next slice, and the computation stops when
@@ -124,12 +115,7 @@ export class AnalysisCache {
     return entry;
   }
 
-  /** The problems of a full analysis of this version (analysing it if needed). */
-  problems(uri: string, version: number, text: () => string, settings: Settings): Problem[] {
-    return problemsOf(this.get(uri, version, text, settings));
-  }
-
-  /** The same, analysing in slices; undefined when a newer version made it moot. */
+  /** The problems of that analysis; undefined when a newer version made it moot. */
   async problemsInSlices(uri: string, version: number, text: () => string, settings: Settings, stale: () => boolean): Promise<Problem[] | undefined> {
     const e = await this.getInSlices(uri, version, text, settings, stale);
     return e && problemsOf(e);
