@@ -6,6 +6,8 @@ export class LspClient {
   stderr: string;
   configuration: unknown;
   notifications: any[];
+  /** The id the next request will get (for $/cancelRequest). */
+  nextId: number;
   exited: Promise<{ code: number | null; signal: string | null }>;
   request(method: string, params: unknown, timeoutMs?: number): Promise<any>;
   notify(method: string, params: unknown): void;

@@ -3,10 +3,12 @@
 // (file:line:col: warning: message [code]), JSON or SARIF 2.1.0. Batches are
 // spread over a pool of worker threads; a progress bar goes to stderr when it
 // is a terminal. Exit code: 0 clean, 1 problems found (or a file could not be
-// read), 2 usage error.
+// read), 2 usage error, 141 when stdout or stderr was closed early (as in
+// `filing-lens check … | head -1`: ends quietly, as a program killed by SIGPIPE).
 import { lineAt } from './parse/lines';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyze } from './analysis/analyze';
 import { diagnostics } from './features/diagnostics';
@@ -15,6 +17,8 @@ import { readFilingFile } from './io/readFile';
 import { Line } from './model/types';
 
 const VERSION = '0.1.0';
+/** The exit code of a process killed by SIGPIPE (128 + 13): what `… | head` expects of a writer. */
+export const EXIT_CLOSED_PIPE = 141;
 const USAGE = `usage: filing-lens check [--format text|json|sarif] [--jobs N] [--no-progress] FILES…
        filing-lens outline [--format text|json] FILES…
 Exit code: 0 no problems, 1 problems found or a file could not be read, 2 usage error.
@@ -167,9 +171,10 @@ const RULES: { id: string; name: string; text: string }[] = [
   { id: 'crossFoot', name: 'CrossFooting', text: "A row's total column does not equal the sum of its other columns." },
 ];
 
-function toUri(file: string): string {
-  if (path.isAbsolute(file)) return 'file://' + encodeURI(file.split(path.sep).join('/'));
-  return encodeURI(file.split(path.sep).join('/'));
+/** An absolute path as a file: URI, a relative one as a relative reference; every segment escaped (# ? % space …). */
+export function toUri(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(path.sep).map(encodeURIComponent).join('/');
 }
 
 export function sarif(results: FileResult[]): unknown {
@@ -245,6 +250,8 @@ interface Args {
   command: Command;
   format: Format;
   jobs: number;
+  /** Set when --jobs asked for more workers than there are cores. */
+  capped?: number;
   progress: boolean;
   files: string[];
 }
@@ -252,7 +259,8 @@ interface Args {
 function parseArgs(argv: string[]): Args | string {
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'outline') return command ? `unknown command: ${command}` : 'no command';
-  const args: Args = { command, format: 'text', jobs: (os as { availableParallelism?: () => number }).availableParallelism?.() ?? 2, progress: true, files: [] };
+  const cores = Math.max(1, (os as { availableParallelism?: () => number }).availableParallelism?.() ?? os.cpus().length);
+  const args: Args = { command, format: 'text', jobs: cores, progress: true, files: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = (name: string) => {
@@ -271,7 +279,9 @@ function parseArgs(argv: string[]): Args | string {
       } else if (a === '--jobs' || a === '-j' || a.startsWith('--jobs=')) {
         const n = Number(value('--jobs'));
         if (!Number.isInteger(n) || n < 1) return `--jobs needs a positive whole number`;
-        args.jobs = n;
+        // More workers than cores only costs memory and time (each worker is a whole V8 heap).
+        if (n > cores) args.capped = n;
+        args.jobs = Math.min(n, cores);
       } else if (a === '--no-progress') args.progress = false;
       else if (a === '--') args.files.push(...rest.slice(i + 1)), (i = rest.length);
       else if (a.startsWith('-') && a !== '-') return `unknown option: ${a}`;
@@ -299,6 +309,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { command, format, files } = args;
+  if (args.capped) process.stderr.write(`filing-lens: --jobs ${args.capped} is more than the ${args.jobs} cores here; using ${args.jobs}\n`);
   const results: FileResult[] = new Array(files.length);
   const progress = new Progress(files.length, args.progress && !!process.stderr.isTTY && files.length > 1);
   // Text output streams in input order as files finish.
@@ -351,6 +362,13 @@ async function main(argv: string[]): Promise<number> {
 
 if (!isMainThread && (workerData as { filingLensWorker?: boolean } | undefined)?.filingLensWorker) workerMain();
 else if (require.main === module) {
+  // A reader that closed the pipe (… | head -1) wants no more: end quietly, without a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(EXIT_CLOSED_PIPE);
+      throw e;
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (e) => {

@@ -24,6 +24,7 @@ export interface Analysis {
   figures: PlacedFigure[];
   /** Checks the document accepts with a `filing-lens: accept` marker. */
   accepted: Set<Check>;
+  /** Only the outline was computed: asked for (a document over the size limit), or the document is over its work budget (model.overBudget). */
   outlineOnly: boolean;
   /** Total rows of the filing and those that carry a check (empty in outline-only mode). */
   coverage: Coverage;
@@ -32,6 +33,9 @@ export interface Analysis {
 export interface AnalyzeOptions {
   checks?: CheckOptions;
   outlineOnly?: boolean;
+  /** Work and line budgets (parse/document.ts: by the document's size unless given). */
+  workBudget?: number;
+  lineBudget?: number;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -40,8 +44,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 /** analyze, in steps (a chunk of tables, a few tables' checks), for callers that must not block. */
 export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Generator<void, Analysis> {
-  const outlineOnly = !!options.outlineOnly;
-  const model = yield* parseFilingSteps(text, { outlineOnly });
+  const model = yield* parseFilingSteps(text, { outlineOnly: options.outlineOnly, workBudget: options.workBudget, lineBudget: options.lineBudget });
+  const outlineOnly = !!options.outlineOnly || !!model.overBudget;
   const checks: Check[] = [];
   if (!outlineOnly) {
     let n = 0;

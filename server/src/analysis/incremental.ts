@@ -6,7 +6,8 @@
 
 import { Problem, diagnostics } from '../features/diagnostics';
 import { FilingModel, Range } from '../model/types';
-import { isBoundaryLine, tablesOfChunk } from '../parse/chunks';
+import { chunkWorkBound, MAX_TABLE_LINE, startsChunk, tablesOfChunk } from '../parse/chunks';
+import { utf8Length, workBudget } from '../parse/document';
 import { findFurniture, splitLines } from '../parse/lines';
 import { documentUnitIn } from '../parse/units';
 import { acceptedDifferences } from './accept';
@@ -43,6 +44,8 @@ export function problemsAfterEdit(prev: Analysis, prevProblems: Problem[], text:
   // The chunk's first line is the boundary that separates it from the one before: it must stay as it is.
   const first = model.lines[chunk.fromLine];
   if (chunk.fromLine > 0 && start <= first.end) return undefined;
+  // A line too long for a table is a chunk of its own, and so makes the next line start one: editing it may move chunk bounds.
+  for (let i = chunk.fromLine; i < chunk.toLine; i++) if (model.lines[i].text.length > MAX_TABLE_LINE) return undefined;
   const oldPart = old.slice(start, oldEnd);
   const newPart = text.slice(start, newEnd);
   if (!globallyNeutral(model, start, oldEnd, oldPart, newPart)) return undefined;
@@ -50,9 +53,11 @@ export function problemsAfterEdit(prev: Analysis, prevProblems: Problem[], text:
   const newChunkText = text.slice(chunk.start, chunk.end + delta);
   const lines = splitLines(newChunkText).map((l) => ({ ...l, start: l.start + chunk.start, end: l.end + chunk.start }));
   // A new boundary line inside the chunk would split it in a whole analysis.
-  for (let i = 1; i < lines.length; i++) if (isBoundaryLine(lines[i].text)) return undefined;
-  const furniture = findFurniture(lines, model.runningHeaders);
+  for (let i = 1; i < lines.length; i++) if (startsChunk(lines, i)) return undefined;
   const local = { fromLine: 0, toLine: lines.length, start: chunk.start, end: chunk.end + delta };
+  // A chunk grown past what the whole document may cost: the whole analysis decides (and may give only the outline).
+  if (chunkWorkBound(lines, local) > workBudget(utf8Length(newChunkText))) return undefined;
+  const furniture = findFurniture(lines, model.runningHeaders);
   const tables = tablesOfChunk(lines, local, furniture, model.documentUnit, new Uint8Array(lines.length));
   const partial = { tables } as unknown as FilingModel;
   const newChecks = reconcile(partial, checks);

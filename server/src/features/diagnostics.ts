@@ -6,7 +6,7 @@ import { Analysis } from '../analysis/analyze';
 import { Check } from '../analysis/reconcile';
 import { isReported } from '../analysis/confidence';
 import { Coverage, coverageMessage } from '../analysis/coverage';
-import { Range } from '../model/types';
+import { FilingModel, Range } from '../model/types';
 import { fmt } from './format';
 
 export interface Problem {
@@ -20,10 +20,15 @@ export interface Problem {
   accept?: { text: string; offset: number };
 }
 
-export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'> & { coverage?: Coverage }, opts: { maxFileSizeMessage?: string } = {}): Problem[] {
+export function diagnostics(
+  analysis: Pick<Analysis, 'checks' | 'accepted'> & { coverage?: Coverage; model?: Pick<FilingModel, 'overBudget'> },
+  opts: { maxFileSizeMessage?: string } = {},
+): Problem[] {
   const out: Problem[] = [];
   if (opts.maxFileSizeMessage) out.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'too-large', message: opts.maxFileSizeMessage, related: [] });
-  const unread = analysis.coverage && coverageMessage(analysis.coverage);
+  const over = analysis.model?.overBudget;
+  if (over) out.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'over-budget', message: overBudgetMessage(over), related: [] });
+  const unread = !over && analysis.coverage && coverageMessage(analysis.coverage);
   if (unread) out.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'unread-totals', message: unread, related: [] });
   for (const c of analysis.checks) {
     if (!isReported(c) || analysis.accepted.has(c)) continue;
@@ -46,6 +51,12 @@ export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'> & { 
 /** A difference of one cent in a total in 元 (each row a rounded product): worth knowing, not a warning. */
 function oneCent(c: Check): boolean {
   return c.decimals >= 2 && c.unitName === '元' && Math.abs(Math.abs(c.difference) - 10 ** -c.decimals) < 10 ** -(c.decimals + 3);
+}
+
+export function overBudgetMessage(over: NonNullable<FilingModel['overBudget']>): string {
+  return over.of === 'lines'
+    ? `Filing Lens: this document has too many lines for its size (${fmt(over.used ?? 0, 0)}, over the budget of ${fmt(over.budget, 0)}); it is not analysed, not even for an outline.`
+    : `Filing Lens: this document has more table cells and figures than can be analysed (over ${fmt(over.budget, 0)}, the budget for its size); only the outline is shown.`;
 }
 
 /** "合计 25,211 ≠ sum of 3 rows 25,212 (difference 1 户)" */

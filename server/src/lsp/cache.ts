@@ -1,6 +1,6 @@
 // One analysis per (uri, version): handlers share it instead of parsing again.
 
-import { Analysis, analyze, analyzeSteps } from '../analysis/analyze';
+import { Analysis, analyzeSteps } from '../analysis/analyze';
 import { problemsAfterEdit } from '../analysis/incremental';
 import { CheckOptions } from '../analysis/reconcile';
 import { diagnostics, Problem } from '../features/diagnostics';
@@ -36,42 +36,74 @@ function problemsOf(e: Entry): Problem[] {
   return (e.problems ??= diagnostics(e.analysis, { maxFileSizeMessage: e.tooLarge }));
 }
 
+interface Job {
+  version: number;
+  settingsKey: string;
+  waiters: Set<{ cancelled: () => boolean; resolve: (e: Entry | undefined) => void; reject: (e: unknown) => void }>;
+}
+
 export class AnalysisCache {
   private entries = new Map<string, Entry>();
-
-  get(uri: string, version: number, text: () => string, settings: Settings): Entry {
-    const key = JSON.stringify(settings);
-    const hit = this.entries.get(uri);
-    if (hit && hit.version === version && hit.settingsKey === key) return hit;
-    const t = text();
-    const tooLarge = sizeMessage(t, settings);
-    return this.store(uri, { version, settingsKey: key, analysis: analyze(t, { checks: settings.checks, outlineOnly: !!tooLarge }), tooLarge });
-  }
+  /** Analyses in progress, one per document. */
+  private jobs = new Map<string, Job>();
 
   /**
-   * The same analysis, computed in slices of about `sliceMs` between which the
-   * event loop runs (other requests are answered); dropped, resolving to
-   * undefined, as soon as `stale()` says a newer version has arrived.
+   * The analysis of (uri, version) under these settings, computed in slices of about `sliceMs` between which the
+   * event loop runs (other requests are answered). Callers asking for the same
+   * (uri, version, settings) share one computation; a caller whose `cancelled()`
+   * turns true gets undefined at the next slice, and the computation stops when
+   * no caller is left waiting for it (or a newer version started one).
    */
-  async getInSlices(uri: string, version: number, text: () => string, settings: Settings, stale: () => boolean, sliceMs = 15): Promise<Entry | undefined> {
+  getInSlices(uri: string, version: number, text: () => string, settings: Settings, cancelled: () => boolean, sliceMs = 15): Promise<Entry | undefined> {
     const key = JSON.stringify(settings);
     const hit = this.entries.get(uri);
-    if (hit && hit.version === version && hit.settingsKey === key) return hit;
-    const t = text();
-    const tooLarge = sizeMessage(t, settings);
-    const steps = analyzeSteps(t, { checks: settings.checks, outlineOnly: !!tooLarge });
-    for (;;) {
-      const until = Date.now() + sliceMs;
-      let r = steps.next();
-      while (!r.done && Date.now() < until) r = steps.next();
-      if (r.done) {
-        // A request may have analysed this version meanwhile; keep one.
-        const now = this.entries.get(uri);
-        if (now && now.version === version && now.settingsKey === key) return now;
-        return this.store(uri, { version, settingsKey: key, analysis: r.value, tooLarge });
+    if (hit && hit.version === version && hit.settingsKey === key) return Promise.resolve(hit);
+    return new Promise((resolve, reject) => {
+      const waiter = { cancelled, resolve, reject };
+      const running = this.jobs.get(uri);
+      if (running && running.version === version && running.settingsKey === key) {
+        running.waiters.add(waiter);
+        return;
       }
-      await new Promise((resolve) => setImmediate(resolve));
-      if (stale()) return undefined;
+      const job: Job = { version, settingsKey: key, waiters: new Set([waiter]) };
+      this.jobs.set(uri, job);
+      void this.run(uri, job, text(), settings, sliceMs);
+    });
+  }
+
+  private async run(uri: string, job: Job, t: string, settings: Settings, sliceMs: number): Promise<void> {
+    const finish = (e: Entry | undefined) => {
+      if (this.jobs.get(uri) === job) this.jobs.delete(uri);
+      for (const w of job.waiters) w.resolve(e);
+      job.waiters.clear();
+    };
+    try {
+      const tooLarge = sizeMessage(t, settings);
+      const steps = analyzeSteps(t, { checks: settings.checks, outlineOnly: !!tooLarge });
+      for (;;) {
+        const until = Date.now() + sliceMs;
+        let r = steps.next();
+        while (!r.done && Date.now() < until) r = steps.next();
+        if (r.done) {
+          // A request may have analysed this version meanwhile; keep one.
+          const now = this.entries.get(uri);
+          if (now && now.version === job.version && now.settingsKey === job.settingsKey) return finish(now);
+          return finish(this.store(uri, { version: job.version, settingsKey: job.settingsKey, analysis: r.value, tooLarge }));
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+        for (const w of job.waiters) {
+          if (w.cancelled()) {
+            job.waiters.delete(w);
+            w.resolve(undefined);
+          }
+        }
+        if (!job.waiters.size || this.jobs.get(uri) !== job) return finish(undefined);
+      }
+    } catch (e) {
+      // A bug in the analysis: every caller gets the error (and logs it); nothing is left pending.
+      if (this.jobs.get(uri) === job) this.jobs.delete(uri);
+      for (const w of job.waiters) w.reject(e);
+      job.waiters.clear();
     }
   }
 
@@ -83,12 +115,7 @@ export class AnalysisCache {
     return entry;
   }
 
-  /** The problems of a full analysis of this version (analysing it if needed). */
-  problems(uri: string, version: number, text: () => string, settings: Settings): Problem[] {
-    return problemsOf(this.get(uri, version, text, settings));
-  }
-
-  /** The same, analysing in slices; undefined when a newer version made it moot. */
+  /** The problems of that analysis; undefined when a newer version made it moot. */
   async problemsInSlices(uri: string, version: number, text: () => string, settings: Settings, stale: () => boolean): Promise<Problem[] | undefined> {
     const e = await this.getInSlices(uri, version, text, settings, stale);
     return e && problemsOf(e);
@@ -106,6 +133,11 @@ export class AnalysisCache {
     return problemsAfterEdit(base.analysis, baseProblems, text(), settings.checks)?.problems;
   }
 
+  /** The problems of an analysis already done. */
+  problemsOf(e: Entry): Problem[] {
+    return problemsOf(e);
+  }
+
   /** The whole analysis of this version if it is already done (never analyses). */
   peek(uri: string, version: number, settings: Settings): Entry | undefined {
     const hit = this.entries.get(uri);
@@ -114,9 +146,11 @@ export class AnalysisCache {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.jobs.delete(uri);
   }
 
   clear(): void {
     this.entries.clear();
+    this.jobs.clear();
   }
 }

@@ -2,6 +2,7 @@
 // calls one feature function and converts offsets to positions.
 
 import {
+  CancellationToken,
   CodeAction,
   CodeActionKind,
   CodeLens,
@@ -16,8 +17,11 @@ import {
   InlayHint,
   InlayHintKind,
   LocationLink,
+  LSPErrorCodes,
   MarkupKind,
+  Position,
   Range as LspRange,
+  ResponseError,
   SelectionRange,
   SemanticTokens,
   SemanticTokensBuilder,
@@ -43,6 +47,7 @@ import { exportName, tableCsv, tableTsv } from '../features/tableExport';
 import { tableAt, tableGrid } from '../features/tableGrid';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import { Range } from '../model/types';
+import { Analysis } from '../analysis/analyze';
 import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './cache';
 import { registerWorkspaceCheck } from './workspaceCheck';
 
@@ -72,7 +77,48 @@ export function startServer(connection: Connection): void {
   const published = new Map<string, number>();
 
   const toRange = (doc: TextDocument, r: Range): LspRange => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
-  const entryOf = (doc: TextDocument) => cache.get(doc.uri, doc.version, () => doc.getText(), settings);
+  /** The open document a request names, or undefined (also for malformed parameters: textDocument null, no uri). */
+  const docOf = (params: unknown): TextDocument | undefined => {
+    const uri = (params as { textDocument?: { uri?: unknown } } | null | undefined)?.textDocument?.uri;
+    return typeof uri === 'string' ? documents.get(uri) : undefined;
+  };
+  /** The offset of an LSP position, or undefined when it is not one (missing, negative, not whole numbers). */
+  const offsetOf = (doc: TextDocument, p: unknown): number | undefined => (isPosition(p) ? doc.offsetAt(p) : undefined);
+
+  /**
+   * The analysis of the document's current version for a request: shared with
+   * any analysis already running for it, computed in slices, and given up
+   * (undefined) as soon as the request is cancelled or the document changes.
+   */
+  function analysisFor(doc: TextDocument, token: CancellationToken | undefined): Promise<Analysis | undefined> {
+    const version = doc.version;
+    const gone = () => token?.isCancellationRequested === true || documents.get(doc.uri) !== doc || doc.version !== version;
+    return cache.getInSlices(doc.uri, version, () => doc.getText(), settings, gone).then((e) => e?.analysis);
+  }
+
+  /**
+   * A request on one document: `answer` gets its analysis. No document (or
+   * malformed parameters): `empty`. Cancelled: the RequestCancelled error; the
+   * document changed meanwhile: ContentModified. A failure is logged and answered `empty`.
+   */
+  async function onDocument<T>(name: string, params: unknown, token: CancellationToken | undefined, empty: T, answer: (doc: TextDocument, a: Analysis) => T): Promise<T | ResponseError<void>> {
+    const doc = docOf(params);
+    if (!doc) return empty;
+    let analysis: Analysis | undefined;
+    try {
+      analysis = await analysisFor(doc, token);
+    } catch (e) {
+      connection.console.error(`filing-lens: ${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return empty;
+    }
+    if (!analysis) {
+      return token?.isCancellationRequested
+        ? new ResponseError(LSPErrorCodes.RequestCancelled, `${name} cancelled`)
+        : new ResponseError(LSPErrorCodes.ContentModified, `${name}: the document changed`);
+    }
+    const a = analysis;
+    return guarded(name, empty, () => answer(doc, a));
+  }
 
   /** Runs a handler; an exception is logged and answered with `fallback`, so other features keep working. */
   function guarded<T>(name: string, fallback: T, f: () => T): T {
@@ -154,7 +200,8 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const stale = () => documents.get(uri)?.version !== version;
+    // A didOpen again (without didClose) replaces the document object: that is stale too, whatever its version.
+    const stale = () => documents.get(uri) !== doc || doc.version !== version;
     const send = (problems: Problem[]) => {
       // Never publish an older version's result over a newer one.
       if (stale() || (published.get(uri) ?? -1) > version) return;
@@ -189,7 +236,12 @@ export function startServer(connection: Connection): void {
     };
   }
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidOpen((e) => {
+    // A didOpen of a document already open (a client that skipped didClose) starts afresh, at whatever version.
+    cache.delete(e.document.uri);
+    published.delete(e.document.uri);
+    schedule(e.document, 0);
+  });
   documents.onDidChangeContent((e) => schedule(e.document, EDIT_DEBOUNCE_MS, true));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
@@ -197,11 +249,9 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onDocumentSymbol((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    return guarded('documentSymbol', [] as DocumentSymbol[], () => outline(entryOf(doc).analysis.model).map((i) => toSymbol(doc, i)));
-  });
+  connection.onDocumentSymbol((params, token) =>
+    onDocument('documentSymbol', params, token, [] as DocumentSymbol[], (doc, a) => outline(a.model).map((i) => toSymbol(doc, i))),
+  );
 
   function toSymbol(doc: TextDocument, item: OutlineItem): DocumentSymbol {
     return {
@@ -214,43 +264,38 @@ export function startServer(connection: Connection): void {
     };
   }
 
-  connection.onHover((params): Hover | null => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    return guarded('hover', null, () => {
-      const analysis = entryOf(doc).analysis;
-      const offset = doc.offsetAt(params.position);
+  connection.onHover((params, token) =>
+    onDocument('hover', params, token, null as Hover | null, (doc, analysis) => {
+      const offset = offsetOf(doc, params?.position);
+      if (offset === undefined) return null;
       const h = hoverAt(analysis, offset);
       if (h) return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(doc, h.range) };
       const term = termAt(analysis, offset);
       return term ? { contents: { kind: MarkupKind.Markdown, value: termHover(term) }, range: toRange(doc, term.range) } : null;
-    });
-  });
+    }),
+  );
 
   // Go to definition: a cross-reference (详见附注七、1) → the section it names; a defined term → its 释义 entry.
-  connection.onDefinition((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    return guarded('definition', [] as LocationLink[], () => {
-      const analysis = entryOf(doc).analysis;
-      const offset = doc.offsetAt(params.position);
+  connection.onDefinition((params, token) =>
+    onDocument('definition', params, token, [] as LocationLink[], (doc, analysis) => {
+      const offset = offsetOf(doc, params?.position);
+      if (offset === undefined) return [];
       const ref = crossReferenceAt(analysis, offset);
       if (ref) return [LocationLink.create(doc.uri, toRange(doc, ref.section.range), toRange(doc, ref.section.heading), toRange(doc, ref.origin))];
       const term = termAt(analysis, offset);
       if (term) return [LocationLink.create(doc.uri, toRange(doc, term.entry.range), toRange(doc, term.entry.termRange), toRange(doc, term.range))];
       return [];
-    });
-  });
+    }),
+  );
 
-  connection.onCodeAction((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    return guarded('codeAction', [] as CodeAction[], () => {
+  connection.onCodeAction((params, token) =>
+    onDocument('codeAction', params, token, [] as CodeAction[], (doc, analysis) => {
       const actions: CodeAction[] = [];
-      for (const d of params.context.diagnostics) {
-        const data = d.data as { accept?: string; line?: number } | undefined;
-        if (d.source !== 'filing-lens' || !data?.accept || data.line === undefined) continue;
-        const at = { line: data.line + 1, character: 0 };
+      const diagnostics = Array.isArray(params?.context?.diagnostics) ? params.context.diagnostics : [];
+      for (const d of diagnostics) {
+        const data = d?.data as { accept?: string; line?: number } | undefined;
+        if (d.source !== 'filing-lens' || !data?.accept || !Number.isInteger(data.line)) continue;
+        const at = { line: data.line! + 1, character: 0 };
         const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
         actions.push({
           title: 'Accept this difference (adds a filing-lens: accept line)',
@@ -259,7 +304,8 @@ export function startServer(connection: Connection): void {
           isPreferred: true,
           edit: { changes: { [doc.uri]: [TextEdit.insert(at, data.accept + eol)] } },
         });
-        const parts = componentsAt(entryOf(doc).analysis, doc.offsetAt(d.range.start));
+        const start = offsetOf(doc, d.range?.start);
+        const parts = start === undefined ? undefined : componentsAt(analysis, start);
         if (parts) {
           actions.push({
             title: `Show the components (${parts.summary})`,
@@ -275,94 +321,101 @@ export function startServer(connection: Connection): void {
         }
       }
       return actions;
-    });
-  });
+    }),
+  );
 
-  connection.onFoldingRanges((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    return guarded('foldingRange', [] as FoldingRange[], () =>
-      foldingRanges(entryOf(doc).analysis.model)
+  connection.onFoldingRanges((params, token) =>
+    onDocument('foldingRange', params, token, [] as FoldingRange[], (doc, analysis) =>
+      foldingRanges(analysis.model)
         .map((f) => ({ startLine: doc.positionAt(f.start).line, endLine: doc.positionAt(f.end).line, kind: f.kind === 'section' ? FoldingRangeKind.Region : undefined }))
         .filter((f) => f.endLine > f.startLine),
-    );
-  });
+    ),
+  );
 
-  connection.onSelectionRanges((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    return guarded('selectionRange', [] as SelectionRange[], () => {
-      const analysis = entryOf(doc).analysis;
-      return params.positions.map((p) =>
-        selectionRangesAt(analysis, doc.offsetAt(p)).reduceRight<SelectionRange | undefined>((parent, r) => ({ range: toRange(doc, r), parent }), undefined) ?? { range: { start: p, end: p } },
-      );
-    });
-  });
+  connection.onSelectionRanges((params, token) =>
+    onDocument('selectionRange', params, token, [] as SelectionRange[], (doc, analysis) =>
+      (Array.isArray(params?.positions) ? params.positions : []).map((p) => {
+        const offset = offsetOf(doc, p);
+        const ranges = offset === undefined ? [] : selectionRangesAt(analysis, offset);
+        const here = isPosition(p) ? p : { line: 0, character: 0 };
+        return ranges.reduceRight<SelectionRange | undefined>((parent, r) => ({ range: toRange(doc, r), parent }), undefined) ?? { range: { start: here, end: here } };
+      }),
+    ),
+  );
 
-  const tokensOf = (doc: TextDocument, within?: LspRange): SemanticTokens =>
-    guarded('semanticTokens', { data: [] } as SemanticTokens, () => {
-      const builder = new SemanticTokensBuilder();
-      const span = within ? { start: doc.offsetAt(within.start), end: doc.offsetAt(within.end) } : undefined;
-      for (const t of semanticTokens(entryOf(doc).analysis, span)) {
-        const p = doc.positionAt(t.start);
-        builder.push(p.line, p.character, t.end - t.start, t.type, t.modifiers);
-      }
-      return builder.build();
-    });
-  connection.languages.semanticTokens.on((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc ? tokensOf(doc) : { data: [] };
-  });
-  connection.languages.semanticTokens.onRange((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc ? tokensOf(doc, params.range) : { data: [] };
-  });
+  /** A range of the document as offsets: undefined for none (the whole document), null for a malformed one. */
+  const spanOf = (doc: TextDocument, r: unknown): Range | undefined | null => {
+    if (r === undefined) return undefined;
+    const start = offsetOf(doc, (r as LspRange | null)?.start);
+    const end = offsetOf(doc, (r as LspRange | null)?.end);
+    return start === undefined || end === undefined ? null : { start, end };
+  };
 
-  connection.languages.inlayHint.on((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    return guarded('inlayHint', [] as InlayHint[], () =>
-      inlayHints(entryOf(doc).analysis, { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) }, inlay).map((h) => ({
+  const tokensOf = (doc: TextDocument, analysis: Analysis, within?: Range): SemanticTokens => {
+    const builder = new SemanticTokensBuilder();
+    for (const t of semanticTokens(analysis, within)) {
+      const p = doc.positionAt(t.start);
+      builder.push(p.line, p.character, t.end - t.start, t.type, t.modifiers);
+    }
+    return builder.build();
+  };
+  connection.languages.semanticTokens.on((params, token) =>
+    onDocument('semanticTokens', params, token, { data: [] } as SemanticTokens, (doc, analysis) => tokensOf(doc, analysis)),
+  );
+  connection.languages.semanticTokens.onRange((params, token) =>
+    onDocument('semanticTokens', params, token, { data: [] } as SemanticTokens, (doc, analysis) => {
+      const span = spanOf(doc, params?.range);
+      return span === null ? { data: [] } : tokensOf(doc, analysis, span);
+    }),
+  );
+
+  connection.languages.inlayHint.on((params, token) =>
+    onDocument('inlayHint', params, token, [] as InlayHint[], (doc, analysis) => {
+      const span = spanOf(doc, params?.range);
+      if (!span) return [];
+      return inlayHints(analysis, span, inlay).map((h) => ({
         position: doc.positionAt(h.offset),
         label: h.label,
         tooltip: h.tooltip,
         kind: h.kind === 'normalized' ? InlayHintKind.Type : InlayHintKind.Parameter,
         paddingLeft: true,
-      })),
-    );
-  });
+      }));
+    }),
+  );
 
-  connection.onCodeLens((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    return guarded('codeLens', [] as CodeLens[], () =>
-      tableLenses(entryOf(doc).analysis).map((l) => ({
+  connection.onCodeLens((params, token) =>
+    onDocument('codeLens', params, token, [] as CodeLens[], (doc, analysis) =>
+      tableLenses(analysis).map((l) => ({
         range: toRange(doc, l.range),
         command: { title: l.title, command: 'filingLens.showTable', arguments: [doc.uri, l.table] },
       })),
-    );
-  });
+    ),
+  );
 
-  connection.onWorkspaceSymbol((params) =>
-    guarded('workspaceSymbol', [] as SymbolInformation[], () => {
-      const open = documents.all();
-      const byUri = new Map(open.map((d) => [d.uri, d]));
-      return workspaceSymbols(open.map((d) => ({ uri: d.uri, analysis: entryOf(d).analysis })), params.query).map((s) => ({
+  connection.onWorkspaceSymbol(async (params, token) => {
+    const open: { doc: TextDocument; analysis: Analysis }[] = [];
+    for (const doc of documents.all()) {
+      const analysis = await analysisFor(doc, token).catch(() => undefined);
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'workspaceSymbol cancelled');
+      if (analysis) open.push({ doc, analysis });
+    }
+    const query = typeof params?.query === 'string' ? params.query : '';
+    return guarded('workspaceSymbol', [] as SymbolInformation[], () => {
+      const byUri = new Map(open.map((o) => [o.doc.uri, o.doc]));
+      return workspaceSymbols(open.map((o) => ({ uri: o.doc.uri, analysis: o.analysis })), query).map((s) => ({
         name: s.name,
         kind: s.kind === 'table' ? SymbolKind.Struct : SymbolKind.Namespace,
         location: { uri: s.uri, range: toRange(byUri.get(s.uri)!, s.range) },
         containerName: s.container,
       }));
-    }),
-  );
+    });
+  });
 
-  connection.onExecuteCommand((params) => {
-    const [uri, where] = (params.arguments ?? []) as [string | undefined, number | { line: number; character: number } | undefined];
-    const doc = uri ? documents.get(uri) : undefined;
-    if (!doc) return null;
-    return guarded('executeCommand', null, () => {
-      const analysis = entryOf(doc).analysis;
-      const table = typeof where === 'number' ? analysis.model.tables[where] : where ? tableAt(analysis, doc.offsetAt(where)) : undefined;
+  connection.onExecuteCommand((params, token) => {
+    const [uri, where] = (Array.isArray(params?.arguments) ? params.arguments : []) as [unknown, unknown];
+    return onDocument('executeCommand', { textDocument: { uri } }, token, null, (doc, analysis) => {
+      const offset = typeof where === 'number' ? undefined : offsetOf(doc, where);
+      const table = typeof where === 'number' ? analysis.model.tables[where] : offset !== undefined ? tableAt(analysis, offset) : undefined;
       if (!table) return null;
       switch (params.command) {
         case SERVER_COMMANDS.tableGrid:
@@ -381,11 +434,20 @@ export function startServer(connection: Connection): void {
   registerWorkspaceCheck(connection, {
     documents,
     settings: () => settings,
-    analysisOf: (doc) => cache.peek(doc.uri, doc.version, settings) && { analysis: entryOf(doc).analysis, problems: cache.problems(doc.uri, doc.version, () => doc.getText(), settings) },
+    analysisOf: (doc) => {
+      const e = cache.peek(doc.uri, doc.version, settings);
+      return e && { analysis: e.analysis, problems: cache.problemsOf(e) };
+    },
   });
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** An LSP position: whole, non-negative line and character. */
+function isPosition(p: unknown): p is Position {
+  const q = p as Partial<Position> | null | undefined;
+  return !!q && Number.isSafeInteger(q.line) && Number.isSafeInteger(q.character) && q.line! >= 0 && q.character! >= 0;
 }
 
 function readInlaySettings(cfg: unknown): InlayOptions {

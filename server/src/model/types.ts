@@ -139,4 +139,10 @@ export interface FilingModel {
   proseFigures: Figure[];
   documentUnit?: Unit;
   problems: Problem[];
+  /**
+   * Set when the document would take more than its budget: more work (table
+   * cells, figures) — then it has only its outline —, or more lines — then it
+   * has nothing, not even lines.
+   */
+  overBudget?: { budget: number; of: 'work' | 'lines'; used?: number };
 }

@@ -1,6 +1,9 @@
 // Chunks: stretches of the document between lines that no table can contain —
-// long sentences ending in 。 or ；, without pipes. Tables are found chunk by
-// chunk, so an edit inside one chunk can be re-analysed alone (analysis/incremental.ts).
+// long sentences ending in 。 or ；, without pipes, and lines over
+// MAX_TABLE_LINE characters, each a chunk of its own that no detector sees.
+// Tables are found chunk by chunk, so an edit inside one chunk can be
+// re-analysed alone (analysis/incremental.ts), and a chunk whose cells could
+// exceed the document's work budget is never searched (chunkWorkBound).
 
 import { LineMarks } from '../model/lineMarks';
 import { Line, Table, Unit } from '../model/types';
@@ -23,9 +26,14 @@ export function isBoundaryLine(text: string): boolean {
   return text.length >= 40 && endsWithAnyOf(text, '。；') && !text.includes('|');
 }
 
+/** Whether line `i` starts a chunk: a boundary sentence, a line too long for a table, or the line after one. */
+export function startsChunk(lines: Line[], i: number): boolean {
+  return i > 0 && (isBoundaryLine(lines[i].text) || lines[i].text.length > MAX_TABLE_LINE || lines[i - 1].text.length > MAX_TABLE_LINE);
+}
+
 export function chunksOf(lines: Line[], textLength: number): Chunk[] {
   const starts = [0];
-  for (let i = 1; i < lines.length; i++) if (isBoundaryLine(lines[i].text)) starts.push(i);
+  for (let i = 1; i < lines.length; i++) if (startsChunk(lines, i)) starts.push(i);
   return starts.map((from, k) => {
     const to = k + 1 < starts.length ? starts[k + 1] : lines.length;
     return { fromLine: from, toLine: to, start: lines[from].start, end: to < lines.length ? lines[to].start : textLength };
@@ -44,8 +52,49 @@ export function tablesOfChunk(
   documentUnit: Unit | undefined,
   claimed: Uint8Array,
 ): Table[] {
-  // Lines too long to be table rows are left out of the search.
+  // Lines too long to be table rows are left out of the search (such a line is a chunk of its own).
   for (let i = chunk.fromLine; i < chunk.toLine; i++) if (lines[i].text.length > MAX_TABLE_LINE) claimed[i] = 1;
+  if (chunk.toLine - chunk.fromLine === 1 && claimed[chunk.fromLine]) return [];
   const tables = findTables({ lines, furniture, documentUnit, claimed, from: chunk.fromLine, to: chunk.toLine });
   return tables;
+}
+
+/**
+ * An upper bound on the cells the table detectors can make of a chunk, counted
+ * without making any: on each line, a cell per pipe, per run of non-space
+ * characters and per separator a glued row may split at (, . % -), or one
+ * (the one-cell-per-line layout, blank lines included); and the pipe rows padded to the widest of them
+ * (rows shifted by merged cells are aligned on the right). Lines over
+ * MAX_TABLE_LINE count nothing. Generous on purpose (about twice what real
+ * tables make): it bounds memory whatever the detectors do.
+ */
+export function chunkWorkBound(lines: Line[], chunk: Pick<Chunk, 'fromLine' | 'toLine'>): number {
+  let bound = 0;
+  let pipeRows = 0;
+  let widest = 0;
+  for (let i = chunk.fromLine; i < chunk.toLine; i++) {
+    const t = lines[i].text;
+    if (t.length > MAX_TABLE_LINE) continue;
+    let pipes = 0;
+    let pieces = 0;
+    let inToken = false;
+    for (let k = 0; k < t.length; k++) {
+      const c = t.charCodeAt(k);
+      if (c === 124) pipes++;
+      if (c === 32 || c === 9 || c === 0x3000 || c === 13) {
+        inToken = false;
+        continue;
+      }
+      if (!inToken) pieces++;
+      inToken = true;
+      // , . % ％ - — –: a glued row may split here; a dash row makes a cell of each dash.
+      if (c === 44 || c === 46 || c === 37 || c === 0xff05 || c === 45 || c === 0x2014 || c === 0x2013) pieces++;
+    }
+    bound += Math.max(1, pieces) + pipes;
+    if (pipes) {
+      pipeRows++;
+      widest = Math.max(widest, pipes + 1);
+    }
+  }
+  return bound + pipeRows * widest;
 }

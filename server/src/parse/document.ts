@@ -3,7 +3,7 @@
 
 import { LineMarks } from '../model/lineMarks';
 import { Figure, FilingModel, Heading, Problem, Section, Table, Unit } from '../model/types';
-import { chunksOf, tablesOfChunk } from './chunks';
+import { chunksOf, chunkWorkBound, tablesOfChunk } from './chunks';
 import { findFurniture, runningHeaders, splitLines } from './lines';
 import { matchHeading, mayBeHeading, wrapWidthOf } from './headings';
 import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
@@ -12,6 +12,48 @@ import { documentUnitIn, unitFromWord } from './units';
 export interface ParseOptions {
   /** Skip tables and figures (outline only), for documents over the size limit. */
   outlineOnly?: boolean;
+  /** Most table cells and prose figures to make (workBudget of the text's UTF-8 length by default). */
+  workBudget?: number;
+  /** Most lines to parse at all (lineBudget of the text's UTF-8 length by default). */
+  lineBudget?: number;
+}
+
+/**
+ * What a document may cost, by its length in UTF-8 bytes. Work is table cells
+ * plus prose figures: each costs some 300–400 bytes in the analysis (the cell,
+ * its figure, its place in the index), so the budget keeps them within about
+ * 12 × the document. Lines cost some 85 bytes each, every one of them, so a
+ * document of more lines than its budget (blank lines or a digit a line, on
+ * end) is not parsed at all. Real filings stay well under both: at most 0.02
+ * cells a byte and a line every 10 bytes (the densest, a one-cell-per-line
+ * half-year report). A document over a budget gets only the outline (or, over
+ * the line budget, nothing), and one information message saying so.
+ */
+export function workBudget(utf8Bytes: number): number {
+  return 100_000 + Math.floor(utf8Bytes / 32);
+}
+
+export function lineBudget(utf8Bytes: number): number {
+  return 100_000 + Math.floor(utf8Bytes / 8);
+}
+
+/** The length of the text in UTF-8, without encoding it. */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII: 1 byte (counted); up to U+07FF: 2; a surrogate: 2 of a pair's 4; the rest of the BMP: 3.
+    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return n;
+}
+
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  if (text.indexOf('\r') < 0) return n;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) !== 10) n++;
+  return n;
 }
 
 export function parseFiling(text: string, options: ParseOptions = {}): FilingModel {
@@ -32,9 +74,22 @@ export function runSteps<T>(steps: Generator<void, T>): T {
  */
 export function* parseFilingSteps(text: string, options: ParseOptions = {}): Generator<void, FilingModel> {
   const problems: Problem[] = [];
+  const bytes = options.workBudget === undefined || options.lineBudget === undefined ? utf8Length(text) : 0;
+  const maxLines = options.lineBudget ?? lineBudget(bytes);
+  const count = lineCount(text);
+  if (count > maxLines) {
+    // Not even the outline: nothing is made per line.
+    const chunks = [{ fromLine: 0, toLine: 0, start: 0, end: text.length }];
+    const none = { text, lines: [], furniture: new LineMarks(0), runningHeaders: new Set<string>(), chunks, sections: [], topTables: [], tables: [], proseFigures: [], problems };
+    return { ...none, overBudget: { budget: maxLines, of: 'lines', used: count } };
+  }
+  // Steps of their own for the passes over every line, so that a caller running this in slices stays responsive.
+  yield;
   const lines = splitLines(text);
+  yield;
   const headers = runningHeaders(lines);
   const furniture = findFurniture(lines, headers);
+  yield;
   let documentUnit: Unit | undefined;
   for (const l of lines) {
     if (l.text.length > 2000 || !l.text.includes('单位')) continue;
@@ -46,11 +101,36 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   }
   const claimed = new Uint8Array(lines.length);
   const chunks = chunksOf(lines, text.length);
-  const tables: Table[] = [];
+  let tables: Table[] = [];
+  const budget = options.workBudget ?? workBudget(bytes);
+  let work = 0;
+  let overBudget = false;
+  let proseFigures: Figure[] = [];
   if (!options.outlineOnly) {
     for (const c of chunks) {
-      tables.push(...tablesOfChunk(lines, c, furniture, documentUnit, claimed));
+      // A chunk that could make more than twice what is left is not searched at all (the bound is loose,
+      // about twice what real tables make); after each chunk, what was made counts.
+      if (work + chunkWorkBound(lines, c) / 2 > budget) {
+        overBudget = true;
+        break;
+      }
+      const found = tablesOfChunk(lines, c, furniture, documentUnit, claimed);
+      for (const t of found) for (const r of t.rows) work += r.cells.length;
+      tables.push(...found);
+      if (work > budget) {
+        overBudget = true;
+        break;
+      }
       yield;
+    }
+    // Prose figures may take at most half the budget (real filings: a figure every 300 bytes or more; digit soup: one every 4).
+    const prose = overBudget ? undefined : yield* findProseFigures(lines, claimed, furniture, Math.min(budget - work, Math.floor(budget / 2)));
+    if (prose) proseFigures = prose;
+    else overBudget = true;
+    if (overBudget) {
+      // Outline only: what was found is dropped, and headings are looked for on every line.
+      tables = [];
+      claimed.fill(0);
     }
   }
   tables.forEach((t, i) => (t.id = i));
@@ -78,8 +158,9 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     const s = deepestSectionAt(sections, t.start);
     (s ? s.tables : topTables).push(t);
   }
-  const proseFigures = options.outlineOnly ? [] : findProseFigures(lines, claimed, furniture);
-  return { text, lines, furniture, runningHeaders: headers, chunks, sections, topTables, tables, proseFigures, documentUnit, problems };
+  const model: FilingModel = { text, lines, furniture, runningHeaders: headers, chunks, sections, topTables, tables, proseFigures, documentUnit, problems };
+  if (overBudget) model.overBudget = { budget, of: 'work' };
+  return model;
 }
 
 /**
@@ -128,9 +209,16 @@ const CN_AMOUNT = /([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,})元(?:�
 const ANY_DIGIT = /[\d０-９]/;
 const UNIT_CHAR = /[元户个人股次家笔%％]/;
 
-function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furniture: LineMarks): Figure[] {
+/** Prose figures, or undefined when there are more than `limit`; a step every 200,000 characters or so. */
+function* findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furniture: LineMarks, limit: number): Generator<void, Figure[] | undefined> {
   const out: Figure[] = [];
+  let sinceStep = 0;
   for (const l of lines) {
+    sinceStep += l.text.length + 1;
+    if (sinceStep > 200_000) {
+      sinceStep = 0;
+      yield;
+    }
     if (claimed[l.index] || furniture.has(l.index) || l.text.length > 20000) continue;
     // A figure in prose needs a digit and a unit or percent sign; an amount in capital numerals a 元.
     const line = l.text;
@@ -147,6 +235,7 @@ function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furn
       const unit = unitFromWord(m[2], 'cell', { start: unitStart, end: start + m[0].length });
       if (!unit) continue;
       // Years and dates are not figures: 2019年, 6月.
+      if (out.length >= limit) return undefined;
       out.push({
         start,
         end: start + m[0].length,
@@ -162,6 +251,7 @@ function findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furn
       const v = parseChineseNumeral(m[1]);
       if (v === undefined) continue;
       const start = l.start + m.index;
+      if (out.length >= limit) return undefined;
       out.push({
         start,
         end: start + m[0].length,
