@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
-import { problemsAfterEdit } from '../../server/src/analysis/incremental';
+import { problemsAfterEdit } from '../../server/src/features/incremental';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { hoverAt } from '../../server/src/features/hover';
 import { outline } from '../../server/src/features/outline';

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze, Analysis } from '../../server/src/analysis/analyze';
-import { problemsAfterEdit } from '../../server/src/analysis/incremental';
+import { problemsAfterEdit } from '../../server/src/features/incremental';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { hoverAt } from '../../server/src/features/hover';
 import { outline, OutlineItem } from '../../server/src/features/outline';

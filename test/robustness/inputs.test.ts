@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { analyze, Analysis } from '../../server/src/analysis/analyze';
-import { problemsAfterEdit } from '../../server/src/analysis/incremental';
+import { problemsAfterEdit } from '../../server/src/features/incremental';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { hoverAt } from '../../server/src/features/hover';
 import { outline, OutlineItem } from '../../server/src/features/outline';
@@ -161,7 +161,7 @@ test('input: mixed line endings (\\r\\n, \\r, \\n) give the same lines, figures 
 
 // Found by the incremental fuzz property (FUZZ_SEED=21 FUZZ_RUNS=6000), shrunk:
 // the whole analysis skips lines over 20,000 characters (parse/document.ts), the
-// re-analysis of one chunk (analysis/incremental.ts) passes an empty `claimed`
+// re-analysis of one chunk (features/incremental.ts) passes an empty `claimed`
 // array to tablesOfChunk and so keeps the long line as the table's header.
 const PROVINCES = `1-5家 | 5-10家 | 10家以上 | 1-5家 | 5-10家 | 10家以上 | 1-5家 | 5-10家 | 10家以上 | |||||||
 天津市 | 7 | 4 | 13 | 24 | 533 | - | 1 | 15 | 16 | 519 | - | 2 | 14 | 16 | 416 |

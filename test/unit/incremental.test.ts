@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
-import { changedRange, problemsAfterEdit } from '../../server/src/analysis/incremental';
+import { changedRange, problemsAfterEdit } from '../../server/src/features/incremental';
 import { diagnostics, Problem } from '../../server/src/features/diagnostics';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');

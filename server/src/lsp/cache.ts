@@ -1,7 +1,7 @@
 // One analysis per (uri, version): handlers share it instead of parsing again.
 
 import { Analysis, analyzeSteps } from '../analysis/analyze';
-import { problemsAfterEdit } from '../analysis/incremental';
+import { problemsAfterEdit } from '../features/incremental';
 import { CheckOptions } from '../analysis/reconcile';
 import { diagnostics, Problem } from '../features/diagnostics';
 
@@ -123,7 +123,7 @@ export class AnalysisCache {
 
   /**
    * Problems of a new version worked out from the last whole analysis by
-   * re-analysing only the chunk an edit fell into (analysis/incremental.ts), or
+   * re-analysing only the chunk an edit fell into (features/incremental.ts), or
    * undefined when the edit needs a whole analysis. Cheap: no analysis is stored.
    */
   quickProblems(uri: string, version: number, text: () => string, settings: Settings): Problem[] | undefined {

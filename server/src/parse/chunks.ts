@@ -2,7 +2,7 @@
 // long sentences ending in 。 or ；, without pipes, and lines over
 // MAX_TABLE_LINE characters, each a chunk of its own that no detector sees.
 // Tables are found chunk by chunk, so an edit inside one chunk can be
-// re-analysed alone (analysis/incremental.ts), and a chunk whose cells could
+// re-analysed alone (features/incremental.ts), and a chunk whose cells could
 // exceed the document's work budget is never searched (chunkWorkBound).
 
 import { LineMarks } from '../model/lineMarks';

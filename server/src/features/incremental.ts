@@ -4,15 +4,15 @@
 // found and reconciled again; the problems elsewhere keep their places, shifted
 // by the length of the change. Otherwise the caller analyses the whole text.
 
-import { Problem, diagnostics } from '../features/diagnostics';
+import { Problem, diagnostics } from './diagnostics';
 import { FilingModel, Range } from '../model/types';
 import { chunkWorkBound, MAX_TABLE_LINE, startsChunk, tablesOfChunk } from '../parse/chunks';
 import { utf8Length, workBudget } from '../parse/document';
 import { findFurniture, splitLines } from '../parse/lines';
 import { documentUnitIn } from '../parse/units';
-import { acceptedDifferences } from './accept';
-import { Analysis } from './analyze';
-import { ALL_CHECKS, CheckOptions, reconcile } from './reconcile';
+import { acceptedDifferences } from '../analysis/accept';
+import { Analysis } from '../analysis/analyze';
+import { ALL_CHECKS, CheckOptions, reconcile } from '../analysis/reconcile';
 
 export interface EditedProblems {
   problems: Problem[];
