@@ -85,6 +85,9 @@ test('didChange re-analyses: fixing the total removes the diagnostic, versions i
   });
   const d = await client.waitForDiagnostics(uri, 2);
   assert.ok(!d.diagnostics.some((x) => /25,21[12] ≠/.test(x.message)), d.diagnostics.map((x) => x.message).join('\n'));
+  // Not silent because the analysis failed: the fixed total is checked, and reconciles.
+  const h = (await client.request('textDocument/hover', { textDocument: { uri }, position: { line: pos.line, character: pos.character + 2 } })) as { contents: { value: string } } | null;
+  assert.match(h?.contents.value ?? '', /25,212[\s\S]*reconciles/);
 });
 
 function cmp(a: { line: number; character: number }, b: { line: number; character: number }) {

@@ -165,7 +165,10 @@ test('balance sheet: column totals, 减: rows, totals of totals and identities a
   assert.deepEqual(messages(BALANCE), []);
   const kinds = new Set(a.checks.map((c) => `${c.row.label}:${c.kind}`));
   for (const k of ['流动资产合计:columnTotal', '资产总计:columnTotal', '所有者权益合计:columnTotal', '负债和所有者权益总计:columnTotal']) assert.ok(kinds.has(k), [...kinds].join(' '));
-  assert.ok(a.checks.some((c) => c.row.label === '资产总计' && c.kind === 'identity') || a.checks.some((c) => c.row.label === '负债和所有者权益总计'));
+  // The identities are checked, and hold: 资产总计 = 负债和所有者权益总计 = 负债合计 + 所有者权益合计.
+  const identities = a.checks.filter((c) => c.kind === 'identity');
+  assert.ok(identities.some((c) => c.row.label === '资产总计' && c.description === '负债和所有者权益总计' && c.ok), identities.map((c) => `${c.row.label} = ${c.description}`).join(' / '));
+  assert.ok(identities.some((c) => c.row.label === '负债和所有者权益总计' && c.description === '负债合计 + 所有者权益合计' && c.ok), identities.map((c) => `${c.row.label} = ${c.description}`).join(' / '));
   const broken = BALANCE.replace('负债和所有者权益总计\n\n561,617,583.97', '负债和所有者权益总计\n\n561,617,583.98');
   assert.ok(messages(broken).some((m) => m.startsWith('负债和所有者权益总计')), messages(broken).join('\n'));
 });
