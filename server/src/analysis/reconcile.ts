@@ -174,9 +174,9 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
   const rows = table.rows;
   const consumed = new Set<Row>();
   const checkedRows = new Set<Row>();
-  // Group boundaries: header rows and section labels without figures (流动资产:).
+  // Group boundaries: header rows and section labels without figures (流动资产:, or a band row the layout marks).
   const isBoundary = (r: Row) =>
-    (r.kind === 'header' && !r.repeatedHeader) || (!r.cells.some((c) => c.figure) && COLON_END.test(r.label) && !SIGN_SECTION.test(r.label));
+    (r.kind === 'header' && !r.repeatedHeader) || (!r.cells.some((c) => c.figure) && (COLON_END.test(r.label) || !!r.band) && !SIGN_SECTION.test(r.label));
   // 减项: … 加项: sections: rows under 减项 are subtracted.
   const negative = new Set<Row>();
   let minus = false;
@@ -217,7 +217,11 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
       const ups: Item[] = [items[0]];
       for (let q = items[0].index - 1; q >= 0; q--) {
         const r = rows[q];
-        if (r.kind === 'header') break;
+        // A header repeated after a page break is passed over; the table's own header ends the search.
+        if (r.kind === 'header') {
+          if (r.repeatedHeader) continue;
+          break;
+        }
         if (consumed.has(r) || isBoundary(r)) continue;
         if (r.kind === 'total' && GRAND_TOTAL.test(r.label)) break;
         if (r.kind === 'total' || r.kind === 'subtotal') ups.unshift({ row: r, index: q, isTotal: true });
@@ -278,8 +282,8 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
   const out: Check[] = [];
   const withFigures = items.filter((it) => it.row.cells.some((c) => c.figure));
   if (!withFigures.length) return out;
-  // Every row that adds must be read with certainty and line up with the total's cells.
-  if (withFigures.some((it) => it.row.uncertain)) return out;
+  // Every row that adds must be read with certainty (an uncertain row may have no figure read at all) and line up with the total's cells.
+  if (items.some((it) => it.row.uncertain)) return out;
   const align = alignment(table, t, withFigures.map((it) => it.row));
   if (!align) return out;
   // A row whose last cells are empty where the rows around it have figures was shifted left by merged cells.

@@ -1,4 +1,5 @@
 // Finding tables in the text, in each layout the filings use:
+//  - list rows:            ['合计', '25,001', '25,211']   (JSON-lines extractions)
 //  - pipe rows:            合计 | 25,001 | 25,211 |          (merged cells shift columns left)
 //  - one cell per line:    label, blank, cell, blank, …      (extra blank lines for empty cells)
 //  - space-separated rows: 合计 3,550,196.05 7,066,350.78
@@ -10,6 +11,7 @@ import { assembleTable } from './tables/assemble';
 import { findCellPerLineTables } from './tables/cellPerLine';
 import { RawRow, TableContext } from './tables/context';
 import { findLineTables } from './tables/lineRows';
+import { findListTables } from './tables/listRows';
 import { findPipeTables } from './tables/pipe';
 
 export type { TableContext } from './tables/context';
@@ -24,6 +26,7 @@ export function findTables(ctx: TableContext): Table[] {
       for (const r of rows) for (let i = r.line; i <= r.lastLine; i++) ctx.claimed[i] = 1;
     }
   };
+  findListTables(ctx, add);
   findPipeTables(ctx, add);
   findCellPerLineTables(ctx, add);
   findLineTables(ctx, add);

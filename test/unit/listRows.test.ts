@@ -1,0 +1,179 @@
+// List rows (JSON-lines extractions): one Python list literal per line. Short texts of each shape,
+// copied from a real prospectus (corpus file 20), and what must not be read as a row.
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { diagnostics } from '../../server/src/features/diagnostics';
+import { parseListLiteral } from '../../server/src/parse/tables/listRows';
+
+const messages = (text: string) => diagnostics(analyze(text)).map((d) => d.message);
+
+test('a list literal: cells with the offsets of their text, quotes, escapes and a trailing comma', () => {
+  const line = `  ['流动资产合计', "it's", '', 'a\\'b', '\\uf0b2疫苗',]`;
+  const items = parseListLiteral(line, 100)!;
+  assert.deepEqual(items.map((i) => i.text), ['流动资产合计', "it's", '', "a'b", '疫苗']);
+  assert.equal(line.slice(items[0].start - 100, items[0].end - 100), '流动资产合计');
+  assert.equal(line.slice(items[1].start - 100, items[1].end - 100), "it's");
+  assert.equal(items[2].start, items[2].end);
+  assert.equal(line.slice(items[3].start - 100, items[3].end - 100), "a\\'b");
+  assert.ok(items[3].escaped && !items[0].escaped);
+});
+
+test('lines that are not list literals', () => {
+  for (const t of ['[2009]0016号', "['a' 'b']", "['a', 'b'", "['a', 'b'] 注", '[]', "['unterminated]", '资产总计 [1] 100']) {
+    assert.equal(parseListLiteral(t), undefined, t);
+  }
+});
+
+// 20: the consolidated balance sheet, cut by a page footer and header, with the column header repeated.
+const BALANCE = `（一）合并资产负债表
+单位：万元
+['项目', '2021年6月30日', '2020年12月31日', '2019年12月31日', '2018年12月31日']
+['流动资产', '', '', '', '']
+['货币资金', '27,909.53', '23,024.57', '1,487.00', '6,387.58']
+['交易性金融资产', '-', '2,007.98', '4,500.00', '-']
+['应收票据', '979.49', '654.23', '355.84', '398.68']
+['应收账款', '9,015.40', '7,435.38', '2,710.67', '1,275.30']
+['应收款项融资', '1,671.22', '854.28', '122.14', '-']
+['预付款项', '2,140.08', '1,275.73', '1,315.67', '1,595.80']
+['其他应收款', '34.67', '34.79', '5.22', '4.10']
+['存货', '7,673.91', '7,476.35', '6,207.55', '4,765.06']
+['其他流动资产', '1.77', '24.78', '150.13', '1,320.86']
+['流动资产合计', '49,426.08', '42,788.10', '16,854.22', '15,747.39']
+['非流动资产', '', '', '', '']
+['固定资产', '594.21', '496.37', '326.98', '226.10']
+['使用权资产', '413.46', '-', '-', '-']
+['无形资产', '73.88', '84.95', '56.15', '38.47']
+['长期待摊费用', '217.24', '215.06', '-', '-']
+['递延所得税资产', '192.17', '175.47', '113.34', '80.83']
+1-1-200
+['项目', '2021年6月30日', '2020年12月31日', '2019年12月31日', '2018年12月31日']
+['其他非流动资产', '74.14', '4.07', '1.24', '5.20']
+['非流动资产合计', '1,565.11', '975.92', '497.71', '350.60']
+['资产总计', '50,991.19', '43,764.02', '17,351.93', '16,097.99']
+`;
+
+test('a balance sheet in list rows: band rows, a repeated header after a page break, totals of totals', () => {
+  const a = analyze(BALANCE);
+  assert.equal(a.model.tables.length, 1);
+  const t = a.model.tables[0];
+  assert.equal(t.layout, 'list');
+  assert.equal(t.unit.name, '万元');
+  assert.deepEqual(t.columns.map((c) => c.title), ['2021年6月30日', '2020年12月31日', '2019年12月31日', '2018年12月31日']);
+  const byLabel = (l: string) => t.rows.find((r) => r.label === l)!;
+  assert.ok(byLabel('流动资产').band && byLabel('非流动资产').band);
+  assert.equal(byLabel('交易性金融资产').cells[0].figure, undefined);
+  const cash = byLabel('货币资金').cells[0];
+  assert.equal(BALANCE.slice(cash.start, cash.end), '27,909.53');
+  assert.equal(cash.figure!.value, 27909.53);
+  const ok = a.checks.filter((c) => c.ok).map((c) => c.row.label);
+  for (const l of ['流动资产合计', '非流动资产合计', '资产总计']) assert.ok(ok.filter((x) => x === l).length >= 4, l);
+  assert.deepEqual(messages(BALANCE), []);
+  // One figure changed: the total that no longer adds up is flagged.
+  const wrong = BALANCE.replace("'1,565.11'", "'1,565.21'");
+  assert.deepEqual(messages(wrong).filter((m) => m.includes('[2021年6月30日]')).length >= 1, true);
+});
+
+// 20 line 2392–2395: values of three sub-rows stacked in one cell, the label cell stacking three labels.
+// The filing's own 合计 for 2021年1-6月 is 32,083.43 where its parts add to 32,082.43 (the same table
+// elsewhere in the filing says 32,082.43): a real discrepancy.
+const STACKED = `单位：万元
+['产品类别', '产品品类', '2021年1-6月金额', '占比', '2020年度金额', '占比', '2019年度金额', '占比', '2018年度金额', '占比']
+['MOSFET', '高压超级结MOSFET中低压屏蔽栅MOSFET超级硅MOSFET', '23,917.468,006.71135.31', '74.55%24.96%0.42%', '24,907.955,930.4340.36', '80.66%19.21%0.13%', '15,738.183,858.168.32', '80.28%19.68%0.04%', '12,453.372,830.16-', '81.48%18.52%-']
+['IGBT', 'TGBT', '22.95', '0.07%', '-', '-', '-', '-', '-', '-']
+['合计', '', '32,083.43', '100.00%', '30,878.74', '100.00%', '19,604.66', '100.00%', '15,283.52', '100.00%']
+`;
+
+test('stacked values are split into sub-rows where the label cell stacks as many labels', () => {
+  const a = analyze(STACKED);
+  const t = a.model.tables[0];
+  assert.deepEqual(
+    t.rows.filter((r) => r.kind !== 'header').map((r) => r.label),
+    ['高压超级结MOSFET', '中低压屏蔽栅MOSFET', '超级硅MOSFET', 'IGBT TGBT', '合计'],
+  );
+  const second = t.rows[2];
+  assert.equal(STACKED.slice(second.cells[0].start, second.cells[0].end), '8,006.71');
+  assert.equal(second.cells[1].figure!.value, 24.96);
+  assert.equal(STACKED.slice(second.labelRange.start, second.labelRange.end), '中低压屏蔽栅MOSFET');
+  assert.deepEqual(messages(STACKED), ['合计 [2021年1-6月金额] 32,083.43 ≠ sum of 4 rows 32,082.43 (difference 1.00 万元)']);
+  const ok = a.checks.filter((c) => c.ok && c.row.label === '合计').length;
+  assert.ok(ok >= 6, `${ok} checks of the other columns reconcile`);
+});
+
+// 20 line 4417ff: two values stacked in a cell whose label does not stack two labels: the row is uncertain,
+// and the total over it is not checked.
+const UNSPLIT = `单位：万元
+['项目', '政府补助金额', '与资产/收益相关']
+['基于新型半浮栅结构的新能源高功率器件的研发及产业化', '44.80240.00', '与资产相关与收益相关']
+['2019年度苏州市市级打造先进制造业基地专项资金项目', '130.00', '与收益相关']
+['其他零星补助', '16.18', '与收益相关']
+['合计', '430.98', '-']
+`;
+
+test('stacked values without as many stacked labels make the row uncertain, and its total is not checked', () => {
+  const a = analyze(UNSPLIT);
+  const row = a.model.tables[0].rows[1];
+  assert.equal(row.uncertain, true);
+  assert.equal(a.checks.length, 0);
+  assert.deepEqual(messages(UNSPLIT), []);
+});
+
+// 20 line 1664ff: one list of several blocks, each under a period title and its own header row.
+const BLOCKS = `['2021年6月30日', '', '']
+['岗位类别', '员工人数（人）', '所占比例']
+['研发人员', '31', '45.59%']
+['销售人员', '16', '23.53%']
+['管理人员', '21', '30.88%']
+['合计', '68', '100.00%']
+['2020年12月31日', '', '']
+['岗位类别', '员工人数（人）', '所占比例']
+['研发人员', '24', '45.28%']
+['销售人员', '14', '26.42%']
+['管理人员', '15', '28.30%']
+['合计', '53', '100.00%']
+`;
+
+test('a header that comes again without a page break starts a new table', () => {
+  const a = analyze(BLOCKS);
+  assert.equal(a.model.tables.length, 2);
+  assert.deepEqual(a.model.tables.map((t) => t.columns.map((c) => c.title).join('|')), ['员工人数（人）|所占比例', '员工人数（人）|所占比例']);
+  assert.equal(a.checks.filter((c) => c.ok).length, 4);
+  assert.deepEqual(messages(BLOCKS), []);
+});
+
+// 20 line 4722ff: blocks under period rows, each closed by a 小计 or 合计.
+const PERIOD_BANDS = `['供应商', '预付款项余额', '占预付款项余额的比例']
+['2021年6月30日', '', '']
+['上海华虹宏力半导体制造有限公司', '1,500.00', '70.09%']
+['广州粤芯半导体技术有限公司', '639.90', '29.90%']
+['小 计', '2,139.90', '99.99%']
+['2020年12月31日', '', '']
+['上海华虹宏力半导体制造有限公司', '534.95', '41.93%']
+['广州粤芯半导体技术有限公司', '280.28', '21.97%']
+['DB HiTek Co., Ltd', '187.78', '14.72%']
+['华虹半导体（无锡）有限公司', '186.84', '14.65%']
+['敦南科技股份有限公司', '76.71', '6.01%']
+['合计', '1,266.56', '99.28%']
+`;
+
+test('a row naming a period with every cell empty heads a block: the 合计 below does not add the 小计 above', () => {
+  const a = analyze(PERIOD_BANDS);
+  assert.deepEqual(messages(PERIOD_BANDS), []);
+  const ok = a.checks.filter((c) => c.ok).map((c) => `${c.row.label}:${c.components.length}`);
+  assert.ok(ok.includes('小 计:2') && ok.includes('合计:5'), ok.join(' '));
+});
+
+test('nil markers are empty cells, and lists of text are no table', () => {
+  const text = `['项目', '2021年', '2020年', '2019年']
+['基本每股收益（元）', '1.03', '——', '不适用']
+['现金分红（万元）', '-', '-', '-']
+['合计', '1.03', '-', '']
+`;
+  const t = analyze(text).model.tables[0];
+  assert.deepEqual(t.rows[1].cells.map((c) => c.figure?.value), [1.03, undefined, undefined]);
+  const prose = `['序号', '股东姓名', '备注']
+['1', '王鹏飞', '实际控制人']
+['2', '龚轶', '实际控制人']
+`;
+  assert.equal(analyze(prose).model.tables.length, 0);
+});
