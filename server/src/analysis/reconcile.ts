@@ -276,6 +276,8 @@ function breakdownReadings(items: Item[]): Set<Row>[] {
 }
 
 const SIGN_SECTION = /^\s*(减|加)\s*项?\s*[:：]\s*$/;
+/** A label that names a percent unit: 成新度（%）. */
+const PERCENT_LABEL = /[(（]\s*[%％]\s*[)）]/;
 const RATE_ROW = /万元\/人|元\/人|\/人\b|人均|平均|单价|均价|毛利率|增长率|增速|占比|比例|比重/;
 
 function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOptions, negative: Set<Row>): Check[] {
@@ -615,7 +617,8 @@ function crossFootChecks(table: Table): Check[] {
   if (!TOTAL_TITLE.test(last.title.trim())) return out;
   if (cols.slice(0, -1).some((c) => !c.additive || c.share || ANY_TOTAL_WORD.test(c.title))) return out;
   for (const r of table.rows) {
-    if (r.kind === 'header' || r.uncertain || r.cells.length !== n) continue;
+    // A row of rates or ratios (成新度（%）, 毛利率) does not add across.
+    if (r.kind === 'header' || r.uncertain || r.cells.length !== n || RATE_ROW.test(r.label) || PERCENT_LABEL.test(r.label)) continue;
     const total = r.cells[n - 1];
     if (!total.figure || total.figure.percent) continue;
     const comps: Component[] = [];

@@ -370,10 +370,16 @@ function addBlock(block: ListLine[], add: AddTable, ctx: TableContext) {
     part.forEach((l, idx) => {
       if (idx < h) {
         const lab = labelOf(l.items, k);
+        const cells = l.items.slice(k).map(itemCell);
+        // A header cell merged over several columns is written once, then as empty cells: above another
+        // header row, an empty cell after a title belongs to that title (煤炭销量 | '' | '' | 煤炭平均价格 | '' …).
+        if (idx < h - 1) {
+          for (let c = 1; c < cells.length; c++) if (cells[c].text === '' && cells[c - 1].text !== '') cells[c] = { ...cells[c], text: cells[c - 1].text };
+        }
         rows.push({
           label: lab.label,
           labelRange: { start: lab.start, end: lab.end },
-          cells: l.items.slice(k).map(itemCell),
+          cells,
           line: l.line.index,
           lastLine: l.line.index,
           start: l.line.start,
