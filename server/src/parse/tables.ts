@@ -1,5 +1,6 @@
 // Finding tables in the text, in each layout the filings use:
 //  - list rows:            ['合计', '25,001', '25,211']   (JSON-lines extractions)
+//  - HTML tables:          <table><tr><td>合计</td><td>25,001</td>…  (one table per line, spans laid out)
 //  - pipe rows:            合计 | 25,001 | 25,211 |          (merged cells shift columns left)
 //  - one cell per line:    label, blank, cell, blank, …      (extra blank lines for empty cells)
 //  - space-separated rows: 合计 3,550,196.05 7,066,350.78
@@ -10,6 +11,7 @@ import { Table, TableLayout } from '../model/types';
 import { assembleTable } from './tables/assemble';
 import { findCellPerLineTables } from './tables/cellPerLine';
 import { RawRow, TableContext } from './tables/context';
+import { findHtmlTables } from './tables/html';
 import { findLineTables } from './tables/lineRows';
 import { findListTables } from './tables/listRows';
 import { findPipeTables } from './tables/pipe';
@@ -27,6 +29,7 @@ export function findTables(ctx: TableContext): Table[] {
     }
   };
   findListTables(ctx, add);
+  findHtmlTables(ctx, add);
   findPipeTables(ctx, add);
   findCellPerLineTables(ctx, add);
   findLineTables(ctx, add);
