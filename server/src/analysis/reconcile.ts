@@ -292,7 +292,7 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
   if ([t, ...withFigures.map((it) => it.row)].some((r) => shiftedLeft(table, r))) return out;
   // A total with most of its cells empty at the end (合计 | 47,900.39 | ||||) sits under merged cells: its column is unknown.
   const filled = t.cells.length - trailingEmpty(t);
-  if (t.cells.length >= 4 && filled * 2 < t.cells.length) return out;
+  if (t.cells.length >= 4 && filled * 2 < t.cells.length && !explicitGrid(table)) return out;
   let readings = withNestedBands(breakdownReadings(items), items, align);
   // Rows of rates or averages (年薪及福利(万元/人)) among amounts: one more reading leaves them out.
   const rates = items.filter((it) => RATE_ROW.test(it.row.label)).map((it) => it.row);
@@ -378,9 +378,14 @@ function trailingEmpty(r: Row): number {
   return n;
 }
 
+/** Layouts that write every cell of a row in its own place (list literals, HTML, Markdown): no cell is ever shifted. */
+function explicitGrid(table: Table): boolean {
+  return table.layout === 'list' || table.layout === 'html' || table.layout === 'markdown';
+}
+
 function shiftedLeft(table: Table, row: Row): boolean {
   const n = row.cells.length;
-  if (n < 2 || row.cells[n - 1].text !== '') return false;
+  if (n < 2 || row.cells[n - 1].text !== '' || explicitGrid(table)) return false;
   const peers = table.rows.filter((r) => r !== row && r.kind !== 'header' && r.cells.length === n);
   const filled = peers.filter((r) => r.cells[n - 1].figure).length;
   return filled > 0 && filled >= peers.length / 2;

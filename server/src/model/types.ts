@@ -85,7 +85,7 @@ export interface Column {
   share: boolean;
 }
 
-export type TableLayout = 'space' | 'pipe' | 'cellPerLine' | 'glued' | 'list' | 'html';
+export type TableLayout = 'space' | 'pipe' | 'cellPerLine' | 'glued' | 'list' | 'html' | 'markdown';
 
 export interface Table extends Range {
   id: number;

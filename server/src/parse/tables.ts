@@ -1,6 +1,7 @@
 // Finding tables in the text, in each layout the filings use:
 //  - list rows:            ['合计', '25,001', '25,211']   (JSON-lines extractions)
 //  - HTML tables:          <table><tr><td>合计</td><td>25,001</td>…  (one table per line, spans laid out)
+//  - Markdown tables:      | 合计 | 25,001 | 25,211 |  under a |---|---| separator row
 //  - pipe rows:            合计 | 25,001 | 25,211 |          (merged cells shift columns left)
 //  - one cell per line:    label, blank, cell, blank, …      (extra blank lines for empty cells)
 //  - space-separated rows: 合计 3,550,196.05 7,066,350.78
@@ -14,6 +15,7 @@ import { RawRow, TableContext } from './tables/context';
 import { findHtmlTables } from './tables/html';
 import { findLineTables } from './tables/lineRows';
 import { findListTables } from './tables/listRows';
+import { findMarkdownTables } from './tables/markdown';
 import { findPipeTables } from './tables/pipe';
 
 export type { TableContext } from './tables/context';
@@ -30,6 +32,7 @@ export function findTables(ctx: TableContext): Table[] {
   };
   findListTables(ctx, add);
   findHtmlTables(ctx, add);
+  findMarkdownTables(ctx, add);
   findPipeTables(ctx, add);
   findCellPerLineTables(ctx, add);
   findLineTables(ctx, add);
