@@ -5,6 +5,7 @@
 import { LineMarks } from '../model/lineMarks';
 import { Line, Table, Unit } from '../model/types';
 import { findTables } from './tables';
+import { opensHtmlTable } from './tables/html';
 import { endsWithAnyOf } from './text';
 
 /** Lines longer than this are never table rows. */
@@ -44,8 +45,8 @@ export function tablesOfChunk(
   documentUnit: Unit | undefined,
   claimed: Uint8Array,
 ): Table[] {
-  // Lines too long to be table rows are left out of the search.
-  for (let i = chunk.fromLine; i < chunk.toLine; i++) if (lines[i].text.length > MAX_TABLE_LINE) claimed[i] = 1;
+  // Lines too long to be table rows are left out of the search (but for a whole HTML table on one line).
+  for (let i = chunk.fromLine; i < chunk.toLine; i++) if (lines[i].text.length > MAX_TABLE_LINE && !opensHtmlTable(lines[i].text)) claimed[i] = 1;
   const tables = findTables({ lines, furniture, documentUnit, claimed, from: chunk.fromLine, to: chunk.toLine });
   return tables;
 }

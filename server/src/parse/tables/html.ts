@@ -155,7 +155,9 @@ export function htmlGrid(table: HtmlTable): GridRow[] {
   const down: ({ cell: GridCell; left: number } | undefined)[] = [];
   for (const r of table.rows) {
     const items: GridCell[] = [];
-    const anyFigure = r.cells.some((c) => !!figureOfCell(gridCell(c).text, 0));
+    const cells = r.cells.map(gridCell);
+    const figures = cells.map((g) => g.text !== '' && !!figureOfCell(g.text, 0));
+    const anyFigure = figures.some((f) => f);
     const place = (col: number, g: GridCell) => {
       items[col] = g;
     };
@@ -168,16 +170,16 @@ export function htmlGrid(table: HtmlTable): GridRow[] {
         col++;
       }
     };
-    for (const c of r.cells) {
+    r.cells.forEach((c, n) => {
       takeDown();
-      const g = gridCell(c);
+      const g = cells[n];
       place(col, g);
-      const copy: GridCell = { text: g.text && !figureOfCell(g.text, 0) ? g.text : '', start: g.end, end: g.end, escaped: true };
+      const copy: GridCell = { text: figures[n] ? '' : g.text, start: g.end, end: g.end, escaped: true };
       // Across: a title (a <th>, or a row without figures) is the title of every column it spans.
       for (let k = 1; k < c.colspan; k++) place(col + k, c.header || !anyFigure ? copy : { text: '', start: g.end, end: g.end, escaped: true });
       for (let k = 0; k < c.colspan; k++) down[col + k] = c.rowspan > 1 ? { cell: k === 0 ? copy : { ...copy, text: c.header || !anyFigure ? copy.text : '' }, left: c.rowspan - 1 } : undefined;
       col += c.colspan;
-    }
+    });
     takeDown();
     for (let k = 0; k < items.length; k++) if (!items[k]) items[k] = { text: '', start: r.start, end: r.start, escaped: true };
     if (items.length) grid.push({ line: r.line, start: r.start, end: r.end, items });
@@ -185,12 +187,20 @@ export function htmlGrid(table: HtmlTable): GridRow[] {
   return grid;
 }
 
+/** Whether a line opens an HTML table (such a line may be longer than other table rows: a whole table is one line). */
+export function opensHtmlTable(text: string): boolean {
+  return text.indexOf('<') >= 0 && TABLE_TAG.test(text);
+}
+
+/** Lines longer than this are table rows only as HTML tables (as parse/chunks.ts caps the others). */
+const LONG_LINE = 20000;
+
 export function findHtmlTables(ctx: TableContext, add: AddTable) {
   const { lines } = ctx;
   const end = ctx.to ?? lines.length;
   for (let i = ctx.from ?? 0; i < end; i++) {
     const text = lines[i].text;
-    if (ctx.claimed[i] || text.indexOf('<') < 0 || !TABLE_TAG.test(text)) continue;
+    if (ctx.claimed[i] || !opensHtmlTable(text)) continue;
     const tables = parseHtmlTables(ctx, i, end);
     let last = i;
     for (const t of tables) {
@@ -198,6 +208,8 @@ export function findHtmlTables(ctx: TableContext, add: AddTable) {
       if (grid.length) addGrid(grid, 'html', add, ctx);
       last = Math.max(last, t.lastLine);
     }
+    // A long line is no row of any other layout, table or not.
+    for (let k = i; k <= last; k++) if (lines[k].text.length > LONG_LINE) ctx.claimed[k] = 1;
     i = last;
   }
 }
