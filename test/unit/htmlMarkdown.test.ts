@@ -111,3 +111,10 @@ test('an HTML table longer than other table rows may be (one line of more than 2
   const a = analyze(text);
   assert.deepEqual(a.checks.map((c) => [c.row.label, c.ok, c.components.length]), [['合计', true, 800]]);
 });
+
+test('an HTML table left open goes on over lines of markup only: the prose after it and a later table are read', () => {
+  const later = `<table><tr><td>项目</td><td>2024年</td></tr><tr><td>甲</td><td>1.00</td></tr><tr><td>乙</td><td>2.00</td></tr><tr><td>合计</td><td>3.00</td></tr></table>`;
+  const text = `<table><tr><td>项目</td><td>说明\n${'公司主营业务未发生重大变化，相关内容详见本节。\n'.repeat(50)}${later}\n`;
+  const a = analyze(text);
+  assert.deepEqual(a.checks.map((c) => [c.row.label, c.ok]), [['合计', true]]);
+});

@@ -13,6 +13,8 @@ import { figureOfCell } from '../cells';
 const MAX_TABLE_LINES = 2000;
 const MAX_SPAN = 100;
 const TABLE_TAG = /<table[\s>]/i;
+/** A line of markup (or blank) in a table written over several lines. */
+const MARKUP_LINE = /^\s*(?:<|$)/;
 const SPACE_RUN = /\s+/g;
 
 interface Piece {
@@ -45,6 +47,12 @@ export interface HtmlTable {
   lastLine: number;
 }
 
+/** The tables that start on a line, and the last line given to the parser. */
+export interface HtmlTables {
+  tables: HtmlTable[];
+  lastLine: number;
+}
+
 function span(value: string | undefined): number {
   const n = value === undefined ? 1 : parseInt(value, 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
@@ -54,23 +62,25 @@ function span(value: string | undefined): number {
  * The tables that start on line `first` (and the lines after it, until the outermost table closes):
  * rows and cells with document offsets. Tables nested in a cell add their text to that cell.
  */
-export function parseHtmlTables(ctx: TableContext, first: number, end: number): HtmlTable[] {
+export function parseHtmlTables(ctx: TableContext, first: number, end: number): HtmlTables {
   const { lines } = ctx;
   const tables: HtmlTable[] = [];
   // Offsets in what the parser was given → document offsets, line by line.
   const fed: number[] = [];
   let line = first;
+  // The line (index into fed) a parser offset falls on: positions only grow, so a cursor moves forward.
+  let cursor = 0;
+  const fedLine = (pos: number): number => {
+    if (pos < fed[cursor]) cursor = 0;
+    while (cursor + 1 < fed.length && fed[cursor + 1] <= pos) cursor++;
+    return cursor;
+  };
   const toDoc = (pos: number): number => {
-    let k = fed.length - 1;
-    while (k > 0 && fed[k] > pos) k--;
+    const k = fedLine(pos);
     const l = lines[first + k];
     return l.start + Math.min(pos - fed[k], l.text.length);
   };
-  const lineOf = (pos: number): number => {
-    let k = fed.length - 1;
-    while (k > 0 && fed[k] > pos) k--;
-    return first + k;
-  };
+  const lineOf = (pos: number): number => first + fedLine(pos);
   let depth = 0;
   let table: HtmlTable | undefined;
   let row: HtmlRow | undefined;
@@ -129,14 +139,17 @@ export function parseHtmlTables(ctx: TableContext, first: number, end: number): 
   );
   let pos = 0;
   for (; line < end && line - first < MAX_TABLE_LINES; line++) {
+    // A table still open at the end of its line goes on over lines of markup only (a pretty-printed table).
+    if (line > first && !MARKUP_LINE.test(lines[line].text)) break;
     fed.push(pos);
     const t = lines[line].text + '\n';
     parser.write(t);
     pos += t.length;
     if (!open) break;
   }
+  const lastLine = first + fed.length - 1;
   parser.end();
-  return tables;
+  return { tables, lastLine };
 }
 
 /** A cell's text and offsets: the source slice where the cell is one piece of plain text, else the decoded text. */
@@ -201,8 +214,8 @@ export function findHtmlTables(ctx: TableContext, add: AddTable) {
   for (let i = ctx.from ?? 0; i < end; i++) {
     const text = lines[i].text;
     if (ctx.claimed[i] || !opensHtmlTable(text)) continue;
-    const tables = parseHtmlTables(ctx, i, end);
-    let last = i;
+    const { tables, lastLine } = parseHtmlTables(ctx, i, end);
+    let last = lastLine;
     for (const t of tables) {
       const grid = htmlGrid(t);
       if (grid.length) addGrid(grid, 'html', add, ctx);

@@ -98,12 +98,13 @@ export function findListTables(ctx: TableContext, add: AddTable) {
     let last = i;
     let broken = false;
     while (j < end && block.length < MAX_ROWS_PER_TABLE) {
-      if (ctx.furniture.has(j) || trimmedEnd(lines[j].text) === 0) {
+      // A list literal is a row even where it repeats often enough to look like a running header.
+      const next = ctx.claimed[j] ? undefined : listLine(ctx, j);
+      if (!next && (ctx.furniture.has(j) || trimmedEnd(lines[j].text) === 0)) {
         broken ||= ctx.furniture.has(j);
         j++;
         continue;
       }
-      const next = ctx.claimed[j] ? undefined : listLine(ctx, j);
       // Across a page break, rows of another width are another table.
       if (next && broken && next.items.length !== block[block.length - 1].items.length) break;
       broken = false;
