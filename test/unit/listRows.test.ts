@@ -177,3 +177,37 @@ test('nil markers are empty cells, and lists of text are no table', () => {
 `;
   assert.equal(analyze(prose).model.tables.length, 0);
 });
+
+// 20 line 4500ff: the asset structure without band rows — 流动资产合计, then the non-current items and their
+// 合计. Read with 非流动资产合计 passing over 流动资产合计, every total fails; the table's arithmetic prefers the
+// reading where 流动资产合计 closes its group.
+const NO_BANDS = `单位：万元
+['项目', '2021年6月30日金额', '比例', '2020年12月31日金额', '比例']
+['货币资金', '27,909.53', '54.73%', '23,024.57', '52.61%']
+['交易性金融资产', '-', '-', '2,007.98', '4.59%']
+['应收票据', '979.49', '1.92%', '654.23', '1.49%']
+['应收账款', '9,015.40', '17.68%', '7,435.38', '16.99%']
+['应收款项融资', '1,671.22', '3.28%', '854.28', '1.95%']
+['预付款项', '2,140.08', '4.20%', '1,275.73', '2.92%']
+['其他应收款', '34.67', '0.07%', '34.79', '0.08%']
+['存货', '7,673.91', '15.05%', '7,476.35', '17.08%']
+['其他流动资产', '1.77', '0.00%', '24.78', '0.06%']
+['流动资产合计', '49,426.08', '96.93%', '42,788.10', '97.77%']
+['固定资产', '594.21', '1.17%', '496.37', '1.13%']
+['使用权资产', '413.46', '0.81%', '-', '-']
+['无形资产', '73.88', '0.14%', '84.95', '0.19%']
+['长期待摊费用', '217.24', '0.43%', '215.06', '0.49%']
+['递延所得税资产', '192.17', '0.38%', '175.47', '0.40%']
+['其他非流动资产', '74.14', '0.15%', '4.07', '0.01%']
+['非流动资产合计', '1,565.11', '3.07%', '975.92', '2.23%']
+['资产总计', '50,991.19', '100.00%', '43,764.02', '100.00%']
+`;
+
+test('a statement without band rows: the reading under which its totals reconcile is taken', () => {
+  const a = analyze(NO_BANDS);
+  assert.deepEqual(messages(NO_BANDS), []);
+  const ok = a.checks.filter((c) => c.ok && c.kind === 'columnTotal').map((c) => `${c.row.label}:${c.components.length}`);
+  assert.ok(ok.includes('非流动资产合计:6') && ok.includes('资产总计:2'), ok.join(' '));
+  // A real difference is still found under that reading.
+  assert.deepEqual(messages(NO_BANDS.replace("'1,565.11'", "'1,566.11'")).filter((m) => m.includes('1,566.11')).length >= 1, true);
+});

@@ -168,8 +168,23 @@ interface Item {
   isTotal: boolean;
 }
 
-/** Rows of a group that a total adds: the plain rows and totals not yet added into another total. */
+/**
+ * Column totals under the reading of the table's groups that its own arithmetic prefers. A named total
+ * (非流动资产合计) passes over an earlier total of its level by default; in a statement written without
+ * band rows (流动资产合计, then the non-current items, then 非流动资产合计) that earlier total closes its
+ * group instead. The second reading is taken where it leaves fewer totals failing and no fewer reconciling.
+ */
 function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
+  const open = groupedTotalChecks(table, options, false);
+  if (open.every((c) => c.ok)) return open;
+  const closed = groupedTotalChecks(table, options, true);
+  const failing = (cs: Check[]) => cs.filter((c) => !c.ok).length;
+  const passing = (cs: Check[]) => cs.length - failing(cs);
+  return failing(closed) < failing(open) && passing(closed) >= passing(open) ? closed : open;
+}
+
+/** Rows of a group that a total adds: the plain rows and totals not yet added into another total. */
+function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals: boolean): Check[] {
   const out: Check[] = [];
   const rows = table.rows;
   const consumed = new Set<Row>();
@@ -200,6 +215,8 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
       // A bare 合计 above closes the previous block; a 小计 adds only the rows since the last total of any kind.
       if ((r.kind === 'total' || r.kind === 'subtotal') && (bareTotal(r.label) || t.kind === 'subtotal') && level(r) >= level(t)) break;
       if (t.kind === 'subtotal' && (r.kind === 'total' || r.kind === 'subtotal')) break;
+      // The other reading: a total of the same level above rows already gathered closes this group.
+      if (closedByTotals && (r.kind === 'total' || r.kind === 'subtotal') && level(r) >= level(t) && items.some((it) => !it.isTotal)) break;
       if (consumed.has(r)) continue;
       items.unshift({ row: r, index: k, isTotal: r.kind === 'total' || r.kind === 'subtotal' || r.kind === 'formula' });
     }
