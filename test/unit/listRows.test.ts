@@ -211,3 +211,24 @@ test('a statement without band rows: the reading under which its totals reconcil
   // A real difference is still found under that reading.
   assert.deepEqual(messages(NO_BANDS.replace("'1,565.11'", "'1,566.11'")).filter((m) => m.includes('1,566.11')).length >= 1, true);
 });
+
+// 20 line 5155ff: a summary of the cash-flow statement — subtotals and net amounts without their items.
+const CASH_SUMMARY = `单位：万元
+['项目', '2021年1-6月', '2020年度', '2019年度', '2018年度']
+['经营活动现金流入小计', '31,428.68', '24,578.55', '26,369.96', '18,478.99']
+['经营活动现金流出小计', '28,163.55', '28,327.12', '22,464.19', '24,366.01']
+['经营活动产生的现金流量净额', '3,265.13', '-3,748.57', '3,905.77', '-5,887.02']
+['投资活动现金流入小计', '2,018.13', '31,322.99', '15,776.18', '36,117.67']
+['投资活动现金流出小计', '326.82', '29,064.44', '19,083.14', '30,066.19']
+['投资活动产生的现金流量净额', '1,691.31', '2,258.55', '-3,306.96', '6,051.49']
+['筹资活动现金流入小计', '-', '23,030.00', '-', '-']
+['筹资活动现金流出小计', '69.32', '-', '-', '-']
+['筹资活动产生的现金流量净额', '-69.32', '23,030.00', '-', '-']
+`;
+
+test('a net amount that a statement identity computes closes its section: the next subtotal does not add it', () => {
+  const a = analyze(CASH_SUMMARY);
+  assert.deepEqual(messages(CASH_SUMMARY), []);
+  assert.equal(a.checks.filter((c) => c.kind === 'columnTotal').length, 0);
+  assert.ok(a.checks.filter((c) => c.kind === 'identity' && c.ok).length >= 8);
+});

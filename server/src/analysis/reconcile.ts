@@ -190,8 +190,12 @@ function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals:
   const consumed = new Set<Row>();
   const checkedRows = new Set<Row>();
   // Group boundaries: header rows and section labels without figures (流动资产:, or a band row the layout marks).
+  // A row that is the result of a statement identity (经营活动产生的现金流量净额 = 流入小计 − 流出小计) closes the
+  // section above it: no later total adds it.
   const isBoundary = (r: Row) =>
-    (r.kind === 'header' && !r.repeatedHeader) || (!r.cells.some((c) => c.figure) && (COLON_END.test(r.label) || !!r.band) && !SIGN_SECTION.test(r.label));
+    (r.kind === 'header' && !r.repeatedHeader) ||
+    (!r.cells.some((c) => c.figure) && (COLON_END.test(r.label) || !!r.band) && !SIGN_SECTION.test(r.label)) ||
+    (r.kind === 'data' && NET_AMOUNT_END.test(r.label) && IDENTITIES.some((id) => id.total.test(norm(r.label))));
   // 减项: … 加项: sections: rows under 减项 are subtracted.
   const negative = new Set<Row>();
   let minus = false;
@@ -584,6 +588,8 @@ function formulaChecksOf(table: Table, r: Row, index: number): Check[] {
 // Statement identities
 
 const norm = (s: string) => s.replace(/\?#\d+;\?|\?/g, '').replace(/[\s:：()（）]/g, '').replace(/股东权益/g, '所有者权益').replace(/负债及/g, '负债和');
+
+const NET_AMOUNT_END = /净额\s*$/;
 
 const IDENTITIES: { total: RegExp; parts: { re: RegExp; sign: 1 | -1 }[] }[] = [
   { total: /^资产总计$/, parts: [{ re: /^负债和所有者权益总计$/, sign: 1 }] },
