@@ -232,3 +232,38 @@ test('a net amount that a statement identity computes closes its section: the ne
   assert.equal(a.checks.filter((c) => c.kind === 'columnTotal').length, 0);
   assert.ok(a.checks.filter((c) => c.kind === 'identity' && c.ok).length >= 8);
 });
+
+// 22 line 7362ff: each total comes above its own (partial) 其中 breakdown.
+const TOTAL_ABOVE_BREAKDOWN = `单位：亿元
+['', '2007年6月30日金额', '占资产总计比重', '2006年12月31日金额', '占资产总计比重']
+['流动资产合计', '305.44', '17.77%', '301.89', '18.48%']
+['其中：货币资金', '153.81', '8.95%', '155.09', '9.50%']
+['应收账款', '54.97', '3.20%', '43.11', '2.64%']
+['存货', '59.89', '3.48%', '47.61', '2.92%']
+['非流动资产合计', '1,413.84', '82.23%', '1,331.31', '81.52%']
+['其中：长期股权投资', '35.63', '2.07%', '36.70', '2.25%']
+['固定资产', '999.34', '58.13%', '986.25', '60.39%']
+['在建工程', '150.80', '8.77%', '111.02', '6.80%']
+['无形资产', '169.29', '9.85%', '149.74', '9.17%']
+['资产总计', '1,719.28', '100.00%', '1,633.20', '100.00%']
+`;
+
+// 22 line 8398ff: a 其中 row right under a band: the parts of the total below.
+const BREAKDOWN_UNDER_BAND = `单位：亿元
+['', '2007年', '2006年']
+['营业收入：', '', '']
+['其中：对外交易收入', '271.76', '230.44']
+['分部间交易收入', '45.49', '28.44']
+['营业收入合计', '317.25', '258.88']
+['营业成本', '160.03', '120.33']
+`;
+
+test('其中 rows under a total break that total down; 其中 rows under a band are the parts of the total below', () => {
+  assert.deepEqual(messages(TOTAL_ABOVE_BREAKDOWN), []);
+  const ok = analyze(TOTAL_ABOVE_BREAKDOWN).checks.filter((c) => c.ok && c.row.label === '资产总计' && c.kind === 'columnTotal');
+  assert.ok(ok.length >= 2 && ok.every((c) => c.components.length === 2));
+  assert.deepEqual(messages(BREAKDOWN_UNDER_BAND), []);
+  const under = analyze(BREAKDOWN_UNDER_BAND).checks.filter((c) => c.ok);
+  assert.deepEqual(under.map((c) => c.components.length), [2, 2]);
+  assert.equal(messages(BREAKDOWN_UNDER_BAND.replace("'317.25'", "'318.25'")).length, 1);
+});

@@ -260,7 +260,7 @@ function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals:
     // A total of totals is checked only where each of those totals was understood (checked) itself.
     const parts = components.filter((c) => c.row.cells.some((x) => x.figure));
     if (parts.length && parts.every((c) => c.isTotal) && !parts.every((c) => checkedRows.has(c.row) || c.row.kind === 'formula')) continue;
-    const check = bestColumnChecks(table, t, components, options, negative);
+    const check = bestColumnChecks(table, t, components, options, negative, components === items && k >= 0 ? rows[k] : undefined);
     if (check.length) checkedRows.add(t);
     out.push(...check);
   }
@@ -276,10 +276,21 @@ function level(r: Row): number {
 }
 
 /** Readings of which rows are breakdowns (其中 …): the labelled row alone, or with the one or two rows after it. */
-function breakdownReadings(items: Item[]): Set<Row>[] {
+function breakdownReadings(items: Item[], above?: Row): Set<Row>[] {
   const starts = items.map((it, i) => (it.row.breakdown ? i : -1)).filter((i) => i >= 0);
-  let readings: Set<Row>[] = [new Set(starts.map((i) => items[i].row))];
-  for (const s of starts.slice(0, 4)) {
+  // A 其中 run right under a total (流动资产合计 / 其中：货币资金 / 应收账款 …) breaks that total down: it is
+  // never a part of a later one. A 其中 row with nothing above it in its group (under a band, 营业收入：)
+  // may begin the parts of this total: one more reading adds it.
+  const always = new Set<Row>();
+  let parentless: Row | undefined;
+  for (const s of starts) {
+    const prev = s > 0 ? items[s - 1] : undefined;
+    const underTotal = prev ? prev.isTotal && prev.row.kind !== 'formula' : !!above && (above.kind === 'total' || above.kind === 'subtotal');
+    if (underTotal) for (let q = s; q < items.length && !items[q].isTotal; q++) always.add(items[q].row);
+    else if (!prev) parentless = items[s].row;
+  }
+  let readings: Set<Row>[] = [new Set([...always, ...starts.map((i) => items[i].row)])];
+  for (const s of starts.filter((i) => !always.has(items[i].row)).slice(0, 4)) {
     const next: Set<Row>[] = [];
     for (const base of readings) {
       next.push(base);
@@ -293,6 +304,10 @@ function breakdownReadings(items: Item[]): Set<Row>[] {
     }
     readings = next.slice(0, 32);
   }
+  if (parentless) {
+    const first = parentless;
+    readings = [...readings, ...readings.map((r) => new Set([...r].filter((x) => x !== first)))].slice(0, 64);
+  }
   return readings;
 }
 
@@ -301,7 +316,7 @@ const SIGN_SECTION = /^\s*(减|加)\s*项?\s*[:：]\s*$/;
 const PERCENT_LABEL = /[(（]\s*[%％]\s*[)）]/;
 const RATE_ROW = /万元\/人|元\/人|\/人\b|人均|平均|单价|均价|毛利率|增长率|增速|占比|比例|比重/;
 
-function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOptions, negative: Set<Row>): Check[] {
+function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOptions, negative: Set<Row>, above?: Row): Check[] {
   const out: Check[] = [];
   const withFigures = items.filter((it) => it.row.cells.some((c) => c.figure));
   if (!withFigures.length) return out;
@@ -314,7 +329,7 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
   // A total with most of its cells empty at the end (合计 | 47,900.39 | ||||) sits under merged cells: its column is unknown.
   const filled = t.cells.length - trailingEmpty(t);
   if (t.cells.length >= 4 && filled * 2 < t.cells.length && !explicitGrid(table)) return out;
-  let readings = withNestedBands(breakdownReadings(items), items, align);
+  let readings = withNestedBands(breakdownReadings(items, above), items, align);
   // Rows of rates or averages (年薪及福利(万元/人)) among amounts: one more reading leaves them out.
   const rates = items.filter((it) => RATE_ROW.test(it.row.label)).map((it) => it.row);
   if (rates.length && rates.length < items.length) readings = [...readings, ...readings.map((r) => new Set([...r, ...rates]))].slice(0, 96);
