@@ -267,3 +267,37 @@ test('其中 rows under a total break that total down; 其中 rows under a band 
   assert.deepEqual(under.map((c) => c.components.length), [2, 2]);
   assert.equal(messages(BREAKDOWN_UNDER_BAND.replace("'317.25'", "'318.25'")).length, 1);
 });
+
+// 22 line 8108ff: a net row (净利息支出 = 利息支出 − 资本化) written without 小计, then the 合计 of the net rows.
+const RUNNING_SUBTOTAL = `单位：亿元
+['', '截至6月30日止6个月', '']
+['', '2007年', '2006年']
+['贷款及应付款项的利息支出', '17.95', '15.14']
+['减：资本化的利息支出', '1.99', '2.81']
+['净利息支出', '15.96', '12.33']
+['存款及应收款项的利息收入', '-1.34', '-1.04']
+['净汇兑(收益)/亏损', '-2.92', '0.68']
+['合计', '11.70', '11.97']
+`;
+
+// 22 line 8420ff: rows nested without 其中 (销售至外部客户 = 国内 + 出口), price columns beside the volumes.
+const NESTED_WITH_PRICES = `['', '截至6月30日止6个月', '', '', '']
+['', '2007年', '', '2006年', '']
+['', '销售量', '销售价格', '销售量', '销售价格']
+['', '百万吨', '人民币元/吨', '百万吨', '人民币元/吨']
+['销售至外部客户', '83.6', '314.7', '71.0', '314.0']
+['国内外部客户销售', '71.4', '304.5', '58.6', '298.7']
+['出口销售', '12.2', '374.6', '12.4', '386.1']
+['销售至公司发电分部', '14.2', '321.1', '9.8', '290.2']
+['销售量合计/加权平均价格', '97.8', '315.6', '80.8', '311.1']
+`;
+
+test('a running subtotal without 小计, and rows nested beside columns that do not add, are read by the arithmetic', () => {
+  assert.deepEqual(messages(RUNNING_SUBTOTAL), []);
+  assert.deepEqual(analyze(RUNNING_SUBTOTAL).checks.filter((c) => c.ok).map((c) => c.components.length), [3, 3]);
+  assert.equal(messages(RUNNING_SUBTOTAL.replace("'11.70'", "'12.70'")).length, 1);
+  const t = analyze(NESTED_WITH_PRICES).model.tables[0];
+  assert.deepEqual(t.columns.map((c) => c.additive), [true, false, true, false]);
+  assert.deepEqual(messages(NESTED_WITH_PRICES), []);
+  assert.deepEqual(analyze(NESTED_WITH_PRICES).checks.filter((c) => c.ok).map((c) => c.components.length), [2, 2]);
+});

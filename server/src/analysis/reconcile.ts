@@ -329,7 +329,8 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
   // A total with most of its cells empty at the end (合计 | 47,900.39 | ||||) sits under merged cells: its column is unknown.
   const filled = t.cells.length - trailingEmpty(t);
   if (t.cells.length >= 4 && filled * 2 < t.cells.length && !explicitGrid(table)) return out;
-  let readings = withNestedBands(breakdownReadings(items, above), items, align);
+  const additive = align.totalToTable.map((tc) => (tc === undefined ? true : table.columns[tc]?.additive !== false));
+  let readings = withRunningSubtotals(withNestedBands(breakdownReadings(items, above), items, align, additive), items, align, additive);
   // Rows of rates or averages (年薪及福利(万元/人)) among amounts: one more reading leaves them out.
   const rates = items.filter((it) => RATE_ROW.test(it.row.label)).map((it) => it.row);
   if (rates.length && rates.length < items.length) readings = [...readings, ...readings.map((r) => new Set([...r, ...rates]))].slice(0, 96);
@@ -432,7 +433,7 @@ function shiftedLeft(table: Table, row: Row): boolean {
  * over 3至4年, 4至5年, 5年以上; a business line over its customers) is their
  * parent. One more reading leaves the children out.
  */
-function withNestedBands(readings: Set<Row>[], items: Item[], align: Alignment): Set<Row>[] {
+function withNestedBands(readings: Set<Row>[], items: Item[], align: Alignment, additive?: boolean[]): Set<Row>[] {
   const children = new Set<Row>();
   const rows = items.filter((it) => !it.isTotal).map((it) => it.row);
   for (let i = 0; i < rows.length; i++) {
@@ -442,7 +443,7 @@ function withNestedBands(readings: Set<Row>[], items: Item[], align: Alignment):
     // The rows under the parent, one more at a time: rows[i + 1 .. i + k].
     for (let k = 1; k <= 12 && i + k < rows.length; k++) {
       if (children.has(rows[i + k])) break;
-      if (addsUp(pc, rows, i + 1, i + 1 + k, align)) {
+      if (addsUp(pc, rows, i + 1, i + 1 + k, align, additive)) {
         for (let q = i + 1; q <= i + k; q++) children.add(rows[q]);
         i += k;
         break;
@@ -453,12 +454,29 @@ function withNestedBands(readings: Set<Row>[], items: Item[], align: Alignment):
   return [...readings, ...readings.map((r) => new Set([...r, ...children]))].slice(0, 64);
 }
 
+/**
+ * A running subtotal written without 小计: a row that the rows above it in the group add up to, with their
+ * signs (贷款利息支出, 减：资本化的利息支出, then 净利息支出). One more reading leaves those rows out.
+ */
+function withRunningSubtotals(readings: Set<Row>[], items: Item[], align: Alignment, additive: boolean[]): Set<Row>[] {
+  const rows = items.filter((it) => !it.isTotal).map((it) => it.row);
+  for (let i = 2; i < rows.length; i++) {
+    const pc = align.map.get(rows[i]);
+    if (!pc || !pc.some((c) => c?.figure)) continue;
+    if (addsUp(pc, rows, 0, i, align, additive, true)) {
+      const above = rows.slice(0, i);
+      return [...readings, ...readings.map((r) => new Set([...r, ...above]))].slice(0, 96);
+    }
+  }
+  return readings;
+}
+
 /** Whether the rows kids[from, to) add up to the parent's figures in every column where the parent has one. */
-function addsUp(parent: (Cell | undefined)[], kids: Row[], from: number, to: number, align: Alignment): boolean {
+function addsUp(parent: (Cell | undefined)[], kids: Row[], from: number, to: number, align: Alignment, additive?: boolean[], signed = false): boolean {
   let compared = 0;
   for (let c = 0; c < parent.length; c++) {
     const p = parent[c]?.figure;
-    if (!p || p.percent) continue;
+    if (!p || p.percent || additive?.[c] === false) continue;
     let d = p.decimals;
     let any = false;
     for (let q = from; q < to; q++) {
@@ -473,7 +491,7 @@ function addsUp(parent: (Cell | undefined)[], kids: Row[], from: number, to: num
     for (let q = from; q < to; q++) {
       const f = align.map.get(kids[q])?.[c]?.figure;
       if (!f || f.percent) continue;
-      sum += toUnits(f.value, d);
+      sum += (signed && kids[q].subtract ? -1 : 1) * toUnits(f.value, d);
       tol += 0.5 * 10 ** (d - f.decimals);
     }
     if (Math.abs(toUnits(p.value, d) - sum) > tol) return false;
