@@ -294,7 +294,7 @@ function breakdownReadings(items: Item[], above?: Row): Set<Row>[] {
     const next: Set<Row>[] = [];
     for (const base of readings) {
       next.push(base);
-      for (let extra = 1; extra <= 2; extra++) {
+      for (let extra = 1; extra <= 3; extra++) {
         const follow = items.slice(s + 1, s + 1 + extra);
         if (follow.length < extra || follow.some((f) => f.isTotal || f.row.breakdown)) break;
         const r = new Set(base);
