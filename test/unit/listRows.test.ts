@@ -301,3 +301,13 @@ test('a running subtotal without 小计, and rows nested beside columns that do 
   assert.deepEqual(messages(NESTED_WITH_PRICES), []);
   assert.deepEqual(analyze(NESTED_WITH_PRICES).checks.filter((c) => c.ok).map((c) => c.components.length), [2, 2]);
 });
+
+test('a page break too short a text tells from its running header: a page number, one short line, the header again', () => {
+  const text = BALANCE.replace('1-1-200\n', '1-1-200\n苏州东微半导体股份有限公司招股意向书\n');
+  const a = analyze(text);
+  assert.equal(a.model.tables.length, 1);
+  assert.deepEqual(messages(text.replace("'1,565.11'", "'1,565.21'")).filter((m) => m.startsWith('非流动资产合计')).length, 1);
+  // A caption and a unit line between two tables with the same header: two tables.
+  const two = `${BALANCE}1-1-201\n（三）合并现金流量表\n单位：万元\n${BALANCE.split('\n').slice(2).join('\n')}`;
+  assert.equal(analyze(two).model.tables.length, 2);
+});

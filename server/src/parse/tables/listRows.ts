@@ -83,6 +83,36 @@ function listLine(ctx: TableContext, i: number): GridRow | undefined {
   return items ? { line: i, start: line.start, end: line.end, items } : undefined;
 }
 
+/** A page number as extractions write it: 1-1-200, 8-2-2-88, 66 / 195, - 12 -. */
+const PAGE_NUMBER = /^(?:\d{1,4}(?:-\d{1,4}){1,3}|\d{1,4}\s*\/\s*\d{1,4}|-\s*\d{1,4}\s*-)$/;
+
+function sameRow(a: GridRow, b: GridRow): boolean {
+  return a.items.length === b.items.length && a.items.every((it, i) => it.text === b.items[i].text);
+}
+
+/** The line where a list table resumes after a page number (and one more short line), or -1. */
+function afterPageBreak(ctx: TableContext, from: number, end: number, first: GridRow, furnitureBefore: boolean): number {
+  let pageNumber = furnitureBefore;
+  let other = 0;
+  for (let j = from; j < end && j < from + 4; j++) {
+    const t = ctx.lines[j].text.trim();
+    if (!t) continue;
+    if (ctx.furniture.has(j)) {
+      pageNumber = true;
+      continue;
+    }
+    if (PAGE_NUMBER.test(t)) {
+      if (pageNumber) return -1;
+      pageNumber = true;
+      continue;
+    }
+    const row = t.charCodeAt(0) === OPEN ? listLine(ctx, j) : undefined;
+    if (row) return pageNumber && sameRow(row, first) ? j : -1;
+    if (++other > 1 || t.length > 40) return -1;
+  }
+  return -1;
+}
+
 export function findListTables(ctx: TableContext, add: AddTable) {
   const { lines } = ctx;
   const end = ctx.to ?? lines.length;
@@ -107,11 +137,19 @@ export function findListTables(ctx: TableContext, add: AddTable) {
       }
       // Across a page break, rows of another width are another table.
       if (next && broken && next.items.length !== block[block.length - 1].items.length) break;
+      const pageBroken = broken;
       broken = false;
       if (next) {
         block.push(next);
         last = j;
         j++;
+        continue;
+      }
+      // A page break the furniture finder did not see whole (too few pages to tell a running header): a page
+      // number and at most one more short line, then the table's first row again.
+      const resume = afterPageBreak(ctx, j, end, block[0], pageBroken);
+      if (resume > j) {
+        j = resume;
         continue;
       }
       break;
