@@ -460,19 +460,41 @@ function withNestedBands(readings: Set<Row>[], items: Item[], align: Alignment, 
  */
 function withRunningSubtotals(readings: Set<Row>[], items: Item[], align: Alignment, additive: boolean[]): Set<Row>[] {
   const rows = items.filter((it) => !it.isTotal).map((it) => it.row);
-  for (let i = 2; i < rows.length; i++) {
+  const n = align.totalToTable.length;
+  // Signed running sums of the rows so far, per column, with their rounding tolerance (one pass: no quadratic scan).
+  const sum = new Float64Array(n);
+  const tol = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  for (let i = 0; i < rows.length; i++) {
     const pc = align.map.get(rows[i]);
-    if (!pc || !pc.some((c) => c?.figure)) continue;
-    if (addsUp(pc, rows, 0, i, align, additive, true)) {
-      const above = rows.slice(0, i);
-      return [...readings, ...readings.map((r) => new Set([...r, ...above]))].slice(0, 96);
+    if (!pc) continue;
+    if (i >= 2) {
+      let compared = 0;
+      let ok = true;
+      for (let c = 0; c < n && ok; c++) {
+        const p = pc[c]?.figure;
+        if (!p || p.percent || additive[c] === false) continue;
+        ok = seen[c] === 1 && Math.abs(p.value - sum[c]) <= tol[c] + 0.5 * 10 ** -p.decimals + 1e-9;
+        compared++;
+      }
+      if (ok && compared > 0) {
+        const above = rows.slice(0, i);
+        return [...readings, ...readings.map((r) => new Set([...r, ...above]))].slice(0, 96);
+      }
+    }
+    for (let c = 0; c < n; c++) {
+      const f = pc[c]?.figure;
+      if (!f || f.percent) continue;
+      sum[c] += (rows[i].subtract ? -1 : 1) * f.value;
+      tol[c] += 0.5 * 10 ** -f.decimals;
+      seen[c] = 1;
     }
   }
   return readings;
 }
 
 /** Whether the rows kids[from, to) add up to the parent's figures in every column where the parent has one. */
-function addsUp(parent: (Cell | undefined)[], kids: Row[], from: number, to: number, align: Alignment, additive?: boolean[], signed = false): boolean {
+function addsUp(parent: (Cell | undefined)[], kids: Row[], from: number, to: number, align: Alignment, additive?: boolean[]): boolean {
   let compared = 0;
   for (let c = 0; c < parent.length; c++) {
     const p = parent[c]?.figure;
@@ -491,7 +513,7 @@ function addsUp(parent: (Cell | undefined)[], kids: Row[], from: number, to: num
     for (let q = from; q < to; q++) {
       const f = align.map.get(kids[q])?.[c]?.figure;
       if (!f || f.percent) continue;
-      sum += (signed && kids[q].subtract ? -1 : 1) * toUnits(f.value, d);
+      sum += toUnits(f.value, d);
       tol += 0.5 * 10 ** (d - f.decimals);
     }
     if (Math.abs(toUnits(p.value, d) - sum) > tol) return false;
