@@ -118,3 +118,13 @@ test('an HTML table left open goes on over lines of markup only: the prose after
   const a = analyze(text);
   assert.deepEqual(a.checks.map((c) => [c.row.label, c.ok]), [['合计', true]]);
 });
+
+test('values stacked in one HTML cell with <br> between them make the row uncertain: no total over it is checked', () => {
+  const text = `单位：万元
+<table><tr><td>产品类别</td><td>2021年1-6月</td></tr><tr><td>MOSFET</td><td>23,917.46<br>8,006.71</td></tr><tr><td>IGBT</td><td>22.95</td></tr><tr><td>合计</td><td>31,947.12</td></tr></table>
+`;
+  const a = analyze(text);
+  assert.equal(a.model.tables[0].rows[1].uncertain, true);
+  assert.deepEqual(a.checks, []);
+  assert.deepEqual(messages(text), []);
+});

@@ -34,6 +34,8 @@ function itemCell(item: GridCell): Cell {
 /** A cell that holds only digits, separators, signs and percent marks, but not one figure: stacked values. */
 const GLUED_VALUES = /^[\d,.%\-—–()（）]+$/;
 const DIGIT_RUN = /\d/;
+/** Figures side by side in one cell, with white space between them. */
+const SPACED_VALUES = /^[\d,.%\-—–()（）]*\d[\d,.%\-—–()（）]*(?:\s+[\d,.%\-—–()（）]*\d[\d,.%\-—–()（）]*)+$/;
 
 function isStacked(text: string): boolean {
   return text.length >= 3 && GLUED_VALUES.test(text) && DIGIT_RUN.test(text) && !isEmptyCellText(text) && !figureOfCell(text, 0);
@@ -133,6 +135,9 @@ function rowsOf(l: GridRow, k: number): RawRow[] {
     end: l.end,
     header: false,
   };
+  // Values stacked with spaces or line breaks between them (<td>23,917.46<br>8,006.71</td>): which sub-row
+  // each belongs to is not marked, so the row is uncertain (a number with a stray space, '1 00.00%', is one figure).
+  if (cells.some((c) => !c.figure && SPACED_VALUES.test(c.text) && !figureOfCell(c.text.replace(SPACE_RUN, ''), 0))) return [{ ...row, uncertain: true }];
   const stackedAt = cells.map((c, i) => (!c.figure && isStacked(c.text) ? i : -1)).filter((i) => i >= 0);
   if (!stackedAt.length) return [row];
   // Every value cell of the row must stack the same number of values, read one way only.
