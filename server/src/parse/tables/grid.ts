@@ -58,7 +58,7 @@ function labelColumns(rows: GridRow[]): number {
       const t = it.text.trim();
       if (!t || isEmptyCellText(t)) continue;
       if (BARE_INTEGER.test(t)) continue;
-      if (figureOfCell(t, 0) || isStacked(t)) {
+      if (figureOfCell(t, 0) || isStacked(t) || SPACED_VALUES.test(t)) {
         figure = true;
         break;
       }
@@ -179,7 +179,7 @@ function rowsOf(l: GridRow, k: number): RawRow[] {
 export function hasFigure(items: GridCell[], k: number): boolean {
   for (let i = k; i < items.length; i++) {
     const t = items[i].text;
-    if (!items[i].escaped && (figureOfCell(t, 0) || isStacked(t.trim()))) return true;
+    if ((!items[i].escaped && figureOfCell(t, 0)) || isStacked(t.trim()) || SPACED_VALUES.test(t.trim())) return true;
   }
   return false;
 }
