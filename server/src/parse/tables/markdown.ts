@@ -45,6 +45,17 @@ export function markdownCells(line: Line): GridCell[] | undefined {
   return cells.length >= 2 ? cells : undefined;
 }
 
+/** A separator line by its characters alone (pipes, dashes, colons, spaces, at least one dash): the cheap test first. */
+function separatorLine(text: string): boolean {
+  let dash = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45) dash = true;
+    else if (c !== PIPE && c !== 58 && c !== 32 && c !== 9) return false;
+  }
+  return dash;
+}
+
 export function isSeparatorRow(cells: GridCell[]): boolean {
   return cells.every((c) => SEPARATOR_CELL.test(c.text));
 }
@@ -58,7 +69,7 @@ export function findMarkdownTables(ctx: TableContext, add: AddTable) {
   const end = ctx.to ?? lines.length;
   const rowAt = (i: number): GridCell[] | undefined => (i < end && !ctx.claimed[i] ? markdownCells(lines[i]) : undefined);
   for (let i = ctx.from ?? 0; i + 1 < end; i++) {
-    if (lines[i].text.indexOf('|') < 0) continue;
+    if (lines[i].text.indexOf('|') < 0 || !separatorLine(lines[i + 1].text)) continue;
     const header = rowAt(i);
     if (!header || isSeparatorRow(header)) continue;
     const sep = rowAt(i + 1);
