@@ -37,7 +37,19 @@ const DIGIT_RUN = /\d/;
 /** Figures side by side in one cell, with white space between them. */
 const SPACED_VALUES = /^[\d,.%\-—–()（）]*\d[\d,.%\-—–()（）]*(?:\s+[\d,.%\-—–()（）]*\d[\d,.%\-—–()（）]*)+$/;
 
+/** Whether a text can start a figure (a digit, a sign, a parenthesis): the cheap test before the patterns. */
+function startsLikeFigure(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 45 || c === 40 || c === 0xff08 || c === 0x2014 || c === 0x2013;
+}
+
+/** Figures side by side in one cell, with white space between them (a line break in HTML). */
+function spacedValues(text: string): boolean {
+  return text.length < 200 && startsLikeFigure(text) && SPACED_VALUES.test(text);
+}
+
 function isStacked(text: string): boolean {
+  if (!startsLikeFigure(text)) return false;
   return text.length >= 3 && GLUED_VALUES.test(text) && DIGIT_RUN.test(text) && !isEmptyCellText(text) && !figureOfCell(text, 0);
 }
 
@@ -58,7 +70,7 @@ function labelColumns(rows: GridRow[]): number {
       const t = it.text.trim();
       if (!t || isEmptyCellText(t)) continue;
       if (BARE_INTEGER.test(t)) continue;
-      if (figureOfCell(t, 0) || isStacked(t) || SPACED_VALUES.test(t)) {
+      if (figureOfCell(t, 0) || isStacked(t) || spacedValues(t)) {
         figure = true;
         break;
       }
@@ -137,7 +149,7 @@ function rowsOf(l: GridRow, k: number): RawRow[] {
   };
   // Values stacked with spaces or line breaks between them (<td>23,917.46<br>8,006.71</td>): which sub-row
   // each belongs to is not marked, so the row is uncertain (a number with a stray space, '1 00.00%', is one figure).
-  if (cells.some((c) => !c.figure && SPACED_VALUES.test(c.text) && !figureOfCell(c.text.replace(SPACE_RUN, ''), 0))) return [{ ...row, uncertain: true }];
+  if (cells.some((c) => !c.figure && spacedValues(c.text) && !figureOfCell(c.text.replace(SPACE_RUN, ''), 0))) return [{ ...row, uncertain: true }];
   const stackedAt = cells.map((c, i) => (!c.figure && isStacked(c.text) ? i : -1)).filter((i) => i >= 0);
   if (!stackedAt.length) return [row];
   // Every value cell of the row must stack the same number of values, read one way only.
@@ -179,7 +191,7 @@ function rowsOf(l: GridRow, k: number): RawRow[] {
 export function hasFigure(items: GridCell[], k: number): boolean {
   for (let i = k; i < items.length; i++) {
     const t = items[i].text;
-    if ((!items[i].escaped && figureOfCell(t, 0)) || isStacked(t.trim()) || SPACED_VALUES.test(t.trim())) return true;
+    if ((!items[i].escaped && figureOfCell(t, 0)) || isStacked(t.trim()) || spacedValues(t.trim())) return true;
   }
   return false;
 }
