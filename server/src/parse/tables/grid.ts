@@ -8,6 +8,7 @@ import { Cell, TableLayout } from '../../model/types';
 import { figureOfCell, makeCell, periodsIn } from '../cells';
 import { isEmptyCellText, splitGlued } from '../numbers';
 import { AddTable, RawRow, TableContext } from './context';
+import { hasNonSpace } from '../text';
 
 /** One cell of a grid: its text and where its content stands in the document. */
 export interface GridCell {
@@ -85,6 +86,7 @@ function labelColumns(rows: GridRow[]): number {
 const ROW_NUMBERS = /^(\d+?)(合\s*计|小\s*计|总\s*计)?$/;
 /** The last word of a label when it is Latin letters (MOSFET), to split stacked labels on. */
 const LATIN_TAIL = /[A-Za-z]{2,}$/;
+const LATIN_LETTER = /[A-Za-z]/;
 
 /** A label cell read as `n` stacked labels, with their offsets, or undefined. */
 export function stackedLabels(item: GridCell, n: number): { text: string; start: number }[] | undefined {
@@ -109,7 +111,7 @@ export function stackedLabels(item: GridCell, n: number): { text: string; start:
   for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + word.length)) {
     const endOfPart = at + word.length;
     // A part is more than the word itself (中低压屏蔽栅MOSFET), and the word ends there.
-    if (endOfPart < t.length && /[A-Za-z]/.test(t[endOfPart])) continue;
+    if (endOfPart < t.length && LATIN_LETTER.test(t[endOfPart])) continue;
     parts.push({ text: t.slice(from, endOfPart), start: item.start + from });
     from = endOfPart;
   }
@@ -229,7 +231,7 @@ function splitBlock(block: GridRow[], ctx: TableContext): GridRow[][] {
         if (top <= h - 1) continue;
         let titled = true;
         for (let q = top; q < i; q++) if (hasFigure(part[q].items, 1)) titled = false;
-        if (titled && !afterFurniture(ctx, part[top].line, part[top - 1].line)) cut = top;
+        if (titled && !pageBreakBetween(ctx, part[top].line, part[top - 1].line)) cut = top;
       }
     }
     if (cut < 0) {
@@ -241,9 +243,9 @@ function splitBlock(block: GridRow[], ctx: TableContext): GridRow[][] {
   }
 }
 
-/** Whether page furniture stands between two lines. */
-function afterFurniture(ctx: TableContext, line: number, previous: number): boolean {
-  for (let i = previous + 1; i < line; i++) if (ctx.furniture.has(i)) return true;
+/** Whether a page break stands between two rows: page furniture, or any line the front end let a table go on over. */
+function pageBreakBetween(ctx: TableContext, line: number, previous: number): boolean {
+  for (let i = previous + 1; i < line; i++) if (ctx.furniture.has(i) || hasNonSpace(ctx.lines[i].text)) return true;
   return false;
 }
 
