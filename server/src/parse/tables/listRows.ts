@@ -50,7 +50,7 @@ export function parseListLiteral(text: string, base = 0): ListItem[] | undefined
     }
     if (i >= end) return undefined;
     const raw = text.slice(from, i);
-    items.push({ text: escaped ? unescape(raw) : raw, start: base + from, end: base + i, escaped });
+    items.push({ text: escaped ? decodeEscapes(raw) : raw, start: base + from, end: base + i, escaped });
     i++;
     while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
     const sep = text.charCodeAt(i);
@@ -63,7 +63,7 @@ export function parseListLiteral(text: string, base = 0): ListItem[] | undefined
 const ESCAPE = /\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|[\s\S])/g;
 const SIMPLE_ESCAPES: Record<string, string> = { n: ' ', t: ' ', r: ' ', f: ' ', v: ' ', a: '', b: '', '0': '' };
 
-function unescape(raw: string): string {
+function decodeEscapes(raw: string): string {
   return raw.replace(ESCAPE, (_, e: string) => {
     if (e.length > 1) {
       const code = parseInt(e.slice(1), 16);
