@@ -39,9 +39,9 @@ test('excerpts that start with [P1], a company name and a blank line are recogni
   }
 });
 
-test('the seed filings (test/fixtures/*.filing) are filings by their content alone', () => {
+test('the excerpts of real filings (test/fixtures/*.filing) are filings by their content alone', () => {
   const files = fs.readdirSync(path.join(ROOT, 'test/fixtures')).filter((f) => f.endsWith('.filing'));
-  assert.equal(files.length, 5);
+  assert.ok(files.length >= 5, files.join(' '));
   for (const f of files) assert.ok(detectFiling(read(`test/fixtures/${f}`)).isFiling, f);
 });
 

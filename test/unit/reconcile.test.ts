@@ -6,7 +6,8 @@ import { analyze } from '../../server/src/analysis/analyze';
 import { ALL_CHECKS } from '../../server/src/analysis/reconcile';
 import { diagnostics } from '../../server/src/features/diagnostics';
 
-const messages = (text: string) => diagnostics(analyze(text)).map((d) => d.message);
+// The messages on totals (the document-wide note on unread totals aside).
+const messages = (text: string) => diagnostics(analyze(text)).filter((d) => d.check).map((d) => d.message);
 const checked = (text: string) => analyze(text).checks;
 
 // 003: one row per line with pipes; counts (个) get no rounding tolerance.

@@ -29,7 +29,7 @@ export function tablesSummary(a: Analysis): string {
     out.push(`  columns: ${t.columns.map((c) => `${c.title || '?'}${c.additive ? '' : ' (not added)'}${c.share ? ' (share)' : ''}${c.unit ? ` [${c.unit.name}]` : ''}`).join(' | ')}`);
     for (const r of t.rows) {
       const cells = r.cells.map((c) => (c.figure ? `${c.figure.value}${c.figure.percent ? '%' : ''}` : c.text || '·')).join(' | ');
-      const flags = [r.breakdown && '其中', r.subtract && '减', r.tag && `tag=${r.tag}`, r.formula && `=${r.formula}`, r.uncertain && 'uncertain', r.repeatedHeader && 'repeated'].filter(Boolean).join(',');
+      const flags = [r.breakdown && '其中', r.subtract && '减', r.tag && `tag=${r.tag}`, r.formula && `=${r.formula}`, r.uncertain && 'uncertain', r.repeatedHeader && 'repeated', r.band && 'band'].filter(Boolean).join(',');
       out.push(`  ${r.kind.padEnd(8)} ${r.label.slice(0, 30)}${flags ? ` {${flags}}` : ''} | ${cells}`);
     }
   }

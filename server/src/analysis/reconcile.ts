@@ -175,16 +175,34 @@ interface Item {
   isTotal: boolean;
 }
 
-/** Rows of a group that a total adds: the plain rows and totals not yet added into another total. */
+/**
+ * Column totals under the reading of the table's groups that its own arithmetic prefers. A named total
+ * (非流动资产合计) passes over an earlier total of its level by default; in a statement written without
+ * band rows (流动资产合计, then the non-current items, then 非流动资产合计) that earlier total closes its
+ * group instead. The second reading is taken where it leaves fewer totals failing and no fewer reconciling.
+ */
 function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
+  const open = groupedTotalChecks(table, options, false);
+  if (open.every((c) => c.ok)) return open;
+  const closed = groupedTotalChecks(table, options, true);
+  const failing = (cs: Check[]) => cs.filter((c) => !c.ok).length;
+  const passing = (cs: Check[]) => cs.length - failing(cs);
+  return failing(closed) < failing(open) && passing(closed) >= passing(open) ? closed : open;
+}
+
+/** Rows of a group that a total adds: the plain rows and totals not yet added into another total. */
+function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals: boolean): Check[] {
   const out: Check[] = [];
   const rows = table.rows;
   const consumed = new Set<Row>();
   const checkedRows = new Set<Row>();
-  // Group boundaries: header rows and section labels without figures (流动资产:).
+  // Group boundaries: header rows and section labels without figures (流动资产:, or a band row the layout marks).
+  // A row that is the result of a statement identity (经营活动产生的现金流量净额 = 流入小计 − 流出小计) closes the
+  // section above it: no later total adds it.
   const isBoundary = (r: Row) =>
     (r.kind === 'header' && !r.repeatedHeader) ||
-    (!r.cells.some((c) => c.figure) && (COLON_END.test(r.label) || SECTION_NUMBER.test(r.label)) && !SIGN_SECTION.test(r.label));
+    (!r.cells.some((c) => c.figure) && (COLON_END.test(r.label) || SECTION_NUMBER.test(r.label) || !!r.band) && !SIGN_SECTION.test(r.label)) ||
+    (r.kind === 'data' && NET_AMOUNT_END.test(r.label) && IDENTITIES.some((id) => id.total.test(norm(r.label))));
   // 减项: … 加项: sections: rows under 减项 are subtracted.
   const negative = new Set<Row>();
   let minus = false;
@@ -208,6 +226,8 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
       // A bare 合计 above closes the previous block; a 小计 adds only the rows since the last total of any kind.
       if ((r.kind === 'total' || r.kind === 'subtotal') && (bareTotal(r.label) || t.kind === 'subtotal') && level(r) >= level(t)) break;
       if (t.kind === 'subtotal' && (r.kind === 'total' || r.kind === 'subtotal')) break;
+      // The other reading: a total of the same level above rows already gathered closes this group.
+      if (closedByTotals && (r.kind === 'total' || r.kind === 'subtotal') && level(r) >= level(t) && items.some((it) => !it.isTotal)) break;
       if (consumed.has(r)) continue;
       items.unshift({ row: r, index: k, isTotal: r.kind === 'total' || r.kind === 'subtotal' || r.kind === 'formula' });
     }
@@ -225,7 +245,11 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
       const ups: Item[] = [items[0]];
       for (let q = items[0].index - 1; q >= 0; q--) {
         const r = rows[q];
-        if (r.kind === 'header') break;
+        // A header repeated after a page break is passed over; the table's own header ends the search.
+        if (r.kind === 'header') {
+          if (r.repeatedHeader) continue;
+          break;
+        }
         if (consumed.has(r) || isBoundary(r)) continue;
         if (r.kind === 'total' && GRAND_TOTAL.test(r.label)) break;
         if (r.kind === 'total' || r.kind === 'subtotal') ups.unshift({ row: r, index: q, isTotal: true });
@@ -243,7 +267,7 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
     // A total of totals is checked only where each of those totals was understood (checked) itself.
     const parts = components.filter((c) => c.row.cells.some((x) => x.figure));
     if (parts.length && parts.every((c) => c.isTotal) && !parts.every((c) => checkedRows.has(c.row) || c.row.kind === 'formula')) continue;
-    const check = bestColumnChecks(table, t, components, options, negative);
+    const check = bestColumnChecks(table, t, components, options, negative, components === items && k >= 0 ? rows[k] : undefined);
     if (check.length) checkedRows.add(t);
     out.push(...check);
   }
@@ -259,17 +283,26 @@ function level(r: Row): number {
 }
 
 /** Readings of which rows are breakdowns (其中 …): the labelled row alone, or with the one or two rows after it. */
-function breakdownReadings(items: Item[]): Set<Row>[] {
+function breakdownReadings(items: Item[], above?: Row): Set<Row>[] {
   const starts = items.map((it, i) => (it.row.breakdown ? i : -1)).filter((i) => i >= 0);
-  let readings: Set<Row>[] = [new Set(starts.map((i) => items[i].row))];
-  // A 其中 row that opens its group has no row above it in the group to be part of: it may head a list
-  // of the group's own rows (信贷承诺 / 其中：银行承兑汇票 / 开出保函 / … / 小计). One more reading counts it.
-  if (starts.length && starts[0] === items.findIndex((it) => it.row.cells.some((c) => c.figure))) readings.push(new Set(starts.slice(1).map((i) => items[i].row)));
-  for (const s of starts.slice(0, 4)) {
+  // A 其中 run right under a total (流动资产合计 / 其中：货币资金 / 应收账款 …) breaks that total down: it is
+  // never a part of a later one. A 其中 row with no row of figures above it in its group (under a band,
+  // 营业收入：, or a heading row 信贷承诺 / 其中：银行承兑汇票 / 开出保函 / … / 小计) may begin the parts of
+  // this total: one more reading adds it.
+  const always = new Set<Row>();
+  let parentless: Row | undefined;
+  for (const s of starts) {
+    const prev = s > 0 ? items[s - 1] : undefined;
+    const underTotal = prev ? prev.isTotal && prev.row.kind !== 'formula' : !!above && (above.kind === 'total' || above.kind === 'subtotal');
+    if (underTotal) for (let q = s; q < items.length && !items[q].isTotal; q++) always.add(items[q].row);
+    else if (!parentless && !items.slice(0, s).some((it) => it.row.cells.some((c) => c.figure))) parentless = items[s].row;
+  }
+  let readings: Set<Row>[] = [new Set([...always, ...starts.map((i) => items[i].row)])];
+  for (const s of starts.filter((i) => !always.has(items[i].row)).slice(0, 4)) {
     const next: Set<Row>[] = [];
     for (const base of readings) {
       next.push(base);
-      for (let extra = 1; extra <= 2; extra++) {
+      for (let extra = 1; extra <= 3; extra++) {
         const follow = items.slice(s + 1, s + 1 + extra);
         if (follow.length < extra || follow.some((f) => f.isTotal || f.row.breakdown)) break;
         const r = new Set(base);
@@ -279,6 +312,10 @@ function breakdownReadings(items: Item[]): Set<Row>[] {
     }
     readings = next.slice(0, 32);
   }
+  if (parentless) {
+    const first = parentless;
+    readings = [...readings, ...readings.map((r) => new Set([...r].filter((x) => x !== first)))].slice(0, 64);
+  }
   return readings;
 }
 
@@ -286,22 +323,25 @@ function breakdownReadings(items: Item[]): Set<Row>[] {
 const SECTION_NUMBER = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])/;
 const NAMED_OR_BARE_GRAND = /^\s*(?:合\s*计|总\s*计)\s*$/;
 const SIGN_SECTION = /^\s*(减|加)\s*项?\s*[:：]\s*$/;
+/** A label that names a percent unit: 成新度（%）. */
+const PERCENT_LABEL = /[(（]\s*[%％]\s*[)）]/;
 const RATE_ROW = /万元\/人|元\/人|\/人\b|人均|平均|单价|均价|毛利率|增长率|增速|占比|比例|比重/;
 
-function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOptions, negative: Set<Row>): Check[] {
+function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOptions, negative: Set<Row>, above?: Row): Check[] {
   const out: Check[] = [];
   const withFigures = items.filter((it) => it.row.cells.some((c) => c.figure));
   if (!withFigures.length) return out;
-  // Every row that adds must be read with certainty and line up with the total's cells.
-  if (withFigures.some((it) => it.row.uncertain)) return out;
+  // Every row that adds must be read with certainty (an uncertain row may have no figure read at all) and line up with the total's cells.
+  if (items.some((it) => it.row.uncertain)) return out;
   const align = alignment(table, t, withFigures.map((it) => it.row));
   if (!align) return out;
   // A row whose last cells are empty where the rows around it have figures was shifted left by merged cells.
   if ([t, ...withFigures.map((it) => it.row)].some((r) => shiftedLeft(table, r))) return out;
   // A total with most of its cells empty at the end (合计 | 47,900.39 | ||||) sits under merged cells: its column is unknown.
   const filled = t.cells.length - trailingEmpty(t);
-  if (t.cells.length >= 4 && filled * 2 < t.cells.length) return out;
-  let readings = withNestedBands(breakdownReadings(items), items, align);
+  if (t.cells.length >= 4 && filled * 2 < t.cells.length && !explicitGrid(table)) return out;
+  const additive = align.totalToTable.map((tc) => (tc === undefined ? true : table.columns[tc]?.additive !== false));
+  let readings = withRunningSubtotals(withNestedBands(breakdownReadings(items, above), items, align, additive), items, align, additive);
   // Rows of rates or averages (年薪及福利(万元/人)) among amounts: one more reading leaves them out.
   const rates = items.filter((it) => RATE_ROW.test(it.row.label)).map((it) => it.row);
   if (rates.length && rates.length < items.length) readings = [...readings, ...readings.map((r) => new Set([...r, ...rates]))].slice(0, 96);
@@ -416,9 +456,14 @@ function trailingEmpty(r: Row): number {
   return n;
 }
 
+/** Layouts that write every cell of a row in its own place (list literals, HTML, Markdown): no cell is ever shifted. */
+function explicitGrid(table: Table): boolean {
+  return table.layout === 'list' || table.layout === 'html' || table.layout === 'markdown';
+}
+
 function shiftedLeft(table: Table, row: Row): boolean {
   const n = row.cells.length;
-  if (n < 2 || row.cells[n - 1].text !== '') return false;
+  if (n < 2 || row.cells[n - 1].text !== '' || explicitGrid(table)) return false;
   const peers = table.rows.filter((r) => r !== row && r.kind !== 'header' && r.cells.length === n);
   const filled = peers.filter((r) => r.cells[n - 1].figure).length;
   return filled > 0 && filled >= peers.length / 2;
@@ -429,7 +474,7 @@ function shiftedLeft(table: Table, row: Row): boolean {
  * over 3至4年, 4至5年, 5年以上; a business line over its customers) is their
  * parent. One more reading leaves the children out.
  */
-function withNestedBands(readings: Set<Row>[], items: Item[], align: Alignment): Set<Row>[] {
+function withNestedBands(readings: Set<Row>[], items: Item[], align: Alignment, additive?: boolean[]): Set<Row>[] {
   const children = new Set<Row>();
   const rows = items.filter((it) => !it.isTotal).map((it) => it.row);
   for (let i = 0; i < rows.length; i++) {
@@ -439,7 +484,7 @@ function withNestedBands(readings: Set<Row>[], items: Item[], align: Alignment):
     // The rows under the parent, one more at a time: rows[i + 1 .. i + k].
     for (let k = 1; k <= 12 && i + k < rows.length; k++) {
       if (children.has(rows[i + k])) break;
-      if (addsUp(pc, rows, i + 1, i + 1 + k, align)) {
+      if (addsUp(pc, rows, i + 1, i + 1 + k, align, additive)) {
         for (let q = i + 1; q <= i + k; q++) children.add(rows[q]);
         i += k;
         break;
@@ -450,12 +495,51 @@ function withNestedBands(readings: Set<Row>[], items: Item[], align: Alignment):
   return [...readings, ...readings.map((r) => new Set([...r, ...children]))].slice(0, 64);
 }
 
+/**
+ * A running subtotal written without 小计: a row that the rows above it in the group add up to, with their
+ * signs (贷款利息支出, 减：资本化的利息支出, then 净利息支出). One more reading leaves those rows out.
+ */
+function withRunningSubtotals(readings: Set<Row>[], items: Item[], align: Alignment, additive: boolean[]): Set<Row>[] {
+  const rows = items.filter((it) => !it.isTotal).map((it) => it.row);
+  const n = align.totalToTable.length;
+  // Signed running sums of the rows so far, per column, with their rounding tolerance (one pass: no quadratic scan).
+  const sum = new Float64Array(n);
+  const tol = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  for (let i = 0; i < rows.length; i++) {
+    const pc = align.map.get(rows[i]);
+    if (!pc) continue;
+    if (i >= 2) {
+      let compared = 0;
+      let ok = true;
+      for (let c = 0; c < n && ok; c++) {
+        const p = pc[c]?.figure;
+        if (!p || p.percent || additive[c] === false) continue;
+        ok = seen[c] === 1 && Math.abs(p.value - sum[c]) <= tol[c] + 0.5 * 10 ** -p.decimals + 1e-9;
+        compared++;
+      }
+      if (ok && compared > 0) {
+        const above = rows.slice(0, i);
+        return [...readings, ...readings.map((r) => new Set([...r, ...above]))].slice(0, 96);
+      }
+    }
+    for (let c = 0; c < n; c++) {
+      const f = pc[c]?.figure;
+      if (!f || f.percent) continue;
+      sum[c] += (rows[i].subtract ? -1 : 1) * f.value;
+      tol[c] += 0.5 * 10 ** -f.decimals;
+      seen[c] = 1;
+    }
+  }
+  return readings;
+}
+
 /** Whether the rows kids[from, to) add up to the parent's figures in every column where the parent has one. */
-function addsUp(parent: (Cell | undefined)[], kids: Row[], from: number, to: number, align: Alignment): boolean {
+function addsUp(parent: (Cell | undefined)[], kids: Row[], from: number, to: number, align: Alignment, additive?: boolean[]): boolean {
   let compared = 0;
   for (let c = 0; c < parent.length; c++) {
     const p = parent[c]?.figure;
-    if (!p || p.percent) continue;
+    if (!p || p.percent || additive?.[c] === false) continue;
     let d = p.decimals;
     let any = false;
     for (let q = from; q < to; q++) {
@@ -610,6 +694,8 @@ function sideChecks(table: Table, r: Row, index: number, formula: string): Check
 
 const norm = (s: string) => s.replace(/\?#\d+;\?|\?/g, '').replace(/[\s:：()（）]/g, '').replace(/股东权益/g, '所有者权益').replace(/负债及/g, '负债和');
 
+const NET_AMOUNT_END = /净额\s*$/;
+
 const IDENTITIES: { total: RegExp; parts: { re: RegExp; sign: 1 | -1 }[] }[] = [
   { total: /^资产总计$/, parts: [{ re: /^负债和所有者权益总计$/, sign: 1 }] },
   { total: /^负债和所有者权益总计$/, parts: [{ re: /^负债合计$/, sign: 1 }, { re: /^所有者权益合计$/, sign: 1 }] },
@@ -664,7 +750,8 @@ function crossFootChecks(table: Table): Check[] {
   if (!TOTAL_TITLE.test(last.title.trim())) return out;
   if (cols.slice(0, -1).some((c) => !c.additive || c.share || ANY_TOTAL_WORD.test(c.title))) return out;
   for (const r of table.rows) {
-    if (r.kind === 'header' || r.uncertain || r.cells.length !== n) continue;
+    // A row of rates or ratios (成新度（%）, 毛利率) does not add across.
+    if (r.kind === 'header' || r.uncertain || r.cells.length !== n || RATE_ROW.test(r.label) || PERCENT_LABEL.test(r.label)) continue;
     const total = r.cells[n - 1];
     if (!total.figure || total.figure.percent) continue;
     const comps: Component[] = [];

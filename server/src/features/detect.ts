@@ -68,6 +68,8 @@ export function detectionPrefix(text: string, maxLines = DETECT_MAX_LINES, maxCh
 }
 
 /** Scores the beginning of a document (pass a prefix: only DETECT_MAX_LINES / DETECT_MAX_CHARS are read). */
+const TAG_START = /[a-zA-Z/!]/;
+
 export function detectFiling(text: string): Detection {
   const prefix = detectionPrefix(typeof text === 'string' ? text : '');
   const lines = prefix.split(/\r\n|\r|\n/);
@@ -105,8 +107,15 @@ export function detectFiling(text: string): Detection {
   const score = signals.reduce((s, x) => s + x.weight, 0);
   let cjk = 0;
   let chars = 0;
+  // Markup does not count (an HTML extraction puts each table on one line as <table><tr><td>…).
+  let inTag = false;
   for (let i = 0; i < prefix.length; i++) {
     const c = prefix.charCodeAt(i);
+    if (c === 60 /* < */ && TAG_START.test(prefix[i + 1] ?? '')) inTag = true;
+    if (inTag) {
+      if (c === 62 /* > */) inTag = false;
+      continue;
+    }
     if (c <= 0x20 || c === 0x3000 || c === 0xa0) continue;
     chars++;
     if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk++;

@@ -48,7 +48,7 @@ export function problemsAfterEdit(prev: Analysis, prevProblems: Problem[], text:
   for (let i = chunk.fromLine; i < chunk.toLine; i++) if (model.lines[i].text.length > MAX_TABLE_LINE) return undefined;
   const oldPart = old.slice(start, oldEnd);
   const newPart = text.slice(start, newEnd);
-  if (!globallyNeutral(model, start, oldEnd, oldPart, newPart)) return undefined;
+  if (!globallyNeutral(model, start, oldEnd, oldPart, newPart, text)) return undefined;
 
   const newChunkText = text.slice(chunk.start, chunk.end + delta);
   const lines = splitLines(newChunkText).map((l) => ({ ...l, start: l.start + chunk.start, end: l.end + chunk.start }));
@@ -79,7 +79,7 @@ export function problemsAfterEdit(prev: Analysis, prevProblems: Problem[], text:
 }
 
 /** True when the change cannot matter beyond its chunk. */
-function globallyNeutral(model: FilingModel, start: number, oldEnd: number, oldPart: string, newPart: string): boolean {
+function globallyNeutral(model: FilingModel, start: number, oldEnd: number, oldPart: string, newPart: string, newText: string): boolean {
   if (/filing-lens:/.test(oldPart + newPart)) return false;
   // The lines the change touches, before and after.
   const text = model.text;
@@ -92,6 +92,17 @@ function globallyNeutral(model: FilingModel, start: number, oldEnd: number, oldP
   if (documentUnitIn(touched, 0)) return false;
   const after = touched.slice(0, start - lineStart) + newPart + touched.slice(oldEnd - lineStart);
   if (documentUnitIn(after, 0) || /filing-lens:/.test(after)) return false;
-  for (const t of after.split(/\r\n|\r|\n/)) if (model.runningHeaders.has(t.trim())) return false;
+  for (const t of after.split(/\r\n|\r|\n/)) {
+    const line = t.trim();
+    if (model.runningHeaders.has(line)) return false;
+    // A line the edit writes that now stands three times in the text may have become a running header.
+    if (line.length >= 6 && line.length <= 200 && occursAtLeast(newText, line, 3)) return false;
+  }
   return true;
+}
+
+function occursAtLeast(text: string, line: string, n: number): boolean {
+  let count = 0;
+  for (let at = text.indexOf(line); at >= 0; at = text.indexOf(line, at + line.length)) if (++count >= n) return true;
+  return false;
 }

@@ -72,6 +72,8 @@ export interface Row extends Range {
   uncertain?: boolean;
   /** A header row repeated where the table goes on after a page break: not a new block. */
   repeatedHeader?: boolean;
+  /** A band row that heads a group (流动资产 with its cells all empty): the group's rows start below it. */
+  band?: boolean;
 }
 
 export interface Column {
@@ -83,7 +85,7 @@ export interface Column {
   share: boolean;
 }
 
-export type TableLayout = 'space' | 'pipe' | 'cellPerLine' | 'glued';
+export type TableLayout = 'space' | 'pipe' | 'cellPerLine' | 'glued' | 'list' | 'html' | 'markdown';
 
 export interface Table extends Range {
   id: number;

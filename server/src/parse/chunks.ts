@@ -8,6 +8,7 @@
 import { LineMarks } from '../model/lineMarks';
 import { Line, Table, Unit } from '../model/types';
 import { findTables } from './tables';
+import { opensHtmlTable } from './tables/html';
 import { endsWithAnyOf } from './text';
 
 /** Lines longer than this are never table rows. */
@@ -52,8 +53,9 @@ export function tablesOfChunk(
   documentUnit: Unit | undefined,
   claimed: Uint8Array,
 ): Table[] {
-  // Lines too long to be table rows are left out of the search (such a line is a chunk of its own).
-  for (let i = chunk.fromLine; i < chunk.toLine; i++) if (lines[i].text.length > MAX_TABLE_LINE) claimed[i] = 1;
+  // Lines too long to be table rows are left out of the search (such a line is a chunk of its own), but for
+  // a whole HTML table on one line.
+  for (let i = chunk.fromLine; i < chunk.toLine; i++) if (lines[i].text.length > MAX_TABLE_LINE && !opensHtmlTable(lines[i].text)) claimed[i] = 1;
   if (chunk.toLine - chunk.fromLine === 1 && claimed[chunk.fromLine]) return [];
   const tables = findTables({ lines, furniture, documentUnit, claimed, from: chunk.fromLine, to: chunk.toLine });
   return tables;

@@ -1,4 +1,7 @@
 // Finding tables in the text, in each layout the filings use:
+//  - list rows:            ['合计', '25,001', '25,211']   (JSON-lines extractions)
+//  - HTML tables:          <table><tr><td>合计</td><td>25,001</td>…  (one table per line, spans laid out)
+//  - Markdown tables:      | 合计 | 25,001 | 25,211 |  under a |---|---| separator row
 //  - pipe rows:            合计 | 25,001 | 25,211 |          (merged cells shift columns left)
 //  - one cell per line:    label, blank, cell, blank, …      (extra blank lines for empty cells)
 //  - space-separated rows: 合计 3,550,196.05 7,066,350.78
@@ -9,7 +12,10 @@ import { Table, TableLayout } from '../model/types';
 import { assembleTable } from './tables/assemble';
 import { findCellPerLineTables } from './tables/cellPerLine';
 import { RawRow, TableContext } from './tables/context';
+import { findHtmlTables } from './tables/html';
 import { findLineTables } from './tables/lineRows';
+import { findListTables } from './tables/listRows';
+import { findMarkdownTables } from './tables/markdown';
 import { findPipeTables } from './tables/pipe';
 import { AMOUNT, DIGIT, hasNonSpace } from './text';
 
@@ -26,6 +32,9 @@ export function findTables(ctx: TableContext): Table[] {
       for (const r of rows) for (let i = r.line; i <= r.lastLine; i++) ctx.claimed[i] = 1;
     }
   };
+  findListTables(ctx, add);
+  findHtmlTables(ctx, add);
+  findMarkdownTables(ctx, add);
   findPipeTables(ctx, add);
   findCellPerLineTables(ctx, add);
   findLineTables(ctx, add);

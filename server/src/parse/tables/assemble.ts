@@ -98,7 +98,9 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
   }
 
   const headerRows = rows0.filter((r) => r.header);
-  const columns = buildColumns(headerRows.filter((r) => r.line < (dataRaw[0]?.line ?? Infinity)), ncols, dataRaw);
+  // The header rows above the first data row (by order: an HTML table has all its rows on one line).
+  const firstData = dataRaw.length ? rows0.indexOf(dataRaw[0]) : rows0.length;
+  const columns = buildColumns(headerRows.filter((r) => rows0.indexOf(r) < firstData), ncols, dataRaw);
 
   // A tag column (注释: i, ii=1+2, a, b …) holds formula tags, not figures.
   let tagColumn = false;
@@ -149,6 +151,7 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
       end: r.end,
       uncertain: r.uncertain || undefined,
       repeatedHeader: r.repeatedHeader || undefined,
+      band: r.band || undefined,
     } as Row;
   });
   const finalColumns = tagColumn ? columns.slice(1) : columns;

@@ -29,6 +29,8 @@ export interface RawRow extends Range {
   header: boolean;
   uncertain?: boolean;
   repeatedHeader?: boolean;
+  /** A band row heading a group, where the layout shows it (all cells present and empty); see Row.band. */
+  band?: boolean;
 }
 
 export const MAX_LABEL = 48;

@@ -52,6 +52,8 @@ export function findPipeTables(ctx: TableContext, add: AddTable) {
     let j = i;
     let last = i;
     while (j < end && rows.length < MAX_ROWS_PER_TABLE) {
+      // A line another layout's table holds (a Markdown table right below) ends this one.
+      if (ctx.claimed[j]) break;
       if (ctx.furniture.has(j) || lines[j].text.trim() === '') {
         j++;
         continue;
