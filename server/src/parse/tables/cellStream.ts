@@ -1,0 +1,532 @@
+// One cell per line without blank lines between cells (PyMuPDF-style extractions): a label line,
+// then each value on its own line, an empty cell one blank line or nothing at all; lines that hold
+// several values (995,831,729.37 1,008,102,508.77), a label glued to its values
+// (资产总计196,356.50 100.00% …), note references (四(44), 七、5, or bare integers 1 … 44), labels
+// wrapped over lines (负债和所有者权 / 益总计), headers split over lines (2025 年 / 12 月31 日).
+//
+// The lines are read as a stream of tokens (text, values, note reference, header word, blank,
+// prose); rows are laid out from it: label, optional note, values. The table's column count is
+// the most common number of values per row; a row with that many values is certain, a row with
+// fewer is placed by its blank lines only where the table's full rows show that blank lines mark
+// empty cells, otherwise it is uncertain (never a guess at which cell is empty).
+
+import { Cell } from '../../model/types';
+import { figureOfCell, makeCell, periodsIn } from '../cells';
+import { isEmptyCellText } from '../numbers';
+import { trimmedEnd, trimmedStart } from '../text';
+import { AddTable, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
+
+const enum T {
+  Text,
+  Values,
+  Note,
+  Head,
+  Blank,
+  Prose,
+}
+
+interface Piece {
+  text: string;
+  start: number;
+  end: number;
+}
+
+interface Token {
+  kind: T;
+  line: number;
+  /** Text, note or header word (trimmed), with its range. */
+  text: string;
+  start: number;
+  end: number;
+  /** Values (figures and nil marks) of a Values token, or of a text line that ends in values. */
+  values?: Piece[];
+}
+
+/** A row as read from the stream, before it is laid out over the table's columns. */
+interface StreamRow {
+  label: string;
+  labelStart: number;
+  labelEnd: number;
+  line: number;
+  lastLine: number;
+  items: Item[];
+  /** Values on lines of their own (not on the label's line). */
+  streamed: boolean;
+  head?: Piece[];
+}
+
+interface Item {
+  kind: 'value' | 'blank' | 'note';
+  piece?: Piece;
+  at: number;
+  line: number;
+}
+
+const PAGE_MARKER = /^\[P(\d+)\]$/;
+const BARE_INT = /^\d{1,4}$/;
+const SMALL_INT = /^\d{1,3}$/;
+/** Note references: 四(44), 七、5, 八、7, 附注七(1), 五(一). */
+const NOTE_REF = /^(?:附注)?[一二三四五六七八九十]{1,3}\s*(?:[、.．]\s*[(（]?\s*[\d一二三四五六七八九十]{1,3}\s*[)）]?|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])(?:\s*[(（]\s*\d{1,3}\s*[)）])?$/;
+const NOTE_HEAD = /^(?:附注|注释)(?:[一二三四五六七八九十]{1,3}|编号)?$/;
+const RESTATED = /^[(（]?\s*(?:经)?重述(?:后|前)?\s*[)）]?$/;
+const MONTH_DAY = /^\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?$/;
+const YEAR_ONLY = /^(?:19|20)\d\d\s*年$/;
+const COLUMN_WORD = /^(?:金额|比例|占比|比重|余额|账面余额|账面价值|账面净值|坏账准备|计提比例|减值准备|跌价准备|原值|累计折旧|数量|变动|增减|增减额|变动额|变动比例|增长率|变动率|模拟变动|本期数|上期数)$/;
+const SENTENCE = /[。；]/;
+const CLAUSE = /[，,：:]/;
+const COLON_END = /[：:]$/;
+/** A label that starts a new row, never the tail of a wrapped one. */
+const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、．](?!\d)|\d{1,2}\.(?!\d)|其中|加\s*[:：]|减\s*[:：]|[①-⑳])/;
+const ITEM_ONLY = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．]|[①-⑳])$/;
+/** A figure glued to the end of a label: 资产总计196,356.50, 固定资产154,641.52 (grouped or with decimals only). */
+const GLUED_FIGURE = /^(.*[^\d\s,.(（\-－−])([-(（]?\d{1,3}(?:,\d{3})*(?:\.\d+)?%?[)）]?|[-(（]?\d+\.\d+%?[)）]?)$/;
+const UNIT_WORD_START = /^[年月日元股万亿个人户家次倍天%％]/;
+const DASH_RUN = /^(?:-{2,}|－{2,})$/;
+const TOTAL_WORD = /合\s*计|小\s*计|总\s*计/;
+
+const MAX_LABEL_LEN = 40;
+/** Rows without values in a row that end a table (notes between tables, prose in short lines). */
+const MAX_EMPTY_RUN = 5;
+
+function isValuePiece(text: string, start: number): boolean {
+  return isEmptyCellText(text) || figureOfCell(text, start) !== undefined;
+}
+
+const WORD = /\S+/g;
+
+/** The pieces of a line between runs of spaces; a closing parenthesis on its own joins the figure before it ((1,474,894 )). */
+function piecesOf(text: string, base: number): Piece[] {
+  const out: Piece[] = [];
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text))) {
+    const p = { text: m[0], start: base + m.index, end: base + m.index + m[0].length };
+    const prev = out[out.length - 1];
+    if (prev && (p.text === ')' || p.text === '）') && (prev.text[0] === '(' || prev.text[0] === '（')) {
+      prev.text = prev.text + p.text;
+      prev.end = p.end;
+    } else out.push(p);
+  }
+  return out;
+}
+
+function isHeadWord(t: string): boolean {
+  if (NOTE_HEAD.test(t) || RESTATED.test(t) || MONTH_DAY.test(t) || YEAR_ONLY.test(t) || COLUMN_WORD.test(t)) return true;
+  const c = t.charCodeAt(0);
+  // A period: 2024 年12 月31 日, 2024 年度, 期末余额, 本期发生额 (the whole line).
+  if ((c >= 48 && c <= 57) || t.length <= 7) {
+    const p = periodsIn(t);
+    if (p.length === 1 && p[0].start === 0 && p[0].end >= t.replace(/\s+$/, '').length) return true;
+  }
+  return false;
+}
+
+/** Reads one non-blank line as a token, or undefined for a line that is skipped. */
+function tokenOf(text: string, lineIndex: number, lineStart: number, from: number, to: number): Token | undefined {
+  const t = text.slice(from, to);
+  const start = lineStart + from;
+  const tok: Token = { kind: T.Text, line: lineIndex, text: t, start, end: start + t.length };
+  const c0 = t.charCodeAt(0);
+  // Quick path: a line that starts like a figure or a nil mark.
+  const figureLike = (c0 >= 48 && c0 <= 57) || c0 === 40 || c0 === 0xff08 || c0 === 45 || c0 === 0xff0d || c0 === 0x2212 || c0 === 0x2014 || c0 === 0x2013;
+  if (figureLike || t.length <= MAX_LABEL_LEN + 60) {
+    const pieces = piecesOf(t, start);
+    // Values from the end: the longest run of value pieces.
+    let k = pieces.length;
+    while (k > 0 && isValuePiece(pieces[k - 1].text, pieces[k - 1].start)) k--;
+    if (k === 0) {
+      tok.kind = T.Values;
+      tok.values = pieces;
+      return tok;
+    }
+    let values = pieces.slice(k);
+    let labelEnd = k;
+    if (!values.length) {
+      // A figure glued to the label (资产总计196,356.50).
+      const last = pieces[k - 1];
+      const m = GLUED_FIGURE.exec(last.text);
+      if (m && !NOTE_REF.test(last.text) && (m[2].includes(',') || m[2].includes('.')) && figureOfCell(m[2], 0)) {
+        const cut = last.start + m[1].length;
+        values = [{ text: m[2], start: cut, end: last.end }];
+        pieces[k - 1] = { text: m[1], start: last.start, end: cut };
+      }
+    } else if (k > 0) {
+      const last = pieces[k - 1];
+      const m = GLUED_FIGURE.exec(last.text);
+      if (m && !NOTE_REF.test(last.text) && (m[2].includes(',') || m[2].includes('.')) && figureOfCell(m[2], 0)) {
+        const cut = last.start + m[1].length;
+        values.unshift({ text: m[2], start: cut, end: last.end });
+        pieces[k - 1] = { text: m[1], start: last.start, end: cut };
+      }
+    }
+    const labelPieces = pieces.slice(0, labelEnd);
+    const label = labelPieces.length ? text.slice(labelPieces[0].start - lineStart, labelPieces[labelPieces.length - 1].end - lineStart) : '';
+    tok.text = label;
+    tok.end = labelPieces.length ? labelPieces[labelPieces.length - 1].end : start;
+    if (values.length) {
+      // A label followed by a unit word is prose or a header (2024 年), not a row.
+      tok.values = values;
+    }
+  }
+  const label = tok.text;
+  if (SENTENCE.test(label) || label.length > MAX_LABEL_LEN || (label.length > 24 && CLAUSE.test(label))) {
+    tok.kind = T.Prose;
+    tok.values = undefined;
+    return tok;
+  }
+  if (!tok.values) {
+    if (NOTE_REF.test(label)) tok.kind = T.Note;
+    else if (isHeadWord(label)) tok.kind = T.Head;
+  } else if (isHeadWord(label) || UNIT_WORD_START.test(label)) {
+    // 2024 年 1,234: a period with a figure is no row of this layout.
+    tok.kind = T.Prose;
+    tok.values = undefined;
+  }
+  return tok;
+}
+
+/** A page number printed just after a [Pn] marker (56 after [P57]). */
+function isPageNumber(t: string, page: number): boolean {
+  if (!BARE_INT.test(t)) return false;
+  const n = Number(t);
+  return n <= page && n >= page - 12;
+}
+
+function canJoin(label: string, next: string): boolean {
+  if (COLON_END.test(label) || ITEM_START.test(next)) return false;
+  if (ITEM_ONLY.test(label)) return true;
+  return next.length <= 6 && label.length >= 3;
+}
+
+export function findCellStreamTables(ctx: TableContext, add: AddTable) {
+  const { lines } = ctx;
+  const from = ctx.from ?? 0;
+  const to = ctx.to ?? lines.length;
+  let rows: (StreamRow | 'break')[] = [];
+  let cur: StreamRow | undefined;
+  let page = -1;
+  let pageWindow = 0;
+  const close = () => {
+    if (cur) rows.push(cur);
+    cur = undefined;
+  };
+  const flush = () => {
+    close();
+    if (rows.length) readSegments(ctx, rows, add);
+    rows = [];
+  };
+  for (let i = from; i < to; i++) {
+    if (ctx.claimed[i]) {
+      flush();
+      continue;
+    }
+    if (ctx.furniture.has(i)) continue;
+    const text = lines[i].text;
+    const a = trimmedStart(text);
+    const b = a === text.length ? a : trimmedEnd(text);
+    if (a === b) {
+      if (cur) cur.items.push({ kind: 'blank', at: lines[i].start, line: i });
+      continue;
+    }
+    // [Pn] page markers, and the page number printed after one.
+    if (text.charCodeAt(a) === 91 && b - a <= 8) {
+      const m = PAGE_MARKER.exec(text.slice(a, b));
+      if (m) {
+        page = Number(m[1]);
+        pageWindow = 3;
+        continue;
+      }
+    }
+    if (pageWindow > 0) {
+      pageWindow--;
+      if (isPageNumber(text.slice(a, b), page)) {
+        pageWindow = 0;
+        continue;
+      }
+    }
+    if (b - a > 400) {
+      flush();
+      continue;
+    }
+    const tok = tokenOf(text, i, lines[i].start, a, b);
+    if (!tok) continue;
+    switch (tok.kind) {
+      case T.Prose:
+        flush();
+        break;
+      case T.Head:
+        if (!cur || !cur.head || cur.items.some((it) => it.kind !== 'blank')) {
+          // A header starts on the label line before it (项目, 资产), or on its own.
+          if (cur && !cur.head && cur.items.every((it) => it.kind === 'blank') && !TOTAL_WORD.test(cur.label)) cur.head = [];
+          else {
+            close();
+            cur = { label: '', labelStart: tok.start, labelEnd: tok.start, line: i, lastLine: i, items: [], streamed: false, head: [] };
+          }
+        }
+        cur.head!.push({ text: tok.text, start: tok.start, end: tok.end });
+        cur.lastLine = i;
+        break;
+      case T.Note:
+        if (cur && !cur.head) {
+          cur.items.push({ kind: 'note', piece: { text: tok.text, start: tok.start, end: tok.end }, at: tok.start, line: i });
+          cur.lastLine = i;
+        }
+        break;
+      case T.Values:
+        if (cur && cur.head && !cur.label && cur.head.length === 1 && cur.items.length === 0) {
+          // A lone period word with values is a row (期初余额 in a movement table), not a header.
+          const p = cur.head[0];
+          cur = { label: p.text, labelStart: p.start, labelEnd: p.end, line: cur.line, lastLine: cur.lastLine, items: [], streamed: false };
+        }
+        if (cur && !cur.head) {
+          for (const p of tok.values!) cur.items.push({ kind: 'value', piece: p, at: p.start, line: i });
+          cur.streamed = true;
+          cur.lastLine = i;
+        } else {
+          // Values with no label to go with: not a row of this layout.
+          close();
+          rows.push('break');
+        }
+        break;
+      case T.Text: {
+        if (cur && !cur.head && cur.items.length === 0 && !tok.values && canJoin(cur.label, tok.text) && cur.label.length + tok.text.length <= MAX_LABEL_LEN + 20) {
+          cur.label += tok.text;
+          cur.labelEnd = tok.end;
+          cur.lastLine = i;
+          break;
+        }
+        if (cur && !cur.head && cur.items.length === 0 && tok.values && ITEM_ONLY.test(cur.label)) {
+          // 一、 / 营业收入 …
+          cur.label += tok.text;
+        } else {
+          close();
+          cur = { label: tok.text, labelStart: tok.start, labelEnd: tok.end, line: i, lastLine: i, items: [], streamed: false };
+        }
+        cur.labelEnd = tok.end;
+        if (tok.values) for (const p of tok.values) cur.items.push({ kind: 'value', piece: p, at: p.start, line: i });
+        cur.lastLine = i;
+        break;
+      }
+    }
+  }
+  flush();
+}
+
+function valueCount(r: StreamRow): number {
+  let n = 0;
+  for (const it of r.items) if (it.kind === 'value') n++;
+  return n;
+}
+
+/** Splits the rows of a stretch into tables: at breaks, at a new header, after a run of rows without values. */
+function readSegments(ctx: TableContext, rows: (StreamRow | 'break')[], add: AddTable) {
+  let seg: StreamRow[] = [];
+  let firstHead: string | undefined;
+  let empties = 0;
+  const end = () => {
+    if (seg.length) readTable(ctx, seg, add);
+    seg = [];
+    firstHead = undefined;
+    empties = 0;
+  };
+  for (const r of rows) {
+    if (r === 'break') {
+      end();
+      continue;
+    }
+    if (r.head) {
+      const key = r.head.map((p) => p.text).join('|');
+      const hasData = seg.some((x) => !x.head && valueCount(x) > 0);
+      if (hasData && key !== firstHead) end();
+      if (firstHead === undefined) firstHead = key;
+      seg.push(r);
+      empties = 0;
+      continue;
+    }
+    if (valueCount(r) === 0 && !r.items.some((it) => it.kind === 'note')) empties++;
+    else {
+      // A long run of rows without values (notes between tables, prose in short lines) ends the table before it.
+      if (empties >= MAX_EMPTY_RUN) {
+        seg.length -= empties;
+        end();
+      }
+      empties = 0;
+    }
+    seg.push(r);
+    if (seg.length > MAX_ROWS_PER_TABLE) end();
+  }
+  end();
+}
+
+function isDash(p: Piece | undefined): boolean {
+  return !!p && DASH_RUN.test(p.text);
+}
+
+/** Lays a table's rows out over its columns and adds it. */
+function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
+  // Trim rows without values at both ends (captions, signatories), keeping a header at the start.
+  let a = 0;
+  while (a < seg.length && !seg[a].head && valueCount(seg[a]) === 0) a++;
+  let b = seg.length;
+  while (b > a && (seg[b - 1].head || valueCount(seg[b - 1]) === 0)) b--;
+  const rows = seg.slice(a, b);
+  const data = rows.filter((r) => !r.head && valueCount(r) > 0);
+  if (data.length < 3) return;
+  // Rows whose values stand on lines of their own: most of them, or this is another layout's table.
+  const streamed = data.filter((r) => r.streamed).length;
+  if (streamed < 2 || streamed * 2 < data.length) return;
+
+  // The note column: named in the header, written as 四(n) / 七、n, or bare small integers before K values.
+  const header = rows.find((r) => r.head);
+  const noteHead = !!header && header.head!.some((p) => NOTE_HEAD.test(p.text));
+  let explicit = 0;
+  for (const r of data) if (firstItem(r)?.kind === 'note') explicit++;
+  const plain: number[] = [];
+  for (const r of data) {
+    const f = firstItem(r);
+    if (!(f?.kind === 'value' && SMALL_INT.test(f.piece!.text))) plain.push(valueCount(r));
+  }
+  let k = mode(plain.length ? plain : data.map(valueCount));
+  let intRows = 0;
+  let intRowsFit = 0;
+  for (const r of data) {
+    const f = firstItem(r);
+    if (f?.kind === 'value' && SMALL_INT.test(f.piece!.text)) {
+      intRows++;
+      if (valueCount(r) === k + 1) intRowsFit++;
+    }
+  }
+  const noteColumn = noteHead || explicit >= 2 || (intRowsFit >= 3 && intRowsFit >= 0.8 * intRows && plain.length >= 1);
+  if (!plain.length) k = mode(data.map((r) => valueCount(r) - (noteColumn ? 1 : 0)));
+  if (k < 1) return;
+
+  // Items of each row after the note cell.
+  const itemsOf = (r: StreamRow): { items: Item[]; ambiguous: boolean } => {
+    let items = r.items;
+    let ambiguous = false;
+    const fi = items.findIndex((it) => it.kind !== 'blank');
+    if (noteColumn) {
+      const f = items[fi];
+      if (f && f.kind === 'note') items = items.slice(fi + 1);
+      else if (items[0]?.kind === 'blank') items = items.slice(1);
+      else if (f && f.kind === 'value' && SMALL_INT.test(f.piece!.text)) {
+        const n = valueCount(r);
+        if (n === k + 1) items = items.slice(fi + 1);
+        else if (n === k) ambiguous = true;
+      }
+    }
+    // A note reference elsewhere in the row is not a value either.
+    return { items: items.filter((it) => it.kind !== 'note'), ambiguous };
+  };
+  // Do blank lines mark empty cells? Only where full rows never have a blank line among their values.
+  let fullWithBlanks = 0;
+  let full = 0;
+  for (const r of data) {
+    const { items } = itemsOf(r);
+    const vals = items.filter((it) => it.kind === 'value');
+    if (vals.length !== k) continue;
+    full++;
+    const last = items.lastIndexOf(vals[vals.length - 1]);
+    if (items.slice(0, last).some((it) => it.kind === 'blank')) fullWithBlanks++;
+  }
+  const blanksMark = full >= 2 && fullWithBlanks === 0;
+
+  const out: RawRow[] = [];
+  let seenData = false;
+  for (const r of rows) {
+    if (r.head) {
+      out.push(headerRow(r, k, seenData));
+      continue;
+    }
+    const { items, ambiguous } = itemsOf(r);
+    let vals = items.filter((it) => it.kind === 'value');
+    let cells: Cell[];
+    let uncertain = ambiguous;
+    // One nil line standing for several cells (--- for three).
+    if (vals.length < k && vals.some((it) => isDash(it.piece))) {
+      const d = vals.find((it) => isDash(it.piece))!;
+      if (vals.length - 1 + d.piece!.text.length === k) {
+        const expanded: Item[] = [];
+        for (const it of vals) {
+          if (it !== d) expanded.push(it);
+          else for (let q = 0; q < d.piece!.text.length; q++) expanded.push({ kind: 'value', piece: { text: d.piece!.text[0], start: d.piece!.start + q, end: d.piece!.start + q + 1 }, at: d.at, line: d.line });
+        }
+        vals = expanded;
+      }
+    }
+    if (vals.length === 0) cells = [];
+    else if (vals.length === k) cells = vals.map((it) => makeCell(it.piece!.text, it.piece!.start));
+    else if (vals.length < k && blanksMark) {
+      // Blank lines mark the empty cells: trailing blanks are the row's end.
+      let e = items.length;
+      while (e > 0 && items[e - 1].kind === 'blank') e--;
+      const slots = items.slice(0, e);
+      if (slots.length === k) cells = slots.map((it) => (it.kind === 'value' ? makeCell(it.piece!.text, it.piece!.start) : { start: it.at, end: it.at, text: '' }));
+      else {
+        cells = vals.map((it) => makeCell(it.piece!.text, it.piece!.start));
+        uncertain = true;
+      }
+    } else {
+      cells = vals.map((it) => makeCell(it.piece!.text, it.piece!.start));
+      uncertain = true;
+    }
+    if (cells.length) seenData = true;
+    const end = Math.max(r.labelEnd, ...r.items.filter((it) => it.piece).map((it) => it.piece!.end));
+    out.push({
+      label: r.label,
+      labelRange: { start: r.labelStart, end: r.labelEnd },
+      cells,
+      line: r.line,
+      lastLine: r.lastLine,
+      start: r.labelStart,
+      end,
+      header: false,
+      uncertain: uncertain || undefined,
+    });
+  }
+  add('cellStream', out);
+}
+
+function firstItem(r: StreamRow): Item | undefined {
+  return r.items.find((it) => it.kind !== 'blank');
+}
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) if (v > 0) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [v, c] of counts) if (c > bestCount || (c === bestCount && v > best)) [best, bestCount] = [v, c];
+  return best;
+}
+
+const YEAR_END = /年$/;
+const MONTH_START = /^\d{1,2}\s*月/;
+
+/** A header row: periods joined across lines (2025 年 / 12 月31 日), restatement marks on the cell before, the note column left out. */
+function headerRow(r: StreamRow, k: number, repeated: boolean): RawRow {
+  const cells: Cell[] = [];
+  for (const p of r.head!) {
+    if (NOTE_HEAD.test(p.text)) continue;
+    const last = cells[cells.length - 1];
+    if (last && ((YEAR_END.test(last.text) && MONTH_START.test(p.text)) || RESTATED.test(p.text))) {
+      last.text += p.text;
+      last.end = p.end;
+      continue;
+    }
+    cells.push({ start: p.start, end: p.end, text: p.text });
+  }
+  const fits = cells.length === k || (cells.length > 0 && k % cells.length === 0);
+  const last = r.head![r.head!.length - 1];
+  return {
+    label: r.label,
+    labelRange: { start: r.labelStart, end: r.labelEnd },
+    cells: fits ? cells : [],
+    line: r.line,
+    lastLine: r.lastLine,
+    start: r.labelStart,
+    end: Math.max(r.labelEnd, last.end),
+    header: true,
+    repeatedHeader: repeated || undefined,
+  };
+}
