@@ -176,7 +176,7 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
   const checkedRows = new Set<Row>();
   // Group boundaries: header rows and section labels without figures (流动资产:).
   const isBoundary = (r: Row) =>
-    (r.kind === 'header' && !r.repeatedHeader) || (!r.cells.some((c) => c.figure) && COLON_END.test(r.label) && !SIGN_SECTION.test(r.label));
+    (r.kind === 'header' && !r.repeatedHeader) || (!r.cells.some((c) => c.figure) && (COLON_END.test(r.label) || !!r.section) && !SIGN_SECTION.test(r.label));
   // 减项: … 加项: sections: rows under 减项 are subtracted.
   const negative = new Set<Row>();
   let minus = false;
@@ -217,7 +217,7 @@ function columnTotalChecks(table: Table, options: CheckOptions): Check[] {
       const ups: Item[] = [items[0]];
       for (let q = items[0].index - 1; q >= 0; q--) {
         const r = rows[q];
-        if (r.kind === 'header') break;
+        if (r.kind === 'header' && !r.repeatedHeader) break;
         if (consumed.has(r) || isBoundary(r)) continue;
         if (r.kind === 'total' && GRAND_TOTAL.test(r.label)) break;
         if (r.kind === 'total' || r.kind === 'subtotal') ups.unshift({ row: r, index: q, isTotal: true });

@@ -72,6 +72,8 @@ export interface Row extends Range {
   uncertain?: boolean;
   /** A header row repeated where the table goes on after a page break: not a new block. */
   repeatedHeader?: boolean;
+  /** A section label without figures and without a colon that opens a block (非流动资产 after 流动资产合计): a group boundary like 非流动资产：. */
+  section?: boolean;
 }
 
 export interface Column {

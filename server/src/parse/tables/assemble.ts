@@ -149,6 +149,7 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
       end: r.end,
       uncertain: r.uncertain || undefined,
       repeatedHeader: r.repeatedHeader || undefined,
+      section: r.section || undefined,
     } as Row;
   });
   const finalColumns = tagColumn ? columns.slice(1) : columns;

@@ -29,6 +29,9 @@ interface Piece {
   text: string;
   start: number;
   end: number;
+  /** In a header: a text line that is a column word or the first row's label (decided with the column count). */
+  word?: boolean;
+  line?: number;
 }
 
 interface Token {
@@ -71,7 +74,7 @@ const NOTE_HEAD = /^(?:附注|注释)(?:[一二三四五六七八九十]{1,3}|�
 const RESTATED = /^[(（]?\s*(?:经)?重述(?:后|前)?\s*[)）]?$/;
 const MONTH_DAY = /^\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?$/;
 const YEAR_ONLY = /^(?:19|20)\d\d\s*年$/;
-const COLUMN_WORD = /^(?:金额|比例|占比|比重|余额|账面余额|账面价值|账面净值|坏账准备|计提比例|减值准备|跌价准备|原值|累计折旧|数量|变动|增减|增减额|变动额|变动比例|增长率|变动率|模拟变动|本期数|上期数)$/;
+const COLUMN_WORD = /^(?:金额|比例|占比|比重|余额|账面余额|账面价值|账面净值|坏账准备|计提比例|减值准备|跌价准备|原值|累计折旧|数量|变动|增减|增减额|变动额|变动比例|增长率|变动率|模拟变动|本期数|上期数|同比增减|增减变动|变动幅度|增减比例|同比变动|增减幅度)$/;
 const SENTENCE = /[。；]/;
 const CLAUSE = /[，,：:]/;
 const COLON_END = /[：:]$/;
@@ -82,11 +85,13 @@ const ITEM_ONLY = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二�
 const GLUED_FIGURE = /^(.*[^\d\s,.(（\-－−])([-(（]?\d{1,3}(?:,\d{3})*(?:\.\d+)?%?[)）]?|[-(（]?\d+\.\d+%?[)）]?)$/;
 const UNIT_WORD_START = /^[年月日元股万亿个人户家次倍天%％]/;
 const DASH_RUN = /^(?:-{2,}|－{2,})$/;
+const SPACE_RUN = /\s+/g;
+const UNIT_LINE = /单位\s*[:：为]/;
 const TOTAL_WORD = /合\s*计|小\s*计|总\s*计/;
 
 const MAX_LABEL_LEN = 40;
 /** Rows without values in a row that end a table (notes between tables, prose in short lines). */
-const MAX_EMPTY_RUN = 5;
+const MAX_EMPTY_RUN = 3;
 
 function isValuePiece(text: string, start: number): boolean {
   return isEmptyCellText(text) || figureOfCell(text, start) !== undefined;
@@ -177,6 +182,16 @@ function tokenOf(text: string, lineIndex: number, lineStart: number, from: numbe
   if (!tok.values) {
     if (NOTE_REF.test(label)) tok.kind = T.Note;
     else if (isHeadWord(label)) tok.kind = T.Head;
+    else if (label.charCodeAt(0) >= 48 && label.charCodeAt(0) <= 57) {
+      // Several periods on one line: 2024 年12 月31 日  2023 年12 月31 日.
+      const periods = periodsIn(label);
+      let covered = 0;
+      for (const p of periods) covered += p.text.replace(SPACE_RUN, '').length;
+      if (periods.length > 1 && covered === label.replace(SPACE_RUN, '').length) {
+        tok.kind = T.Head;
+        tok.values = periods.map((p) => ({ text: p.text, start: tok.start + p.start, end: tok.start + p.end }));
+      }
+    }
   } else if (isHeadWord(label) || UNIT_WORD_START.test(label)) {
     // 2024 年 1,234: a period with a figure is no row of this layout.
     tok.kind = T.Prose;
@@ -263,7 +278,7 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
             cur = { label: '', labelStart: tok.start, labelEnd: tok.start, line: i, lastLine: i, items: [], streamed: false, head: [] };
           }
         }
-        cur.head!.push({ text: tok.text, start: tok.start, end: tok.end });
+        for (const p of tok.values ?? [{ text: tok.text, start: tok.start, end: tok.end }]) cur.head!.push({ ...p, line: i });
         cur.lastLine = i;
         break;
       case T.Note:
@@ -273,10 +288,24 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
         }
         break;
       case T.Values:
-        if (cur && cur.head && !cur.label && cur.head.length === 1 && cur.items.length === 0) {
+        if (cur && cur.head && !cur.label && cur.head.length === 1) {
           // A lone period word with values is a row (期初余额 in a movement table), not a header.
           const p = cur.head[0];
           cur = { label: p.text, labelStart: p.start, labelEnd: p.end, line: cur.line, lastLine: cur.lastLine, items: [], streamed: false };
+        } else if (cur && cur.head && cur.head[cur.head.length - 1].word) {
+          // The header's last text line is the first row's label (with the line before it, when wrapped).
+          const head = cur.head;
+          let p = head.pop()!;
+          const before = head[head.length - 1];
+          if (before?.word && before.line === p.line! - 1 && canJoin(before.text, p.text)) {
+            head.pop();
+            p = { text: before.text + p.text, start: before.start, end: p.end, line: before.line };
+          }
+          // Blank lines after the label are the row's (an empty first cell).
+          const after = cur.items.filter((it) => it.line > p.line!);
+          cur.items = cur.items.filter((it) => it.line <= p.line!);
+          close();
+          cur = { label: p.text, labelStart: p.start, labelEnd: p.end, line: p.line!, lastLine: i, items: after, streamed: false };
         }
         if (cur && !cur.head) {
           for (const p of tok.values!) cur.items.push({ kind: 'value', piece: p, at: p.start, line: i });
@@ -289,6 +318,12 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
         }
         break;
       case T.Text: {
+        if (cur && cur.head && !tok.values && !ITEM_START.test(tok.text) && !UNIT_LINE.test(tok.text)) {
+          // Column words under the periods (账面余额, 同比增减), or the first row's label.
+          cur.head.push({ text: tok.text, start: tok.start, end: tok.end, word: true, line: i });
+          cur.lastLine = i;
+          break;
+        }
         if (cur && !cur.head && cur.items.length === 0 && !tok.values && canJoin(cur.label, tok.text) && cur.label.length + tok.text.length <= MAX_LABEL_LEN + 20) {
           cur.label += tok.text;
           cur.labelEnd = tok.end;
@@ -335,10 +370,12 @@ function readSegments(ctx: TableContext, rows: (StreamRow | 'break')[], add: Add
       continue;
     }
     if (r.head) {
-      const key = r.head.map((p) => p.text).join('|');
+      const key = r.head.filter((p) => !p.word).map((p) => p.text).join('|');
       const hasData = seg.some((x) => !x.head && valueCount(x) > 0);
       if (hasData && key !== firstHead) end();
-      if (firstHead === undefined) firstHead = key;
+      // A header before any data replaces what came before it (a date, a caption read as a header).
+      else if (!hasData) seg = [];
+      if (firstHead === undefined || !hasData) firstHead = key;
       seg.push(r);
       empties = 0;
       continue;
@@ -433,9 +470,10 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
 
   const out: RawRow[] = [];
   let seenData = false;
+  let prevData: StreamRow | undefined;
   for (const r of rows) {
     if (r.head) {
-      out.push(headerRow(r, k, seenData));
+      out.push(...headerRows(r, k, seenData));
       continue;
     }
     const { items, ambiguous } = itemsOf(r);
@@ -471,6 +509,9 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
       uncertain = true;
     }
     if (cells.length) seenData = true;
+    // A row without values after a total starts a new section (非流动资产 after 流动资产合计): a boundary for the totals below.
+    const section = !cells.length && !!prevData && TOTAL_WORD.test(prevData.label) && !TOTAL_WORD.test(r.label);
+    if (cells.length) prevData = r;
     const end = Math.max(r.labelEnd, ...r.items.filter((it) => it.piece).map((it) => it.piece!.end));
     out.push({
       label: r.label,
@@ -481,6 +522,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
       start: r.labelStart,
       end,
       header: false,
+      section: section || undefined,
       uncertain: uncertain || undefined,
     });
   }
@@ -502,31 +544,44 @@ function mode(values: number[]): number {
 
 const YEAR_END = /年$/;
 const MONTH_START = /^\d{1,2}\s*月/;
+const ASIDE = /^[(（][^)）]{0,8}[)）]$/;
 
-/** A header row: periods joined across lines (2025 年 / 12 月31 日), restatement marks on the cell before, the note column left out. */
-function headerRow(r: StreamRow, k: number, repeated: boolean): RawRow {
-  const cells: Cell[] = [];
+/**
+ * A header as rows: periods joined across lines (2025 年 / 12 月31 日), asides ((经重述), (%)) on the cell
+ * before, the note column left out; column words under periods make a second row. Trailing text lines
+ * beyond the column count are section labels, not column words.
+ */
+function headerRows(r: StreamRow, k: number, repeated: boolean): RawRow[] {
+  const cells: (Cell & { word: boolean })[] = [];
   for (const p of r.head!) {
     if (NOTE_HEAD.test(p.text)) continue;
     const last = cells[cells.length - 1];
-    if (last && ((YEAR_END.test(last.text) && MONTH_START.test(p.text)) || RESTATED.test(p.text))) {
+    if (last && ((YEAR_END.test(last.text) && MONTH_START.test(p.text)) || RESTATED.test(p.text) || ASIDE.test(p.text))) {
       last.text += p.text;
       last.end = p.end;
       continue;
     }
-    cells.push({ start: p.start, end: p.end, text: p.text });
+    cells.push({ start: p.start, end: p.end, text: p.text, word: !!p.word || COLUMN_WORD.test(p.text) });
   }
-  const fits = cells.length === k || (cells.length > 0 && k % cells.length === 0);
+  while (cells.length > k && cells[cells.length - 1].word && r.head![r.head!.length - 1].word) cells.pop();
+  const periods = cells.filter((c) => !c.word);
+  const words = cells.filter((c) => c.word);
+  const fits = (n: number) => n > 0 && (n === k || k % n === 0);
+  let rowsOfCells: Cell[][];
+  if (cells.length === k) rowsOfCells = [cells];
+  else if (periods.length && words.length && fits(periods.length) && fits(words.length) && cells.indexOf(words[0]) >= periods.length) rowsOfCells = [periods, words];
+  else if (fits(cells.length)) rowsOfCells = [cells];
+  else rowsOfCells = [[]];
   const last = r.head![r.head!.length - 1];
-  return {
-    label: r.label,
+  return rowsOfCells.map((cs, i) => ({
+    label: i === 0 ? r.label : '',
     labelRange: { start: r.labelStart, end: r.labelEnd },
-    cells: fits ? cells : [],
+    cells: cs.map((c) => ({ start: c.start, end: c.end, text: c.text })),
     line: r.line,
     lastLine: r.lastLine,
     start: r.labelStart,
     end: Math.max(r.labelEnd, last.end),
     header: true,
     repeatedHeader: repeated || undefined,
-  };
+  }));
 }

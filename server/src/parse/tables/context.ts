@@ -29,6 +29,8 @@ export interface RawRow extends Range {
   header: boolean;
   uncertain?: boolean;
   repeatedHeader?: boolean;
+  /** A section label that opens a block although it has no colon (see Row.section). */
+  section?: boolean;
 }
 
 export const MAX_LABEL = 48;
