@@ -56,6 +56,8 @@ interface StreamRow {
   /** Values on lines of their own (not on the label's line). */
   streamed: boolean;
   head?: Piece[];
+  /** Page breaks (markers, running headers) seen before the row. */
+  page?: number;
 }
 
 interface Item {
@@ -68,8 +70,8 @@ interface Item {
 const PAGE_MARKER = /^\[P(\d+)\]$/;
 const BARE_INT = /^\d{1,4}$/;
 const SMALL_INT = /^\d{1,3}$/;
-/** Note references: 四(44), 七、5, 八、7, 附注七(1), 五(一). */
-const NOTE_REF = /^(?:附注)?[一二三四五六七八九十]{1,3}\s*(?:[、.．]\s*[(（]?\s*[\d一二三四五六七八九十]{1,3}\s*[)）]?|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])(?:\s*[(（]\s*\d{1,3}\s*[)）])?$/;
+/** Note references: 四(44), 四(55)(c), 七、5, 八、7, 附注七(1), 五、(一). */
+const NOTE_REF = /^(?:附注)?[一二三四五六七八九十]{1,3}\s*(?:[、.．]\s*)?(?:[(（]\s*[\da-z一二三四五六七八九十]{1,3}\s*[)）]|\d{1,3})(?:\s*[(（]\s*[\da-z]{1,3}\s*[)）])*$/;
 const NOTE_HEAD = /^(?:附注|注释)(?:[一二三四五六七八九十]{1,3}|编号)?$/;
 const RESTATED = /^[(（]?\s*(?:经)?重述(?:后|前)?\s*[)）]?$/;
 const MONTH_DAY = /^\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?$/;
@@ -86,6 +88,8 @@ const GLUED_FIGURE = /^(.*[^\d\s,.(（\-－−])([-(（]?\d{1,3}(?:,\d{3})*(?:\.
 const UNIT_WORD_START = /^[年月日元股万亿个人户家次倍天%％]/;
 const DASH_RUN = /^(?:-{2,}|－{2,})$/;
 const SPACE_RUN = /\s+/g;
+const NET_WORD = /净额$/;
+const CHAPTER = /^[一二三四五六七八九十]+、/;
 const UNIT_LINE = /单位\s*[:：为]/;
 const TOTAL_WORD = /合\s*计|小\s*计|总\s*计/;
 
@@ -221,6 +225,7 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
   let cur: StreamRow | undefined;
   let page = -1;
   let pageWindow = 0;
+  let breaks = 0;
   const close = () => {
     if (cur) rows.push(cur);
     cur = undefined;
@@ -235,7 +240,10 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
       flush();
       continue;
     }
-    if (ctx.furniture.has(i)) continue;
+    if (ctx.furniture.has(i)) {
+      breaks++;
+      continue;
+    }
     const text = lines[i].text;
     const a = trimmedStart(text);
     const b = a === text.length ? a : trimmedEnd(text);
@@ -248,6 +256,7 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
       const m = PAGE_MARKER.exec(text.slice(a, b));
       if (m) {
         page = Number(m[1]);
+        breaks++;
         pageWindow = 3;
         continue;
       }
@@ -343,6 +352,7 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
         break;
       }
     }
+    if (cur && cur.page === undefined) cur.page = breaks;
   }
   flush();
 }
@@ -371,8 +381,11 @@ function readSegments(ctx: TableContext, rows: (StreamRow | 'break')[], add: Add
     }
     if (r.head) {
       const key = r.head.filter((p) => !p.word).map((p) => p.text).join('|');
-      const hasData = seg.some((x) => !x.head && valueCount(x) > 0);
-      if (hasData && key !== firstHead) end();
+      let lastData: StreamRow | undefined;
+      for (let q = seg.length - 1; q >= 0 && !lastData; q--) if (!seg[q].head && valueCount(seg[q]) > 0) lastData = seg[q];
+      const hasData = !!lastData;
+      // The same header again goes on with the table only after a page break.
+      if (hasData && (key !== firstHead || (r.page ?? 0) <= (lastData!.page ?? 0))) end();
       // A header before any data replaces what came before it (a date, a caption read as a header).
       else if (!hasData) seg = [];
       if (firstHead === undefined || !hasData) firstHead = key;
@@ -510,7 +523,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
     }
     if (cells.length) seenData = true;
     // A row without values after a total starts a new section (非流动资产 after 流动资产合计): a boundary for the totals below.
-    const section = !cells.length && !!prevData && TOTAL_WORD.test(prevData.label) && !TOTAL_WORD.test(r.label);
+    const section = !cells.length && !!prevData && !TOTAL_WORD.test(r.label) && (TOTAL_WORD.test(prevData.label) || NET_WORD.test(prevData.label) || CHAPTER.test(r.label));
     if (cells.length) prevData = r;
     const end = Math.max(r.labelEnd, ...r.items.filter((it) => it.piece).map((it) => it.piece!.end));
     out.push({
