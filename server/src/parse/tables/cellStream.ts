@@ -56,6 +56,8 @@ interface StreamRow {
   /** Values on lines of their own (not on the label's line). */
   streamed: boolean;
   head?: Piece[];
+  /** The label's last line (for wrapping). */
+  lastPart?: string;
   /** Page breaks (markers, running headers) seen before the row. */
   page?: number;
 }
@@ -90,6 +92,7 @@ const DASH_RUN = /^(?:-{2,}|－{2,})$/;
 const SPACE_RUN = /\s+/g;
 const NET_WORD = /净额$/;
 const CHAPTER = /^[一二三四五六七八九十]+、/;
+const JOINER_END = /[、和及与的或为对（(]$/;
 const UNIT_LINE = /单位\s*[:：为]/;
 const TOTAL_WORD = /合\s*计|小\s*计|总\s*计/;
 
@@ -211,10 +214,16 @@ function isPageNumber(t: string, page: number): boolean {
   return n <= page && n >= page - 12;
 }
 
-function canJoin(label: string, next: string): boolean {
-  if (COLON_END.test(label) || ITEM_START.test(next)) return false;
-  if (ITEM_ONLY.test(label)) return true;
-  return next.length <= 6 && label.length >= 3;
+/**
+ * Whether a text line goes on the label line before it (`last`, the label's last line) rather than
+ * starting a row: after an item number, a word that cannot end a label (、和及的), a short tail
+ * (动资产, 益总计), or a line long enough to have been wrapped (处置固定资产、无 / 形资产和其他长期).
+ */
+function canJoin(last: string, next: string): boolean {
+  if (COLON_END.test(last) || ITEM_START.test(next) || UNIT_LINE.test(last) || UNIT_LINE.test(next)) return false;
+  if (ITEM_ONLY.test(last) || JOINER_END.test(last)) return true;
+  if (next.length <= 6 && last.length >= 3) return true;
+  return last.length >= 7 && !CHAPTER.test(last) && !TOTAL_WORD.test(last);
 }
 
 export function findCellStreamTables(ctx: TableContext, add: AddTable) {
@@ -327,22 +336,27 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
         }
         break;
       case T.Text: {
-        if (cur && cur.head && !tok.values && !ITEM_START.test(tok.text) && !UNIT_LINE.test(tok.text)) {
+        if (cur && cur.head && (cur.page ?? 0) < breaks) {
+          // A page break ends a header: what follows is the next page's (项目 / 2024 年12 月31 日 …).
+          close();
+        } else if (cur && cur.head && !tok.values && !ITEM_START.test(tok.text) && !UNIT_LINE.test(tok.text)) {
           // Column words under the periods (账面余额, 同比增减), or the first row's label.
           cur.head.push({ text: tok.text, start: tok.start, end: tok.end, word: true, line: i });
           cur.lastLine = i;
           break;
         }
-        if (cur && !cur.head && cur.items.length === 0 && !tok.values && canJoin(cur.label, tok.text) && cur.label.length + tok.text.length <= MAX_LABEL_LEN + 20) {
+        if (cur && !cur.head && cur.items.length === 0 && canJoin(cur.lastPart ?? cur.label, tok.text) && cur.label.length + tok.text.length <= MAX_LABEL_LEN + 20 && (!tok.values || tok.text.length <= 4 || ITEM_ONLY.test(cur.label))) {
           cur.label += tok.text;
+          cur.lastPart = tok.text;
+          if (tok.values) {
+            // 资产 / 总计196,356.50 …: the label's tail with the row's values.
+            for (const p of tok.values) cur.items.push({ kind: 'value', piece: p, at: p.start, line: i });
+          }
           cur.labelEnd = tok.end;
           cur.lastLine = i;
           break;
         }
-        if (cur && !cur.head && cur.items.length === 0 && tok.values && ITEM_ONLY.test(cur.label)) {
-          // 一、 / 营业收入 …
-          cur.label += tok.text;
-        } else {
+        {
           close();
           cur = { label: tok.text, labelStart: tok.start, labelEnd: tok.end, line: i, lastLine: i, items: [], streamed: false };
         }
