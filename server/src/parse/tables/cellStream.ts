@@ -11,7 +11,7 @@
 // empty cells, otherwise it is uncertain (never a guess at which cell is empty).
 
 import { Cell } from '../../model/types';
-import { figureOfCell, makeCell, periodsIn } from '../cells';
+import { figureOfCell, isBreakdownLabel, isSubtractLabel, makeCell, periodsIn, rowKindOf } from '../cells';
 import { isEmptyCellText } from '../numbers';
 import { trimmedEnd, trimmedStart } from '../text';
 import { AddTable, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
@@ -94,7 +94,7 @@ const NET_WORD = /净额$/;
 const CHAPTER = /^[一二三四五六七八九十]+、/;
 const JOINER_END = /[、和及与的或为对（(]$/;
 const UNIT_LINE = /单位\s*[:：为]/;
-const TOTAL_WORD = /合\s*计|小\s*计|总\s*计/;
+const isTotalLabel = (label: string) => rowKindOf(label) !== 'data';
 
 const MAX_LABEL_LEN = 40;
 /** Rows without values in a row that end a table (notes between tables, prose in short lines). */
@@ -223,7 +223,7 @@ function canJoin(last: string, next: string): boolean {
   if (COLON_END.test(last) || ITEM_START.test(next) || UNIT_LINE.test(last) || UNIT_LINE.test(next)) return false;
   if (ITEM_ONLY.test(last) || JOINER_END.test(last)) return true;
   if (next.length <= 6 && last.length >= 3) return true;
-  return last.length >= 7 && !CHAPTER.test(last) && !TOTAL_WORD.test(last);
+  return last.length >= 7 && !CHAPTER.test(last) && !isTotalLabel(last);
 }
 
 export function findCellStreamTables(ctx: TableContext, add: AddTable) {
@@ -290,7 +290,7 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
       case T.Head:
         if (!cur || !cur.head || cur.items.some((it) => it.kind !== 'blank')) {
           // A header starts on the label line before it (项目, 资产), or on its own.
-          if (cur && !cur.head && cur.items.every((it) => it.kind === 'blank') && !TOTAL_WORD.test(cur.label)) cur.head = [];
+          if (cur && !cur.head && cur.items.every((it) => it.kind === 'blank') && !isTotalLabel(cur.label)) cur.head = [];
           else {
             close();
             cur = { label: '', labelStart: tok.start, labelEnd: tok.start, line: i, lastLine: i, items: [], streamed: false, head: [] };
@@ -537,7 +537,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
     }
     if (cells.length) seenData = true;
     // A row without values after a total starts a new section (非流动资产 after 流动资产合计): a boundary for the totals below.
-    const section = !cells.length && !!prevData && !TOTAL_WORD.test(r.label) && (TOTAL_WORD.test(prevData.label) || NET_WORD.test(prevData.label) || CHAPTER.test(r.label));
+    const section = !cells.length && !!prevData && !isTotalLabel(r.label) && (isTotalLabel(prevData.label) || NET_WORD.test(prevData.label) || CHAPTER.test(r.label));
     if (cells.length) prevData = r;
     const end = Math.max(r.labelEnd, ...r.items.filter((it) => it.piece).map((it) => it.piece!.end));
     out.push({
@@ -553,6 +553,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
       uncertain: uncertain || undefined,
     });
   }
+  placeTotalsByArithmetic(out, k);
   add('cellStream', out);
 }
 
@@ -611,4 +612,93 @@ function headerRows(r: StreamRow, k: number, repeated: boolean): RawRow[] {
     header: true,
     repeatedHeader: repeated || undefined,
   }));
+}
+
+/**
+ * A total with fewer values than columns (合计 | 3,792,976 | 100.00 | 176,946 | | 3,616,030: no ratio) is placed
+ * by the arithmetic: where exactly one way of putting its values into the columns, in order, makes each of them
+ * the sum of the rows above it (back to the previous total, section or header), the row takes that layout;
+ * otherwise it stays uncertain.
+ */
+function placeTotalsByArithmetic(rows: RawRow[], k: number) {
+  if (k < 2 || k > 10) return;
+  let from = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const total = isTotalLabel(r.label);
+    if (r.header || r.section) {
+      from = i + 1;
+      continue;
+    }
+    if (!total) continue;
+    if (r.uncertain && r.cells.length > 0 && r.cells.length < k) {
+      const parts = rows.slice(from, i).filter((x) => !x.header && !x.section && x.cells.length > 0 && !isBreakdownLabel(x.label));
+      if (parts.length >= 2 && parts.every((x) => !x.uncertain && x.cells.length === k)) {
+        const placed = uniquePlacement(r.cells, parts, k);
+        if (placed) {
+          r.cells = placed;
+          r.uncertain = undefined;
+        }
+      }
+    }
+    from = i + 1;
+  }
+}
+
+function uniquePlacement(values: Cell[], parts: RawRow[], k: number): Cell[] | undefined {
+  // Column sums of the parts, and the tolerance of each (half a unit of the last decimal, per figure).
+  const sums: number[] = [];
+  const slack: number[] = [];
+  for (let c = 0; c < k; c++) {
+    let s = 0;
+    let t = 0;
+    let any = false;
+    for (const x of parts) {
+      const f = x.cells[c].figure;
+      if (!f) continue;
+      any = true;
+      s += isSubtractLabel(x.label) ? -f.value : f.value;
+      t += 0.5 * Math.pow(10, -f.decimals);
+    }
+    sums.push(any ? s : NaN);
+    slack.push(t);
+  }
+  const m = values.length;
+  let found: number[] | undefined;
+  let count = 0;
+  const pos: number[] = [];
+  const fits = (v: Cell, c: number) => {
+    const f = v.figure;
+    if (!f) return false;
+    if (Number.isNaN(sums[c])) return false;
+    return Math.abs(f.value - sums[c]) <= slack[c] + 0.5 * Math.pow(10, -f.decimals) + 1e-9;
+  };
+  const walk = (vi: number, c: number) => {
+    if (count > 1) return;
+    if (vi === m) {
+      count++;
+      found = pos.slice();
+      return;
+    }
+    for (let q = c; q <= k - (m - vi); q++) {
+      if (!fits(values[vi], q)) continue;
+      pos.push(q);
+      walk(vi + 1, q + 1);
+      pos.pop();
+    }
+  };
+  // Every value must be a figure that is its column's sum.
+  if (values.some((v) => !v.figure)) return undefined;
+  walk(0, 0);
+  if (count !== 1 || !found) return undefined;
+  const out: Cell[] = [];
+  let vi = 0;
+  for (let c = 0; c < k; c++) {
+    if (vi < m && found[vi] === c) out.push(values[vi++]);
+    else {
+      const at = out.length ? out[out.length - 1].end : values[0].start;
+      out.push({ start: at, end: at, text: '' });
+    }
+  }
+  return out;
 }
