@@ -93,6 +93,9 @@ const SPACE_RUN = /\s+/g;
 const NET_WORD = /净额$/;
 const CHAPTER = /^[一二三四五六七八九十]+、/;
 const JOINER_END = /[、和及与的或为对（(]$/;
+/** Section words of the statements: never the head of a wrapped label, always a group boundary. */
+const SECTION_WORD = /^(?:流动资产|非流动资产|流动负债|非流动负债|所有者权益|股东权益|负债|资产|负债和所有者权益|负债和股东权益|负债及股东权益)(?:（或股东权益）)?[:：]?$/;
+const PADDED_HEADER = /^[^\d\s]\S*\s{20,}\S*[^\d\s]$/;
 const UNIT_LINE = /单位\s*[:：为]/;
 const isTotalLabel = (label: string) => rowKindOf(label) !== 'data';
 
@@ -220,7 +223,7 @@ function isPageNumber(t: string, page: number): boolean {
  * (动资产, 益总计), or a line long enough to have been wrapped (处置固定资产、无 / 形资产和其他长期).
  */
 function canJoin(last: string, next: string): boolean {
-  if (COLON_END.test(last) || ITEM_START.test(next) || UNIT_LINE.test(last) || UNIT_LINE.test(next)) return false;
+  if (SECTION_WORD.test(last) || COLON_END.test(last) || ITEM_START.test(next) || UNIT_LINE.test(last) || UNIT_LINE.test(next)) return false;
   if (ITEM_ONLY.test(last) || JOINER_END.test(last)) return true;
   if (next.length <= 6 && last.length >= 3) return true;
   return last.length >= 7 && !CHAPTER.test(last) && !isTotalLabel(last);
@@ -279,6 +282,11 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
     }
     if (b - a > 400) {
       flush();
+      continue;
+    }
+    // A running header padded to the page width (厦门金达威集团股份有限公司      …      募集说明书): a page break.
+    if (b - a > 40 && PADDED_HEADER.test(text.slice(a, b))) {
+      breaks++;
       continue;
     }
     const tok = tokenOf(text, i, lines[i].start, a, b);
@@ -398,8 +406,9 @@ function readSegments(ctx: TableContext, rows: (StreamRow | 'break')[], add: Add
       let lastData: StreamRow | undefined;
       for (let q = seg.length - 1; q >= 0 && !lastData; q--) if (!seg[q].head && valueCount(seg[q]) > 0) lastData = seg[q];
       const hasData = !!lastData;
-      // The same header again goes on with the table only after a page break.
-      if (hasData && (key !== firstHead || (r.page ?? 0) <= (lastData!.page ?? 0))) end();
+      // The same header again goes on with the table only after a page break, and not after a unit line (a new table).
+      const unitBetween = hasData && seg.slice(seg.indexOf(lastData!) + 1).some((x) => UNIT_LINE.test(x.label));
+      if (hasData && (key !== firstHead || (r.page ?? 0) <= (lastData!.page ?? 0) || unitBetween)) end();
       // A header before any data replaces what came before it (a date, a caption read as a header).
       else if (!hasData) seg = [];
       if (firstHead === undefined || !hasData) firstHead = key;
@@ -435,7 +444,8 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
   while (b > a && (seg[b - 1].head || valueCount(seg[b - 1]) === 0)) b--;
   const rows = seg.slice(a, b);
   const data = rows.filter((r) => !r.head && valueCount(r) > 0);
-  if (data.length < 3) return;
+  // Three rows with values, or two under a header (one item and its total).
+  if (data.length < (rows[0]?.head ? 2 : 3)) return;
   // Rows whose values stand on lines of their own: most of them, or this is another layout's table.
   const streamed = data.filter((r) => r.streamed).length;
   if (streamed < 2 || streamed * 2 < data.length) return;
@@ -537,7 +547,8 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
     }
     if (cells.length) seenData = true;
     // A row without values after a total starts a new section (非流动资产 after 流动资产合计): a boundary for the totals below.
-    const section = !cells.length && !!prevData && !isTotalLabel(r.label) && (isTotalLabel(prevData.label) || NET_WORD.test(prevData.label) || CHAPTER.test(r.label));
+    const section =
+      !cells.length && ((!!prevData && !isTotalLabel(r.label) && (isTotalLabel(prevData.label) || NET_WORD.test(prevData.label) || CHAPTER.test(r.label))) || SECTION_WORD.test(r.label));
     if (cells.length) prevData = r;
     const end = Math.max(r.labelEnd, ...r.items.filter((it) => it.piece).map((it) => it.piece!.end));
     out.push({
