@@ -545,11 +545,12 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
       cells = vals.map((it) => makeCell(it.piece!.text, it.piece!.start));
       uncertain = true;
     }
-    if (cells.length) seenData = true;
+    if (cells.some((c) => c.figure)) seenData = true;
     // A row without values after a total starts a new section (非流动资产 after 流动资产合计): a boundary for the totals below.
     const section =
-      !cells.length && ((!!prevData && !isTotalLabel(r.label) && (isTotalLabel(prevData.label) || NET_WORD.test(prevData.label) || CHAPTER.test(r.label))) || SECTION_WORD.test(r.label));
-    if (cells.length) prevData = r;
+      (!cells.length && !!prevData && !isTotalLabel(r.label) && (isTotalLabel(prevData.label) || NET_WORD.test(prevData.label) || CHAPTER.test(r.label))) ||
+      (SECTION_WORD.test(r.label) && !cells.some((c) => c.figure));
+    if (cells.some((c) => c.figure)) prevData = r;
     const end = Math.max(r.labelEnd, ...r.items.filter((it) => it.piece).map((it) => it.piece!.end));
     out.push({
       label: r.label,
