@@ -379,6 +379,11 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
   flush();
 }
 
+function hasFigure(r: StreamRow): boolean {
+  for (const it of r.items) if (it.kind === 'value' && !isEmptyCellText(it.piece!.text)) return true;
+  return false;
+}
+
 function valueCount(r: StreamRow): number {
   let n = 0;
   for (const it of r.items) if (it.kind === 'value') n++;
@@ -458,7 +463,8 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
   const plain: number[] = [];
   for (const r of data) {
     const f = firstItem(r);
-    if (!(f?.kind === 'value' && SMALL_INT.test(f.piece!.text))) plain.push(valueCount(r));
+    // Rows of nil marks only (---, -) say nothing of the column count.
+    if (!(f?.kind === 'value' && SMALL_INT.test(f.piece!.text)) && hasFigure(r)) plain.push(valueCount(r));
   }
   let k = mode(plain.length ? plain : data.map(valueCount));
   let intRows = 0;
