@@ -373,6 +373,8 @@ function trailingEmpty(r: Row): number {
 }
 
 function shiftedLeft(table: Table, row: Row): boolean {
+  // A cell stream places its empty cells itself (or marks the row uncertain): nothing is merged there.
+  if (table.layout === 'cellStream') return false;
   const n = row.cells.length;
   if (n < 2 || row.cells[n - 1].text !== '') return false;
   const peers = table.rows.filter((r) => r !== row && r.kind !== 'header' && r.cells.length === n);

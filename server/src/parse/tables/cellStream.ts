@@ -649,7 +649,8 @@ function placeTotalsByArithmetic(rows: RawRow[], k: number) {
       continue;
     }
     if (!total) continue;
-    if (r.uncertain && r.cells.length > 0 && r.cells.length < k) {
+    if (!r.uncertain && r.cells.length === k) placeRowsByTotal(rows.slice(from, i), r, k);
+    else if (r.uncertain && r.cells.length > 0 && r.cells.length < k) {
       const parts = rows.slice(from, i).filter((x) => !x.header && !x.section && x.cells.length > 0 && !isBreakdownLabel(x.label));
       if (parts.length >= 2 && parts.every((x) => !x.uncertain && x.cells.length === k)) {
         const placed = uniquePlacement(r.cells, parts, k);
@@ -718,5 +719,105 @@ function uniquePlacement(values: Cell[], parts: RawRow[], k: number): Cell[] | u
       out.push({ start: at, end: at, text: '' });
     }
   }
+  return out;
+}
+
+/**
+ * Rows of a group with fewer values than columns (预计负债 | 4,841.91, the other periods empty), under a certain
+ * total: where exactly one way of placing each such row's values, in order, makes every column of the group
+ * add up to the total, the rows take it. (A few such rows only: the readings are enumerated.)
+ */
+function placeRowsByTotal(group: RawRow[], total: RawRow, k: number) {
+  const parts = group.filter((x) => !x.header && !x.section && x.cells.length > 0);
+  const open = parts.filter((x) => x.uncertain);
+  if (!open.length || open.length > 4) return;
+  if (open.some((x) => x.cells.length >= k || isBreakdownLabel(x.label) || x.cells.some((c) => !c.figure))) return;
+  if (parts.some((x) => !x.uncertain && x.cells.length !== k)) return;
+  if (total.cells.some((c) => !c.figure && !isEmptyCellText(c.text))) return;
+  const fixed = parts.filter((x) => !x.uncertain && !isBreakdownLabel(x.label));
+  // Column sums of the certain rows, and the tolerance.
+  const base: number[] = [];
+  const slack: number[] = [];
+  for (let c = 0; c < k; c++) {
+    let s = 0;
+    let t = 0.5 * Math.pow(10, -(total.cells[c].figure?.decimals ?? 0));
+    for (const x of fixed) {
+      const f = x.cells[c].figure;
+      if (!f) continue;
+      s += isSubtractLabel(x.label) ? -f.value : f.value;
+      t += 0.5 * Math.pow(10, -f.decimals);
+    }
+    base.push(s);
+    slack.push(t);
+  }
+  // The placements of each open row: increasing column positions for its values.
+  const options = open.map((x) => combinations(k, x.cells.length));
+  let count = 1;
+  for (const o of options) count *= o.length;
+  if (count > 2000) return;
+  const sums = base.slice();
+  let found: number[][] | undefined;
+  let solutions = 0;
+  const chosen: number[][] = [];
+  const walk = (i: number) => {
+    if (solutions > 1) return;
+    if (i === open.length) {
+      for (let c = 0; c < k; c++) {
+        const want = total.cells[c].figure?.value ?? 0;
+        let t = slack[c];
+        for (let q = 0; q < open.length; q++) {
+          const at = chosen[q].indexOf(c);
+          if (at >= 0) t += 0.5 * Math.pow(10, -open[q].cells[at].figure!.decimals);
+        }
+        if (Math.abs(sums[c] - want) > t + 1e-9) return;
+      }
+      solutions++;
+      found = chosen.map((p) => p.slice());
+      return;
+    }
+    const x = open[i];
+    const sign = isSubtractLabel(x.label) ? -1 : 1;
+    for (const pos of options[i]) {
+      pos.forEach((c, j) => (sums[c] += sign * x.cells[j].figure!.value));
+      chosen.push(pos);
+      walk(i + 1);
+      chosen.pop();
+      pos.forEach((c, j) => (sums[c] -= sign * x.cells[j].figure!.value));
+    }
+  };
+  walk(0);
+  if (solutions !== 1 || !found) return;
+  open.forEach((x, q) => {
+    const pos = found![q];
+    const cells: Cell[] = [];
+    let j = 0;
+    for (let c = 0; c < k; c++) {
+      if (j < pos.length && pos[j] === c) cells.push(x.cells[j++]);
+      else {
+        const at = cells.length ? cells[cells.length - 1].end : x.cells[0].start;
+        cells.push({ start: at, end: at, text: '' });
+      }
+    }
+    x.cells = cells;
+    x.uncertain = undefined;
+  });
+}
+
+/** Increasing sequences of m column indexes out of k. */
+function combinations(k: number, m: number): number[][] {
+  const out: number[][] = [];
+  const cur: number[] = [];
+  const rec = (from: number) => {
+    if (cur.length === m) {
+      out.push(cur.slice());
+      return;
+    }
+    for (let c = from; c <= k - (m - cur.length); c++) {
+      cur.push(c);
+      rec(c + 1);
+      cur.pop();
+    }
+  };
+  rec(0);
   return out;
 }
