@@ -265,7 +265,7 @@ test('a row with fewer values than columns and nothing to place them is uncertai
 
 57.19
 合计
-157.19
+160.00
 200.00
 300.00
 `;

@@ -13,7 +13,7 @@
 import { Cell } from '../../model/types';
 import { figureOfCell, isBreakdownLabel, isSubtractLabel, makeCell, periodsIn, rowKindOf } from '../cells';
 import { isEmptyCellText } from '../numbers';
-import { trimmedEnd, trimmedStart } from '../text';
+import { hasNonSpace, trimmedEnd, trimmedStart } from '../text';
 import { AddTable, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 
 const enum T {
@@ -572,7 +572,14 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
     });
   }
   placeTotalsByArithmetic(out, k);
-  add('cellStream', out);
+  // Rows without a header right after another reader's table are the rest of that table (misread there): continued.
+  let continued = false;
+  if (!rows[0].head) {
+    let q = rows[0].line - 1;
+    while (q >= (ctx.from ?? 0) && !ctx.claimed[q] && (ctx.furniture.has(q) || !hasNonSpace(ctx.lines[q].text))) q--;
+    continued = q >= (ctx.from ?? 0) && ctx.claimed[q] === 1;
+  }
+  add('cellStream', out, continued);
 }
 
 function firstItem(r: StreamRow): Item | undefined {
