@@ -304,7 +304,8 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
             cur = { label: '', labelStart: tok.start, labelEnd: tok.start, line: i, lastLine: i, items: [], streamed: false, head: [] };
           }
         }
-        for (const p of tok.values ?? [{ text: tok.text, start: tok.start, end: tok.end }]) cur.head!.push({ ...p, line: i });
+        // Column words (减值准备, 金额) may also be the first row's label: kept as words.
+        for (const p of tok.values ?? [{ text: tok.text, start: tok.start, end: tok.end }]) cur.head!.push({ ...p, line: i, word: COLUMN_WORD.test(p.text) || undefined });
         cur.lastLine = i;
         break;
       case T.Note:
@@ -330,6 +331,7 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
           // Blank lines after the label are the row's (an empty first cell).
           const after = cur.items.filter((it) => it.line > p.line!);
           cur.items = cur.items.filter((it) => it.line <= p.line!);
+          if (!head.length) cur.head = undefined;
           close();
           cur = { label: p.text, labelStart: p.start, labelEnd: p.end, line: p.line!, lastLine: i, items: after, streamed: false };
         }
@@ -625,7 +627,7 @@ function headerRows(r: StreamRow, k: number, repeated: boolean): RawRow[] {
   else if (periods.length && words.length && fits(periods.length) && fits(words.length) && cells.indexOf(words[0]) >= periods.length) rowsOfCells = [periods, words];
   else if (fits(cells.length)) rowsOfCells = [cells];
   else rowsOfCells = [[]];
-  const last = r.head![r.head!.length - 1];
+  const lastEnd = r.head!.length ? r.head![r.head!.length - 1].end : r.labelEnd;
   return rowsOfCells.map((cs, i) => ({
     label: i === 0 ? r.label : '',
     labelRange: { start: r.labelStart, end: r.labelEnd },
@@ -633,7 +635,7 @@ function headerRows(r: StreamRow, k: number, repeated: boolean): RawRow[] {
     line: r.line,
     lastLine: r.lastLine,
     start: r.labelStart,
-    end: Math.max(r.labelEnd, last.end),
+    end: Math.max(r.labelEnd, lastEnd),
     header: true,
     repeatedHeader: repeated || undefined,
   }));
