@@ -141,10 +141,13 @@ function tokenOf(text: string, lineIndex: number, lineStart: number, from: numbe
   const t = text.slice(from, to);
   const start = lineStart + from;
   const tok: Token = { kind: T.Text, line: lineIndex, text: t, start, end: start + t.length };
-  const c0 = t.charCodeAt(0);
-  // Quick path: a line that starts like a figure or a nil mark.
-  const figureLike = (c0 >= 48 && c0 <= 57) || c0 === 40 || c0 === 0xff08 || c0 === 45 || c0 === 0xff0d || c0 === 0x2212 || c0 === 0x2014 || c0 === 0x2013;
-  if (figureLike || t.length <= MAX_LABEL_LEN + 60) {
+  // Only a line that ends like a figure or a nil mark can hold values; a long one that does not is prose.
+  const valueEnd = endsLikeValue(t.charCodeAt(t.length - 1));
+  if (!valueEnd && t.length > MAX_LABEL_LEN) {
+    tok.kind = T.Prose;
+    return tok;
+  }
+  if (valueEnd && t.length <= MAX_LABEL_LEN + 160) {
     const pieces = piecesOf(t, start);
     // Values from the end: the longest run of value pieces.
     let k = pieces.length;
@@ -208,6 +211,13 @@ function tokenOf(text: string, lineIndex: number, lineStart: number, from: numbe
     tok.values = undefined;
   }
   return tok;
+}
+
+/** A character a figure or nil mark ends with: a digit, %, a closing parenthesis, a dash, /, *. */
+function endsLikeValue(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || c === 37 || c === 0xff05 || c === 41 || c === 0xff09 || c === 45 || c === 0xff0d || c === 0x2014 || c === 0x2013 || c === 0x2212 || c === 47 || c === 42 || (c >= 0xff10 && c <= 0xff19)
+  );
 }
 
 /** A page number printed just after a [Pn] marker (56 after [P57]). */
