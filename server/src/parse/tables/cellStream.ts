@@ -96,6 +96,7 @@ const JOINER_END = /[、和及与的或为对（(]$/;
 /** Section words of the statements: never the head of a wrapped label, always a group boundary. */
 const SECTION_WORD = /^(?:流动资产|非流动资产|流动负债|非流动负债|所有者权益|股东权益|负债|资产|负债和所有者权益|负债和股东权益|负债及股东权益)(?:（或股东权益）)?[:：]?$/;
 const PADDED_HEADER = /^[^\d\s]\S*\s{20,}\S*[^\d\s]$/;
+const TOTAL_TAIL = /^(?:合\s*计|总\s*计|小\s*计)$/;
 const UNIT_LINE = /单位\s*[:：为]/;
 const isTotalLabel = (label: string) => rowKindOf(label) !== 'data';
 
@@ -233,6 +234,7 @@ function isPageNumber(t: string, page: number): boolean {
  * (动资产, 益总计), or a line long enough to have been wrapped (处置固定资产、无 / 形资产和其他长期).
  */
 function canJoin(last: string, next: string): boolean {
+  if (TOTAL_TAIL.test(next) && !COLON_END.test(last)) return true;
   if (SECTION_WORD.test(last) || COLON_END.test(last) || ITEM_START.test(next) || UNIT_LINE.test(last) || UNIT_LINE.test(next)) return false;
   if (ITEM_ONLY.test(last) || JOINER_END.test(last)) return true;
   if (next.length <= 6 && last.length >= 3) return true;
@@ -460,6 +462,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
   let b = seg.length;
   while (b > a && (seg[b - 1].head || valueCount(seg[b - 1]) === 0)) b--;
   const rows = seg.slice(a, b);
+  stripRowNumbers(rows);
   const data = rows.filter((r) => !r.head && valueCount(r) > 0);
   // Three rows with values, or two under a header (one item and its total).
   if (data.length < (rows[0]?.head ? 2 : 3)) return;
@@ -839,4 +842,40 @@ function combinations(k: number, m: number): number[][] {
   };
   rec(0);
   return out;
+}
+
+/**
+ * A 序号 column read in stream order puts each row's number at the end of the row before it
+ * (海口港集团公司 | 71,263,029 | 75.01% | 2 / 深圳市盐田港… ). Where the last values of consecutive rows
+ * count up (2, 3, 4 …), they are row numbers and are dropped, with the 1 before the first row.
+ */
+function stripRowNumbers(rows: StreamRow[]) {
+  const lastValue = (r: StreamRow): Item | undefined => {
+    for (let q = r.items.length - 1; q >= 0; q--) if (r.items[q].kind === 'value') return r.items[q];
+    return undefined;
+  };
+  const numberOf = (r: StreamRow): number => {
+    const v = lastValue(r);
+    return v && SMALL_INT.test(v.piece!.text) ? Number(v.piece!.text) : -1;
+  };
+  const n = rows.length;
+  let i = 0;
+  while (i < n) {
+    // A run of rows whose last values count up by one.
+    let j = i;
+    while (j + 1 < n && !rows[j].head && !rows[j + 1].head && numberOf(rows[j]) > 0 && numberOf(rows[j + 1]) === numberOf(rows[j]) + 1) j++;
+    if (j - i >= 2 && valueCount(rows[i]) > 1) {
+      const first = numberOf(rows[i]);
+      for (let q = i; q <= j; q++) {
+        const v = lastValue(rows[q])!;
+        rows[q].items.splice(rows[q].items.indexOf(v), 1);
+      }
+      // The number of the run's first row ends the row before it.
+      if (i > 0 && numberOf(rows[i - 1]) === first - 1) {
+        const v = lastValue(rows[i - 1])!;
+        rows[i - 1].items.splice(rows[i - 1].items.indexOf(v), 1);
+      }
+      i = j + 1;
+    } else i++;
+  }
 }
