@@ -97,6 +97,9 @@ const JOINER_END = /[、和及与的或为对（(]$/;
 const SECTION_WORD = /^(?:流动资产|非流动资产|流动负债|非流动负债|所有者权益|股东权益|负债|资产|负债和所有者权益|负债和股东权益|负债及股东权益)(?:（或股东权益）)?[:：]?$/;
 const PADDED_HEADER = /^[^\d\s]\S*\s{20,}\S*[^\d\s]$/;
 const TOTAL_TAIL = /^(?:合\s*计|总\s*计|小\s*计)$/;
+/** A value given as a bound (＜0.01): a cell, but no figure. */
+const LESS_THAN = /^[＜<]\s*\d[\d,]*(?:\.\d+)?%?$/;
+const LABEL_COLUMN = /^(?:序号|编号|项目|科目|.{0,6}名称|.{0,4}(?:客户|供应商|关联方|单位|公司|类别|类型))$/;
 const UNIT_LINE = /单位\s*[:：为]/;
 const isTotalLabel = (label: string) => rowKindOf(label) !== 'data';
 
@@ -105,7 +108,7 @@ const MAX_LABEL_LEN = 40;
 const MAX_EMPTY_RUN = 3;
 
 function isValuePiece(text: string, start: number): boolean {
-  return isEmptyCellText(text) || figureOfCell(text, start) !== undefined;
+  return isEmptyCellText(text) || figureOfCell(text, start) !== undefined || LESS_THAN.test(text);
 }
 
 const WORD = /\S+/g;
@@ -622,7 +625,8 @@ const ASIDE = /^[(（][^)）]{0,8}[)）]$/;
 function headerRows(r: StreamRow, k: number, repeated: boolean): RawRow[] {
   const cells: (Cell & { word: boolean })[] = [];
   for (const p of r.head!) {
-    if (NOTE_HEAD.test(p.text)) continue;
+    // The note column and the titles of label columns (序号, 客户名称) are not value columns.
+    if (NOTE_HEAD.test(p.text) || (p.word && LABEL_COLUMN.test(p.text))) continue;
     const last = cells[cells.length - 1];
     if (last && ((YEAR_END.test(last.text) && MONTH_START.test(p.text)) || RESTATED.test(p.text) || ASIDE.test(p.text))) {
       last.text += p.text;
@@ -631,15 +635,21 @@ function headerRows(r: StreamRow, k: number, repeated: boolean): RawRow[] {
     }
     cells.push({ start: p.start, end: p.end, text: p.text, word: !!p.word || COLUMN_WORD.test(p.text) });
   }
-  while (cells.length > k && cells[cells.length - 1].word && r.head![r.head!.length - 1].word) cells.pop();
-  const periods = cells.filter((c) => !c.word);
-  const words = cells.filter((c) => c.word);
   const fits = (n: number) => n > 0 && (n === k || k % n === 0);
-  let rowsOfCells: Cell[][];
-  if (cells.length === k) rowsOfCells = [cells];
-  else if (periods.length && words.length && fits(periods.length) && fits(words.length) && cells.indexOf(words[0]) >= periods.length) rowsOfCells = [periods, words];
-  else if (fits(cells.length)) rowsOfCells = [cells];
-  else rowsOfCells = [[]];
+  // Periods over column words (2024 年 … / 金额 占比 金额 占比 …): two header rows. Otherwise trailing
+  // text lines beyond the column count are section labels, not column words.
+  const split = (cs: typeof cells): Cell[][] | undefined => {
+    const periods = cs.filter((c) => !c.word);
+    const words = cs.filter((c) => c.word);
+    if (periods.length && words.length && words.length <= k && fits(periods.length) && fits(words.length) && cs.indexOf(words[0]) >= periods.length) return [periods, words];
+    return undefined;
+  };
+  let rowsOfCells: Cell[][] | undefined = cells.length === k ? [cells] : split(cells);
+  while (!rowsOfCells && cells.length > k && cells[cells.length - 1].word) {
+    cells.pop();
+    rowsOfCells = cells.length === k ? [cells] : split(cells);
+  }
+  if (!rowsOfCells) rowsOfCells = fits(cells.length) ? [cells] : [[]];
   const lastEnd = r.head!.length ? r.head![r.head!.length - 1].end : r.labelEnd;
   return rowsOfCells.map((cs, i) => ({
     label: i === 0 ? r.label : '',
