@@ -641,7 +641,7 @@ function headerRows(r: StreamRow, k: number, repeated: boolean): RawRow[] {
   const split = (cs: typeof cells): Cell[][] | undefined => {
     const periods = cs.filter((c) => !c.word);
     const words = cs.filter((c) => c.word);
-    if (periods.length && words.length && words.length <= k && fits(periods.length) && fits(words.length) && cs.indexOf(words[0]) >= periods.length) return [periods, words];
+    if (periods.length > 1 && words.length === k && fits(periods.length) && cs.indexOf(words[0]) >= periods.length) return [periods, words];
     return undefined;
   };
   let rowsOfCells: Cell[][] | undefined = cells.length === k ? [cells] : split(cells);
