@@ -351,3 +351,72 @@ test('a total that does not add up in a cell stream is flagged with both sides',
   const wrong = NOTE_INTEGERS.replace('118,656,958', '118,657,958');
   assert.deepEqual(warnings(wrong), ['流动资产合计 [2023 年12 月31 日（经重述）] 118,657,958 ≠ sum of 3 rows 118,656,958 (difference 1,000 元)']);
 });
+
+// 26 (海峡股份): a 序号 column read in stream order puts each row's number after the row before it.
+test('row numbers at the end of the row before are dropped', () => {
+  const text = `序号
+股东名称
+持股数量（股）
+股权比例
+1
+海口港集团公司
+71,263,029
+75.01%
+2
+深圳市盐田港股份有限公司
+20,758,169
+21.84%
+3
+中海（海南）海盛船务股份有限公司
+992,934
+1.05%
+4
+中国海口外轮代理有限公司
+992,934
+1.05%
+5
+邢雯璐
+992,934
+1.05%
+合计
+95,000,000
+100.00%
+`;
+  const [t] = streamTables(text);
+  assert.deepEqual(cellsOf(t, '海口港集团公司'), ['71,263,029', '75.01%']);
+  assert.deepEqual(cellsOf(t, '中国海口外轮代理有限公司'), ['992,934', '1.05%']);
+  assert.deepEqual(okChecks(text), ['合计:95,000,000', '合计:100.00%']);
+});
+
+// 26: statement section words with nil cells (流动资产 - -) bound the groups like 流动资产：.
+test('a section word with nil cells is a group boundary', () => {
+  const text = `项目
+2020 年3 月31 日
+2019 年12 月31 日
+流动资产
+-
+-
+货币资金
+10.00
+20.00
+流动资产合计
+10.00
+20.00
+非流动资产
+-
+-
+固定资产
+5.00
+6.00
+非流动资产合计
+5.00
+6.00
+资产总计
+15.00
+26.00
+`;
+  const [t] = streamTables(text);
+  assert.equal(rowOf(t, '非流动资产')?.section, true);
+  assert.deepEqual(warnings(text), []);
+  assert.equal(okChecks(text).length, 8);
+});
