@@ -874,14 +874,16 @@ function stripRowNumbers(rows: StreamRow[]) {
     // A run of rows whose last values count up by one.
     let j = i;
     while (j + 1 < n && !rows[j].head && !rows[j + 1].head && numberOf(rows[j]) > 0 && numberOf(rows[j + 1]) === numberOf(rows[j]) + 1) j++;
-    if (j - i >= 2 && valueCount(rows[i]) > 1) {
-      const first = numberOf(rows[i]);
+    const first = numberOf(rows[i]);
+    // Three numbers in sequence at least: 2, 3, 4 at the ends of three rows, or 1 before two.
+    const before = i > 0 && !rows[i - 1].head && first > 1 && numberOf(rows[i - 1]) === first - 1;
+    if ((j - i >= 2 || (j - i >= 1 && before)) && valueCount(rows[i]) > 1) {
       for (let q = i; q <= j; q++) {
         const v = lastValue(rows[q])!;
         rows[q].items.splice(rows[q].items.indexOf(v), 1);
       }
       // The number of the run's first row ends the row before it.
-      if (i > 0 && numberOf(rows[i - 1]) === first - 1) {
+      if (before) {
         const v = lastValue(rows[i - 1])!;
         rows[i - 1].items.splice(rows[i - 1].items.indexOf(v), 1);
       }
