@@ -859,7 +859,7 @@ function combinations(k: number, m: number): number[][] {
  * (海口港集团公司 | 71,263,029 | 75.01% | 2 / 深圳市盐田港… ). Where the last values of consecutive rows
  * count up (2, 3, 4 …), they are row numbers and are dropped, with the 1 before the first row.
  */
-function stripRowNumbers(rows: StreamRow[]) {
+function stripRowNumbers(all: StreamRow[]) {
   const lastValue = (r: StreamRow): Item | undefined => {
     for (let q = r.items.length - 1; q >= 0; q--) if (r.items[q].kind === 'value') return r.items[q];
     return undefined;
@@ -868,25 +868,25 @@ function stripRowNumbers(rows: StreamRow[]) {
     const v = lastValue(r);
     return v && SMALL_INT.test(v.piece!.text) ? Number(v.piece!.text) : -1;
   };
+  const drop = (r: StreamRow) => {
+    const v = lastValue(r)!;
+    r.items.splice(r.items.indexOf(v), 1);
+  };
+  // Rows with values, in order (rows of text only between them — a second label column — do not count).
+  const rows = all.filter((r) => !r.head && valueCount(r) > 0);
   const n = rows.length;
   let i = 0;
   while (i < n) {
     // A run of rows whose last values count up by one.
     let j = i;
-    while (j + 1 < n && !rows[j].head && !rows[j + 1].head && numberOf(rows[j]) > 0 && numberOf(rows[j + 1]) === numberOf(rows[j]) + 1) j++;
+    while (j + 1 < n && numberOf(rows[j]) > 0 && numberOf(rows[j + 1]) === numberOf(rows[j]) + 1) j++;
     const first = numberOf(rows[i]);
     // Three numbers in sequence at least: 2, 3, 4 at the ends of three rows, or 1 before two.
-    const before = i > 0 && !rows[i - 1].head && first > 1 && numberOf(rows[i - 1]) === first - 1;
+    const before = i > 0 && first > 1 && numberOf(rows[i - 1]) === first - 1;
     if ((j - i >= 2 || (j - i >= 1 && before)) && valueCount(rows[i]) > 1) {
-      for (let q = i; q <= j; q++) {
-        const v = lastValue(rows[q])!;
-        rows[q].items.splice(rows[q].items.indexOf(v), 1);
-      }
+      for (let q = i; q <= j; q++) drop(rows[q]);
       // The number of the run's first row ends the row before it.
-      if (before) {
-        const v = lastValue(rows[i - 1])!;
-        rows[i - 1].items.splice(rows[i - 1].items.indexOf(v), 1);
-      }
+      if (before) drop(rows[i - 1]);
       i = j + 1;
     } else i++;
   }
