@@ -90,7 +90,7 @@ const GLUED_FIGURE = /^(.*[^\d\s,.(（\-－−])([-(（]?\d{1,3}(?:,\d{3})*(?:\.
 const UNIT_WORD_START = /^[年月日元股万亿个人户家次倍天%％]/;
 const DASH_RUN = /^(?:-{2,}|－{2,})$/;
 const SPACE_RUN = /\s+/g;
-const NET_WORD = /净额$/;
+const NET_WORD = /现金流量净额$/;
 const CHAPTER = /^[一二三四五六七八九十]+、/;
 const JOINER_END = /[、和及与的或为对（(]$/;
 /** Section words of the statements: never the head of a wrapped label, always a group boundary. */
@@ -532,6 +532,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
   const out: RawRow[] = [];
   let seenData = false;
   let prevData: StreamRow | undefined;
+  let prevRow: StreamRow | undefined;
   for (const r of rows) {
     if (r.head) {
       out.push(...headerRows(r, k, seenData));
@@ -572,9 +573,10 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
     if (cells.some((c) => c.figure)) seenData = true;
     // A row without values after a total starts a new section (非流动资产 after 流动资产合计): a boundary for the totals below.
     const section =
-      (!cells.length && !!prevData && !isTotalLabel(r.label) && (isTotalLabel(prevData.label) || NET_WORD.test(prevData.label) || CHAPTER.test(r.label))) ||
+      (!cells.length && !!prevData && prevRow === prevData && !isTotalLabel(r.label) && (isTotalLabel(prevData.label) || NET_WORD.test(prevData.label) || CHAPTER.test(r.label))) ||
       (SECTION_WORD.test(r.label) && !cells.some((c) => c.figure));
     if (cells.some((c) => c.figure)) prevData = r;
+    prevRow = r;
     const end = Math.max(r.labelEnd, ...r.items.filter((it) => it.piece).map((it) => it.piece!.end));
     out.push({
       label: r.label,
