@@ -100,6 +100,7 @@ const TOTAL_TAIL = /^(?:合\s*计|总\s*计|小\s*计)$/;
 /** A value given as a bound (＜0.01): a cell, but no figure. */
 const LESS_THAN = /^[＜<]\s*\d[\d,]*(?:\.\d+)?%?$/;
 const LABEL_COLUMN = /^(?:序号|编号|项目|科目|.{0,6}名称|.{0,4}(?:客户|供应商|关联方|单位|公司|类别|类型))$/;
+const LONG_NUMBER = /^\d{10,}$/;
 const UNIT_LINE = /单位\s*[:：为]/;
 const isTotalLabel = (label: string) => rowKindOf(label) !== 'data';
 
@@ -108,6 +109,8 @@ const MAX_LABEL_LEN = 40;
 const MAX_EMPTY_RUN = 3;
 
 function isValuePiece(text: string, start: number): boolean {
+  // A long run of digits without separators is an account or registration number, not an amount.
+  if (text.length >= 10 && LONG_NUMBER.test(text)) return false;
   return isEmptyCellText(text) || figureOfCell(text, start) !== undefined || LESS_THAN.test(text);
 }
 
@@ -885,7 +888,7 @@ function stripRowNumbers(all: StreamRow[]) {
     const first = numberOf(rows[i]);
     // Three numbers in sequence at least: 2, 3, 4 at the ends of three rows, or 1 before two.
     const before = i > 0 && first > 1 && numberOf(rows[i - 1]) === first - 1;
-    if ((j - i >= 2 || (j - i >= 1 && before)) && valueCount(rows[i]) > 1) {
+    if (j - i >= 2 || (j - i >= 1 && before)) {
       for (let q = i; q <= j; q++) drop(rows[q]);
       // The number of the run's first row ends the row before it.
       if (before) drop(rows[i - 1]);
