@@ -101,6 +101,7 @@ const TOTAL_TAIL = /^(?:合\s*计|总\s*计|小\s*计)$/;
 const LESS_THAN = /^[＜<]\s*\d[\d,]*(?:\.\d+)?%?$/;
 const LABEL_COLUMN = /^(?:序号|编号|项目|科目|.{0,6}名称|.{0,4}(?:客户|供应商|关联方|单位|公司|类别|类型))$/;
 const LONG_NUMBER = /^\d{10,}$/;
+const TOTAL_END = /(?:合\s*计|总\s*计|小\s*计)$/;
 const UNIT_LINE = /单位\s*[:：为]/;
 const isTotalLabel = (label: string) => rowKindOf(label) !== 'data';
 
@@ -243,7 +244,8 @@ function canJoin(last: string, next: string): boolean {
   if (TOTAL_TAIL.test(next) && !COLON_END.test(last)) return true;
   if (SECTION_WORD.test(last) || COLON_END.test(last) || ITEM_START.test(next) || UNIT_LINE.test(last) || UNIT_LINE.test(next)) return false;
   if (ITEM_ONLY.test(last) || JOINER_END.test(last)) return true;
-  if (next.length <= 6 && last.length >= 3) return true;
+  // A short tail (动资产, 款), or one that ends in a total word (有者权益合计); 专业构成 / 专业构成类别 are two labels.
+  if ((next.length <= 3 && last.length >= 2) || (next.length <= 6 && last.length >= 3 && TOTAL_END.test(next))) return true;
   return last.length >= 7 && !CHAPTER.test(last) && !isTotalLabel(last);
 }
 
