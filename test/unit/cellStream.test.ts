@@ -420,3 +420,28 @@ test('a section word with nil cells is a group boundary', () => {
   assert.deepEqual(warnings(text), []);
   assert.equal(okChecks(text).length, 8);
 });
+
+// 23 (比亚迪): a row's values, a blank line, and as many values again: an unlabelled subtotal row.
+test('values after a blank line inside a row are an unlabelled row, never certain', () => {
+  const text = `2023 年
+其他
+合计
+中国
+30,816,853
+410,831,456
+境外
+87,721,879
+72,431,518
+
+118,538,732
+483,262,974
+在某一时点转让
+118,528,137
+480,597,109
+`;
+  const [t] = streamTables(text);
+  assert.deepEqual(cellsOf(t, '境外'), ['87,721,879', '72,431,518']);
+  const orphan = t.rows.find((r) => r.label === '' && r.kind !== 'header');
+  assert.deepEqual(orphan?.cells.map((c) => c.text), ['118,538,732', '483,262,974']);
+  assert.equal(orphan?.uncertain, true);
+});

@@ -56,6 +56,8 @@ interface StreamRow {
   /** Values on lines of their own (not on the label's line). */
   streamed: boolean;
   head?: Piece[];
+  /** Values split off the row above (an unlabelled total after a blank line): never certain. */
+  orphan?: boolean;
   /** The label's last line (for wrapping). */
   lastPart?: string;
   /** Page breaks (markers, running headers) seen before the row. */
@@ -471,6 +473,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
   while (b > a && (seg[b - 1].head || valueCount(seg[b - 1]) === 0)) b--;
   const rows = seg.slice(a, b);
   stripRowNumbers(rows);
+  splitUnlabelledRows(rows);
   const data = rows.filter((r) => !r.head && valueCount(r) > 0);
   // Three rows with values, or two under a header (one item and its total).
   if (data.length < (rows[0]?.head ? 2 : 3)) return;
@@ -593,7 +596,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
       end,
       header: false,
       section: section || undefined,
-      uncertain: uncertain || undefined,
+      uncertain: uncertain || r.orphan || undefined,
     });
   }
   placeTotalsByArithmetic(out, k);
@@ -896,5 +899,49 @@ function stripRowNumbers(all: StreamRow[]) {
       if (before) drop(rows[i - 1]);
       i = j + 1;
     } else i++;
+  }
+}
+
+/**
+ * A row of n values, a blank line, and n more values (境外 | 87,721,879 | … / / 118,538,732 | …), in a table
+ * whose other rows have n values, holds an unlabelled row (a subtotal the extraction lost the label of):
+ * it is split off as a row without a label, never certain.
+ */
+function splitUnlabelledRows(rows: StreamRow[]) {
+  const counts = new Map<number, number>();
+  for (const r of rows) if (!r.head) counts.set(valueCount(r), (counts.get(valueCount(r)) ?? 0) + 1);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.head) continue;
+    const items = r.items;
+    // values, blank(s), values — no blank inside either group.
+    let a = 0;
+    while (a < items.length && items[a].kind === 'blank') a++;
+    let b = a;
+    while (b < items.length && items[b].kind === 'value') b++;
+    let c = b;
+    while (c < items.length && items[c].kind === 'blank') c++;
+    let d = c;
+    while (d < items.length && items[d].kind === 'value') d++;
+    let e = d;
+    while (e < items.length && items[e].kind === 'blank') e++;
+    const n = b - a;
+    if (n < 2 || c === b || d - c !== n || e !== items.length || (counts.get(n) ?? 0) < 2) continue;
+    const tail = items.slice(c, d);
+    r.items = items.slice(0, b);
+    const first = tail[0].piece!;
+    rows.splice(i + 1, 0, {
+      label: '',
+      labelStart: first.start,
+      labelEnd: first.start,
+      line: tail[0].line,
+      lastLine: tail[tail.length - 1].line,
+      items: tail,
+      streamed: true,
+      orphan: true,
+      page: r.page,
+    });
+    r.lastLine = items[b - 1].line;
+    i++;
   }
 }
