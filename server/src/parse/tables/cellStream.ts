@@ -104,6 +104,7 @@ const LESS_THAN = /^[＜<]\s*\d[\d,]*(?:\.\d+)?%?$/;
 const LABEL_COLUMN = /^(?:序号|编号|项目|科目|.{0,6}名称|.{0,4}(?:客户|供应商|关联方|单位|公司|类别|类型))$/;
 const LONG_NUMBER = /^\d{10,}$/;
 const TOTAL_END = /(?:合\s*计|总\s*计|小\s*计)$/;
+const SUB_WORD = /^(?:金额|比例|占比|比重)/;
 const UNIT_LINE = /单位\s*[:：为]/;
 const isTotalLabel = (label: string) => rowKindOf(label) !== 'data';
 
@@ -651,6 +652,8 @@ function headerRows(r: StreamRow, k: number, repeated: boolean): RawRow[] {
   const split = (cs: typeof cells): Cell[][] | undefined => {
     const periods = cs.filter((c) => !c.word);
     const words = cs.filter((c) => c.word);
+    // Two levels of words (账面余额 坏账准备 … over 金额 比例 …) cannot be laid over the columns in stream order.
+    if (words.some((c) => SUB_WORD.test(c.text)) && words.some((c) => !SUB_WORD.test(c.text))) return [[]];
     if (periods.length > 1 && words.length === k && fits(periods.length) && cs.indexOf(words[0]) >= periods.length) return [periods, words];
     return undefined;
   };
