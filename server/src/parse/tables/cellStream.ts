@@ -628,6 +628,11 @@ const YEAR_END = /年$/;
 const MONTH_START = /^\d{1,2}\s*月/;
 const ASIDE = /^[(（][^)）]{0,8}[)）]$/;
 
+/** Two levels of column words (账面余额 坏账准备 … over 金额 比例 …): they cannot be laid over the columns in stream order. */
+function twoLevels(words: Cell[]): boolean {
+  return words.some((c) => SUB_WORD.test(c.text)) && words.some((c) => !SUB_WORD.test(c.text));
+}
+
 /**
  * A header as rows: periods joined across lines (2025 年 / 12 月31 日), asides ((经重述), (%)) on the cell
  * before, the note column left out; column words under periods make a second row. Trailing text lines
@@ -653,16 +658,17 @@ function headerRows(r: StreamRow, k: number, repeated: boolean): RawRow[] {
     const periods = cs.filter((c) => !c.word);
     const words = cs.filter((c) => c.word);
     // Two levels of words (账面余额 坏账准备 … over 金额 比例 …) cannot be laid over the columns in stream order.
-    if (words.some((c) => SUB_WORD.test(c.text)) && words.some((c) => !SUB_WORD.test(c.text))) return [[]];
+    if (twoLevels(words)) return undefined;
     if (periods.length > 1 && words.length === k && fits(periods.length) && cs.indexOf(words[0]) >= periods.length) return [periods, words];
     return undefined;
   };
-  let rowsOfCells: Cell[][] | undefined = cells.length === k ? [cells] : split(cells);
+  const whole = (cs: typeof cells) => cs.length === k && !twoLevels(cs.filter((c) => c.word));
+  let rowsOfCells: Cell[][] | undefined = whole(cells) ? [cells] : split(cells);
   while (!rowsOfCells && cells.length > k && cells[cells.length - 1].word) {
     cells.pop();
-    rowsOfCells = cells.length === k ? [cells] : split(cells);
+    rowsOfCells = whole(cells) ? [cells] : split(cells);
   }
-  if (!rowsOfCells) rowsOfCells = fits(cells.length) ? [cells] : [[]];
+  if (!rowsOfCells) rowsOfCells = fits(cells.length) && !twoLevels(cells.filter((c) => c.word)) ? [cells] : [[]];
   const lastEnd = r.head!.length ? r.head![r.head!.length - 1].end : r.labelEnd;
   return rowsOfCells.map((cs, i) => ({
     label: i === 0 ? r.label : '',
