@@ -525,11 +525,17 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
     // A note reference elsewhere in the row is not a value either.
     return { items: items.filter((it) => it.kind !== 'note'), ambiguous };
   };
+  const itemsCache = new Map<StreamRow, { items: Item[]; ambiguous: boolean }>();
+  const itemsOfRow = (r: StreamRow) => {
+    let v = itemsCache.get(r);
+    if (!v) itemsCache.set(r, (v = itemsOf(r)));
+    return v;
+  };
   // Do blank lines mark empty cells? Only where full rows never have a blank line among their values.
   let fullWithBlanks = 0;
   let full = 0;
   for (const r of data) {
-    const { items } = itemsOf(r);
+    const { items } = itemsOfRow(r);
     const vals = items.filter((it) => it.kind === 'value');
     if (vals.length !== k) continue;
     full++;
@@ -547,7 +553,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
       out.push(...headerRows(r, k, seenData));
       continue;
     }
-    const { items, ambiguous } = itemsOf(r);
+    const { items, ambiguous } = itemsOfRow(r);
     let vals = items.filter((it) => it.kind === 'value');
     let cells: Cell[];
     let uncertain = ambiguous;
@@ -586,7 +592,8 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
       (SECTION_WORD.test(r.label) && !cells.some((c) => c.figure));
     if (cells.some((c) => c.figure)) prevData = r;
     prevRow = r;
-    const end = Math.max(r.labelEnd, ...r.items.filter((it) => it.piece).map((it) => it.piece!.end));
+    let end = r.labelEnd;
+    for (const it of r.items) if (it.piece && it.piece.end > end) end = it.piece.end;
     out.push({
       label: r.label,
       labelRange: { start: r.labelStart, end: r.labelEnd },
