@@ -445,3 +445,30 @@ test('values after a blank line inside a row are an unlabelled row, never certai
   assert.deepEqual(orphan?.cells.map((c) => c.text), ['118,538,732', '483,262,974']);
   assert.equal(orphan?.uncertain, true);
 });
+
+// 23: a page break between a label and its values ([P57], the running header, the printed page number 56);
+// a negative in brackets with a space inside, (1,474,894 ).
+test('a page break between a label and its values, and (1,474,894 ) as one negative figure', () => {
+  const text = `项目
+2024 年
+2023 年
+营业收入
+1,000,000
+900,000
+财务费用
+
+[P57]
+56
+(1,474,894 )
+(1,000,000)
+营业利润
+-474,894
+-100,000
+`;
+  const [t] = streamTables(text);
+  assert.deepEqual(cellsOf(t, '财务费用'), ['(1,474,894)', '(1,000,000)']);
+  const c = rowOf(t, '财务费用')!.cells[0];
+  assert.equal(text.slice(c.start, c.end), '(1,474,894 )');
+  assert.equal(rowOf(t, '财务费用')?.cells[0].figure?.value, -1474894);
+  assert.equal(rowOf(t, '56'), undefined);
+});

@@ -570,19 +570,19 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
       }
     }
     if (vals.length === 0) cells = [];
-    else if (vals.length === k) cells = vals.map((it) => makeCell(it.piece!.text, it.piece!.start));
+    else if (vals.length === k) cells = vals.map((it) => cellOf(it.piece!));
     else if (vals.length < k && blanksMark) {
       // Blank lines mark the empty cells: trailing blanks are the row's end.
       let e = items.length;
       while (e > 0 && items[e - 1].kind === 'blank') e--;
       const slots = items.slice(0, e);
-      if (slots.length === k) cells = slots.map((it) => (it.kind === 'value' ? makeCell(it.piece!.text, it.piece!.start) : { start: it.at, end: it.at, text: '' }));
+      if (slots.length === k) cells = slots.map((it) => (it.kind === 'value' ? cellOf(it.piece!) : { start: it.at, end: it.at, text: '' }));
       else {
-        cells = vals.map((it) => makeCell(it.piece!.text, it.piece!.start));
+        cells = vals.map((it) => cellOf(it.piece!));
         uncertain = true;
       }
     } else {
-      cells = vals.map((it) => makeCell(it.piece!.text, it.piece!.start));
+      cells = vals.map((it) => cellOf(it.piece!));
       uncertain = true;
     }
     if (cells.some((c) => c.figure)) seenData = true;
@@ -616,6 +616,13 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
     continued = q >= (ctx.from ?? 0) && ctx.claimed[q] === 1;
   }
   add('cellStream', out, continued);
+}
+
+/** A cell from a value piece; its range is the piece's ((1,474,894 ) is read without its inner space). */
+function cellOf(p: Piece): Cell {
+  const c = makeCell(p.text, p.start);
+  c.end = p.end;
+  return c;
 }
 
 function firstItem(r: StreamRow): Item | undefined {
