@@ -36,7 +36,8 @@ export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'>, opt
       accept: { text: acceptLine(c), offset: c.row.end },
     });
   }
-  return out;
+  // In text order (a stable sort keeps the order of checks on one figure), as the re-analysis of an edited chunk gives them.
+  return out.sort((a, b) => a.range.start - b.range.start);
 }
 
 /** "合计 25,211 ≠ sum of 3 rows 25,212 (difference 1 户)" */
