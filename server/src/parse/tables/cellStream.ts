@@ -505,7 +505,9 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
   }
   const noteColumn = noteHead || explicit >= 2 || (intRowsFit >= 3 && intRowsFit >= 0.8 * intRows && plain.length >= 1);
   if (!plain.length) k = mode(data.map((r) => valueCount(r) - (noteColumn ? 1 : 0)));
-  if (k < 1) return;
+  // One value per row, no header, and labels joined across lines or a unit line with a value: column-major
+  // text read row by row (pdftotext without -layout), where the labels of several rows run together.
+  if (k < 1 || (k === 1 && !rows[0].head && data.some((r) => r.lastPart !== undefined || UNIT_LINE.test(r.label)))) return;
 
   // Items of each row after the note cell.
   const itemsOf = (r: StreamRow): { items: Item[]; ambiguous: boolean } => {
