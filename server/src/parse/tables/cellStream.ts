@@ -404,6 +404,13 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
   flush();
 }
 
+/** Values of a row, a run of dashes (---) counting as that many nil cells. */
+function cellCount(r: StreamRow): number {
+  let n = 0;
+  for (const it of r.items) if (it.kind === 'value') n += DASH_RUN.test(it.piece!.text) ? it.piece!.text.length : 1;
+  return n;
+}
+
 function hasFigure(r: StreamRow): boolean {
   for (const it of r.items) if (it.kind === 'value' && !isEmptyCellText(it.piece!.text)) return true;
   return false;
@@ -491,7 +498,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
   for (const r of data) {
     const f = firstItem(r);
     // Rows of nil marks only (---, -) say nothing of the column count.
-    if (!(f?.kind === 'value' && SMALL_INT.test(f.piece!.text)) && hasFigure(r)) plain.push(valueCount(r));
+    if (!(f?.kind === 'value' && SMALL_INT.test(f.piece!.text)) && hasFigure(r)) plain.push(cellCount(r));
   }
   let k = mode(plain.length ? plain : data.map(valueCount));
   let intRows = 0;
