@@ -82,7 +82,7 @@ const MONTH_DAY = /^\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?$/;
 const YEAR_ONLY = /^(?:19|20)\d\d\s*年$/;
 const COLUMN_WORD = /^(?:金额|比例|占比|比重|余额|账面余额|账面价值|账面净值|坏账准备|计提比例|减值准备|跌价准备|原值|累计折旧|数量|变动|增减|增减额|变动额|变动比例|增长率|变动率|模拟变动|本期数|上期数|同比增减|增减变动|变动幅度|增减比例|同比变动|增减幅度)$/;
 const SENTENCE = /[。；]/;
-const CLAUSE = /[，,：:]/;
+const CLAUSE = /[，：]/;
 const COLON_END = /[：:]$/;
 /** A label that starts a new row, never the tail of a wrapped one. */
 const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、．](?!\d)|\d{1,2}\.(?!\d)|其中|加\s*[:：]|减\s*[:：]|[①-⑳])/;
