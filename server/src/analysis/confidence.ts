@@ -14,11 +14,12 @@
 //  - other totals of the table reconcile, one of them in the same column, and they outnumber the
 //    failing ones at least two to one;
 //  - the block is explicit and complete: bounded above by a header or heading inside the table,
-//    the total and every row with figures holding a cell for each column, and its cells not split
-//    out of glued digits.
+//    the total and every row with figures holding a cell for each column, in a layout where a missing
+//    cell leaves a trace (not glued digits, not one cell per line without blank lines).
 // A failing check that is not confirmed gets `doubt`: the hover says why it could not be checked.
 
 import type { Table } from '../model/types';
+import { isEmptyCellText } from '../parse/numbers';
 import { AMOUNT } from '../parse/text';
 import type { Check } from './reconcile';
 
@@ -38,8 +39,9 @@ export function judgeConfidence(checks: Check[]): void {
     c.confirmed = false;
     c.doubt = misreadingSign(checks, c);
     if (c.doubt) continue;
-    if (checks.some((o) => o.row === c.row && o.ok && sameRows(o, c) && o.components.some((p) => p.cell.figure!.value !== 0))) {
+    if (checks.some((o) => o.row === c.row && o.ok && coversRows(o, c) && o.components.some((p) => p.cell.figure!.value !== 0))) {
       c.confirmed = true;
+      c.confirmedBy = 'row';
       continue;
     }
     if (c.components.length < 2 && !EXPLICIT.has(c.kind) && !boundedAbove(c.table, blockOf(c).from)) {
@@ -50,6 +52,7 @@ export function judgeConfidence(checks: Check[]): void {
     const sameColumn = confirming.some((o) => o.row !== c.row && o.column === c.column);
     if ((others.size >= 1 && sameColumn && failingRows.size <= others.size) || completeBlock(c)) {
       c.confirmed = true;
+      c.confirmedBy = others.size >= 1 && sameColumn && failingRows.size <= others.size ? 'table' : 'block';
       continue;
     }
     c.doubt =
@@ -108,7 +111,9 @@ function boundedAbove(t: Table, from: number): boolean {
  * split out of glued digits.
  */
 function completeBlock(c: Check): boolean {
-  if (c.table.layout === 'glued') return false;
+  // Layouts where a missing cell or row leaves no trace (glued digits, one cell per line without blank
+  // lines) never confirm a block by its shape alone.
+  if (c.table.layout === 'glued' || c.table.layout === 'cellStream') return false;
   const rows = c.table.rows;
   const { from, to } = blockOf(c);
   if (!boundedAbove(c.table, from)) return false;
@@ -136,6 +141,27 @@ function looksLikeRates(checks: Check[], c: Check): boolean {
 /** A check that confirms a reading: it reconciles, over at least two components that are not all nil. */
 function isConfirming(c: Check): boolean {
   return c.ok && c.components.length >= 2 && c.components.some((p) => p.cell.figure!.value !== 0);
+}
+
+/**
+ * The confirming check adds the same rows, with the same signs — but for rows that print a nil mark
+ * (-, —) in the failing check's column: present, and empty there.
+ */
+function coversRows(o: Check, c: Check): boolean {
+  if (sameRows(o, c)) return true;
+  const mine = new Map(c.components.map((p) => [p.row, p.sign]));
+  let shared = 0;
+  for (const p of o.components) {
+    const sign = mine.get(p.row);
+    if (sign !== undefined) {
+      if (sign !== p.sign) return false;
+      shared++;
+      continue;
+    }
+    const cell = p.row.cells.length === c.row.cells.length ? p.row.cells[c.column] : undefined;
+    if (!cell || cell.figure || !cell.text.trim() || !isEmptyCellText(cell.text)) return false;
+  }
+  return shared === c.components.length;
 }
 
 /** The same component rows, with the same signs. */

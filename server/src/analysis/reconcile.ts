@@ -52,6 +52,8 @@ export interface Check {
   confirmed?: boolean;
   /** Why a check that does not reconcile is not confirmed. */
   doubt?: string;
+  /** What confirmed it: the same rows in another column, other totals of the table, or a complete block. */
+  confirmedBy?: 'row' | 'table' | 'block';
 }
 
 const RMB_PREFIX = /^人民币/;
@@ -201,7 +203,7 @@ function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals:
   // section above it: no later total adds it.
   const isBoundary = (r: Row) =>
     (r.kind === 'header' && !r.repeatedHeader) ||
-    (!r.cells.some((c) => c.figure) && (COLON_END.test(r.label) || SECTION_NUMBER.test(r.label) || !!r.band) && !SIGN_SECTION.test(r.label)) ||
+    (!r.cells.some((c) => c.figure) && (COLON_END.test(r.label) || SECTION_NUMBER.test(r.label) || !!r.band || !!r.section) && !SIGN_SECTION.test(r.label)) ||
     (r.kind === 'data' && NET_AMOUNT_END.test(r.label) && IDENTITIES.some((id) => id.total.test(norm(r.label))));
   // 减项: … 加项: sections: rows under 减项 are subtracted.
   const negative = new Set<Row>();
@@ -320,7 +322,7 @@ function breakdownReadings(items: Item[], above?: Row): Set<Row>[] {
 }
 
 /** A numbered group heading without figures (三、筹资活动产生的现金流量, （二）按地区): a boundary like 流动资产：. */
-const SECTION_NUMBER = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])/;
+const SECTION_NUMBER = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[、.．](?!\d))/;
 const NAMED_OR_BARE_GRAND = /^\s*(?:合\s*计|总\s*计)\s*$/;
 const SIGN_SECTION = /^\s*(减|加)\s*项?\s*[:：]\s*$/;
 /** A label that names a percent unit: 成新度（%）. */
@@ -462,6 +464,8 @@ function explicitGrid(table: Table): boolean {
 }
 
 function shiftedLeft(table: Table, row: Row): boolean {
+  // A cell stream places its empty cells itself (or marks the row uncertain): nothing is merged there.
+  if (table.layout === 'cellStream') return false;
   const n = row.cells.length;
   if (n < 2 || row.cells[n - 1].text !== '' || explicitGrid(table)) return false;
   const peers = table.rows.filter((r) => r !== row && r.kind !== 'header' && r.cells.length === n);
@@ -723,6 +727,9 @@ function identityChecks(table: Table): Check[] {
       if (parts.some((p) => !p.row || p.row.cells.length !== t.cells.length)) continue;
       for (let col = 0; col < t.cells.length; col++) {
         if (!t.cells[col].figure) continue;
+        // An identity holds between amounts, not in a column of rates or changes (同比增减 %).
+        const column = t.cells.length === table.columns.length ? table.columns[col] : undefined;
+        if (t.cells[col].figure!.percent || (column && (!column.additive || column.share))) continue;
         const comps: Component[] = [];
         for (const p of parts) {
           const cell = p.row!.cells[col];

@@ -116,13 +116,16 @@ export function detectFiling(text: string): Detection {
       if (c === 62 /* > */) inTag = false;
       continue;
     }
-    if (c <= 0x20 || c === 0x3000 || c === 0xa0) continue;
+    // Letters only: a table of figures (one cell per line) is digits and punctuation, and stays Chinese text.
+    const han = (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+    const latin = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!han && !latin) continue;
     chars++;
-    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk++;
+    if (han) cjk++;
   }
   let veto: string | undefined;
   if (nonBlank === 0) veto = 'empty';
-  else if (chars > 0 && cjk / chars < 0.2) veto = `mostly not Chinese text (${Math.round((100 * cjk) / chars)}% CJK)`;
+  else if (chars > 0 && cjk / chars < 0.2) veto = `mostly not Chinese text (${Math.round((100 * cjk) / chars)}% of the letters are CJK)`;
   else if (fences >= 2) veto = 'has fenced code blocks';
   else if (code / nonBlank > 0.15) veto = `looks like program text (${code} of ${nonBlank} lines)`;
   const isFiling = !veto && score >= FILING_THRESHOLD && signals.length >= MIN_KINDS && signals.some((s) => STRONG.has(s.kind));

@@ -45,7 +45,8 @@ export function diagnostics(
       accept: { text: acceptLine(c), offset: c.row.end },
     });
   }
-  return out;
+  // In text order (a stable sort keeps the order of checks on one figure), as the re-analysis of an edited chunk gives them.
+  return out.sort((a, b) => a.range.start - b.range.start);
 }
 
 /** A difference of one cent in a total in 元 (each row a rounded product): worth knowing, not a warning. */

@@ -74,6 +74,8 @@ export interface Row extends Range {
   repeatedHeader?: boolean;
   /** A band row that heads a group (流动资产 with its cells all empty): the group's rows start below it. */
   band?: boolean;
+  /** A section label without figures and without a colon that opens a block (非流动资产 after 流动资产合计): a group boundary like 非流动资产：. */
+  section?: boolean;
 }
 
 export interface Column {
@@ -85,7 +87,7 @@ export interface Column {
   share: boolean;
 }
 
-export type TableLayout = 'space' | 'pipe' | 'cellPerLine' | 'glued' | 'list' | 'html' | 'markdown';
+export type TableLayout = 'space' | 'pipe' | 'cellPerLine' | 'cellStream' | 'glued' | 'list' | 'html' | 'markdown';
 
 export interface Table extends Range {
   id: number;

@@ -4,6 +4,7 @@
 //  - Markdown tables:      | 合计 | 25,001 | 25,211 |  under a |---|---| separator row
 //  - pipe rows:            合计 | 25,001 | 25,211 |          (merged cells shift columns left)
 //  - one cell per line:    label, blank, cell, blank, …      (extra blank lines for empty cells)
+//  - cell stream:          label, cell, cell, … without blank lines between (a blank line or nothing for an empty cell)
 //  - space-separated rows: 合计 3,550,196.05 7,066,350.78
 //  - glued rows:           合计28,770,992.0165,364,545.23    (split on grouping and two decimals)
 // Page furniture between rows is skipped, so a table goes on across page breaks.
@@ -11,6 +12,7 @@
 import { Table, TableLayout } from '../model/types';
 import { assembleTable } from './tables/assemble';
 import { findCellPerLineTables } from './tables/cellPerLine';
+import { findCellStreamTables } from './tables/cellStream';
 import { RawRow, TableContext } from './tables/context';
 import { findHtmlTables } from './tables/html';
 import { findLineTables } from './tables/lineRows';
@@ -37,6 +39,7 @@ export function findTables(ctx: TableContext): Table[] {
   findMarkdownTables(ctx, add);
   findPipeTables(ctx, add);
   findCellPerLineTables(ctx, add);
+  findCellStreamTables(ctx, add);
   findLineTables(ctx, add);
   tables.sort((a, b) => a.start - b.start);
   tables.forEach((t, i) => (t.id = i));

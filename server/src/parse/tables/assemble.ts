@@ -152,6 +152,7 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
       uncertain: r.uncertain || undefined,
       repeatedHeader: r.repeatedHeader || undefined,
       band: r.band || undefined,
+      section: r.section || undefined,
     } as Row;
   });
   const finalColumns = tagColumn ? columns.slice(1) : columns;

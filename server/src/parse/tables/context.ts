@@ -31,6 +31,8 @@ export interface RawRow extends Range {
   repeatedHeader?: boolean;
   /** A band row heading a group, where the layout shows it (all cells present and empty); see Row.band. */
   band?: boolean;
+  /** A section label that opens a block although it has no colon (see Row.section). */
+  section?: boolean;
 }
 
 export const MAX_LABEL = 48;
