@@ -83,7 +83,7 @@ export interface Column {
   share: boolean;
 }
 
-export type TableLayout = 'space' | 'pipe' | 'cellPerLine' | 'glued';
+export type TableLayout = 'space' | 'pipe' | 'cellPerLine' | 'glued' | 'aligned';
 
 export interface Table extends Range {
   id: number;

@@ -1,0 +1,575 @@
+// pdftotext -layout text: columns aligned with runs of spaces at the PDF's x-positions.
+//
+//        项目          附注        2024 年 12 月 31 日           2023 年 12 月 31 日
+//  货币资金             七、1                347,680,977.31          620,449,552.12
+//  持有待售资产                                                      332,920,412.03
+//  归属于母公司所有者权益
+//                                       1,560,494,557.82         1,638,426,525.45
+//  （或股东权益）合计
+//
+// A block of such lines is read by position, not by order: the rows that fill
+// every column give each column's extent (per page, since x-positions move from
+// page to page), and a row with fewer figures puts each figure in the column it
+// overlaps; an empty cell is a gap. A note column (七、1, 八、, 11.7.1, or bare
+// numbers under 附注) is not a column of figures. Labels wrapped over several
+// lines are joined to the row whose figures they surround. Page footers and
+// running headers (page furniture) and a column header repeated after a page
+// break are skipped, so a table goes on across pages. A figure that cannot be
+// placed in one column with confidence makes its row uncertain.
+//
+// The detector claims only blocks that are clearly column-aligned (figures
+// padded away from their labels by runs of spaces); other space-separated rows
+// are left to lineRows.
+
+import { Cell } from '../../model/types';
+import { figureOfCell, makeCell } from '../cells';
+import { isEmptyCellText } from '../numbers';
+import { isSpaceCode, SENTENCE_END } from '../text';
+import { AddTable, MAX_LABEL, RawRow, TableContext } from './context';
+
+/** A run of non-space characters; s and e are offsets within its line. */
+interface Tok {
+  s: number;
+  e: number;
+  text: string;
+}
+
+/** A line as this front end sees it. */
+interface Read {
+  /** 0 blank, 1 a row with figures, 2 text only. */
+  kind: 0 | 1 | 2;
+  toks: Tok[];
+  /** Figures and nil marks at the end of the line (rows only). */
+  vals: Tok[];
+  note?: Tok;
+  /** Label span within the line (labelS === labelE: no label). */
+  labelS: number;
+  labelE: number;
+  label: string;
+  /** Spaces between the label (or note) and the first figure; the indent when there is no label. */
+  gap: number;
+  hasFigure: boolean;
+  /** Text cells between figures (合国家政策规定   4,990,390.11   其他收益   933,439.72): the figures' columns are unknown. */
+  mixed?: boolean;
+}
+
+/** Characters a row of figures ends in: a digit, a percent sign, a nil mark, a closing parenthesis. */
+const ROW_END = '0123456789%％-—–)）/';
+/** First characters of a figure or a nil mark. */
+const VALUE_START = '0123456789-—–－−(（/不*';
+/** Note references: 七、1, 八、, 六、73, 五(1), 11.7.1, 附注七, 注1. */
+const NOTE_REF = /^(?:[一二三四五六七八九十]+、\d{0,3}(?:[（(]\d+[)）])?|[一二三四五六七八九十]+[（(]\d+[)）]|\d{1,2}(?:\.\d{1,2}){2,3}|附注\S{0,8}|注\d{1,2})$/;
+const YEAR = /^(?:19|20)\d\d$/;
+const BARE_NOTE = /^\d{1,3}$/;
+const SEPARATOR = /[√□]|单位\s*[:：]|^(?:注\s*[:：\d]|其他说明|说明\s*[:：]|编制单位|公司负责人)/;
+const PROSE_MARK = /[，。；;]/;
+const SECTION_END = /[:：]$/;
+const ITEM_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|其中|减|加)/;
+const CONTINUED_START = /^[（(](?![一二三四五六七八九十\d]+[)）]|[a-zA-Z][)）])/;
+const TOTAL_ONLY = /^(?:合\s*计|总\s*计|小\s*计)$/;
+const NOTE_TITLE = /附注|注释/;
+const WIDE_SPACES = /\s{2,}/g;
+const OPEN = /[（(“]/g;
+const CLOSE = /[）)”]/g;
+
+const MAX_LINE = 400;
+const MAX_BLANK_RUN = 2;
+const MAX_HEADER_SCAN = 12;
+const MAX_WRAP = 4;
+/** How far (in characters) a figure may sit outside a column and still be placed in it. */
+const NEAR = 4;
+
+function tokens(text: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const s = i;
+    while (i < n && !isSpaceCode(text.charCodeAt(i))) i++;
+    out.push({ s, e: i, text: text.slice(s, i) });
+  }
+  return out;
+}
+
+function isValueToken(t: string): boolean {
+  if (VALUE_START.indexOf(t[0]) < 0) return false;
+  return isEmptyCellText(t) || !!figureOfCell(t, 0);
+}
+
+function count(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s)) n++;
+  return n;
+}
+
+const BLANK: Read = { kind: 0, toks: [], vals: [], labelS: 0, labelE: 0, label: '', gap: 0, hasFigure: false };
+
+/** Reads one line: a row (label, note, figures), a text line, or a blank line. */
+export function readAlignedLine(text: string): Read {
+  if (text.length > MAX_LINE) return { ...BLANK, kind: 2, toks: [{ s: 0, e: text.length, text }] };
+  const toks = tokens(text);
+  if (!toks.length) return BLANK;
+  const last = toks[toks.length - 1].text;
+  const text2 = (): Read => ({ kind: 2, toks, vals: [], labelS: toks[0].s, labelE: toks[toks.length - 1].e, label: '', gap: 0, hasFigure: false });
+  if (ROW_END.indexOf(last[last.length - 1]) < 0) return text2();
+  let k = toks.length;
+  while (k > 0 && isValueToken(toks[k - 1].text)) k--;
+  const vals = toks.slice(k);
+  if (!vals.length) return text2();
+  let note: Tok | undefined;
+  if (k > 0 && NOTE_REF.test(toks[k - 1].text) && (k === 1 || toks[k - 1].s - toks[k - 2].e >= 2)) {
+    note = toks[k - 1];
+    k--;
+  }
+  const labelS = k > 0 ? toks[0].s : vals[0].s;
+  const labelE = k > 0 ? toks[k - 1].e : vals[0].s;
+  const label = k > 0 ? text.slice(labelS, labelE).replace(WIDE_SPACES, ' ') : '';
+  let hasFigure = false;
+  let years = 0;
+  for (const v of vals) {
+    if (isEmptyCellText(v.text)) continue;
+    hasFigure = true;
+    if (YEAR.test(v.text)) years++;
+  }
+  // A line of years is a header; a label that is a sentence is prose.
+  if (hasFigure && years === vals.filter((v) => !isEmptyCellText(v.text)).length) return text2();
+  if (label.length > MAX_LABEL || PROSE_MARK.test(label)) return text2();
+  if (!hasFigure && (vals.length < 2 || !label)) return text2();
+  const gap = vals[0].s - (note ? note.e : k > 0 ? labelE : 0);
+  let mixed = false;
+  for (let x = 1; x < k && !mixed; x++) mixed = toks[x].s - toks[x - 1].e >= 2 && isValueToken(toks[x].text);
+  return { kind: 1, toks, vals, note, labelS, labelE, label, gap, hasFigure, mixed };
+}
+
+/** Runs of tokens separated by single spaces (a header cell such as 2024 年 12 月 31 日). */
+function wideTokens(text: string, toks: Tok[]): Tok[] {
+  const out: Tok[] = [];
+  for (const t of toks) {
+    const prev = out[out.length - 1];
+    if (prev && t.s - prev.e <= 1) {
+      prev.e = t.e;
+      prev.text = text.slice(prev.s, prev.e);
+    } else out.push({ ...t });
+  }
+  return out;
+}
+
+interface Interval {
+  s: number;
+  e: number;
+}
+
+/** A row of the block with the columns of its figures. */
+interface BlockRow {
+  line: number;
+  read: Read;
+  seg: number;
+  cols?: number[];
+}
+
+export function findAlignedTables(ctx: TableContext, add: AddTable) {
+  const { lines } = ctx;
+  const from = ctx.from ?? 0;
+  const to = ctx.to ?? lines.length;
+  const cache: (Read | undefined)[] = new Array(to - from);
+  const read = (i: number): Read => {
+    let r = cache[i - from];
+    if (!r) {
+      r = ctx.furniture.has(i) ? BLANK : readAlignedLine(lines[i].text);
+      cache[i - from] = r;
+    }
+    return r;
+  };
+  const pageBreak = (i: number) => ctx.furniture.has(i) || lines[i].text.indexOf('\f') >= 0;
+  const isSeparator = (r: Read, i: number) => {
+    if (r.kind !== 2) return false;
+    const t = lines[i].text.trim();
+    if (SENTENCE_END.test(t) || SEPARATOR.test(t)) return true;
+    // A long line of text is prose, unless it is a row of header cells far apart.
+    return t.length > 60 && t.replace(WIDE_SPACES, ' ').length > 60 && wideTokens(lines[i].text, r.toks).length <= 2;
+  };
+  /** A text line with cells: reaching into the figures, or two cells far apart (not a label and its note). */
+  const headerLike = (r: Read, i: number, valueLeft: number) => {
+    if (r.labelE > valueLeft) return true;
+    const w = wideTokens(lines[i].text, r.toks);
+    return w.length >= 3 || (w.length === 2 && !NOTE_REF.test(w[1].text));
+  };
+  const starts = (r: Read) => r.kind === 1 && r.hasFigure && (r.label ? r.gap >= 2 : r.gap >= 4);
+
+  let i = from;
+  while (i < to) {
+    if (ctx.claimed[i] || ctx.furniture.has(i) || !starts(read(i))) {
+      i++;
+      continue;
+    }
+    const block = readBlock(i);
+    if (block) {
+      add('aligned', block.rows);
+      i = block.next;
+    } else i++;
+  }
+
+  function readBlock(first: number): { rows: RawRow[]; next: number } | undefined {
+    let valueLeft = read(first).vals[0].s;
+    // Forward: rows, label lines, blank lines and page furniture, until a line of another kind.
+    const items: { line: number; seg: number }[] = [{ line: first, seg: 0 }];
+    let seg = 0;
+    let j = first + 1;
+    let lastValue = first;
+    let brokeSinceRow = false;
+    while (j < to) {
+      if (ctx.claimed[j]) break;
+      if (pageBreak(j)) {
+        if (!brokeSinceRow) seg++;
+        brokeSinceRow = true;
+        j++;
+        continue;
+      }
+      const r = read(j);
+      if (r.kind === 0) {
+        let k = j;
+        while (k < to && read(k).kind === 0 && !ctx.furniture.has(k)) k++;
+        if (k < to && pageBreak(k)) {
+          j = k;
+          continue;
+        }
+        if (k - j > MAX_BLANK_RUN) break;
+        j = k;
+        continue;
+      }
+      if (r.kind === 1) {
+        items.push({ line: j, seg });
+        lastValue = j;
+        brokeSinceRow = false;
+        if (r.gap >= 2 && r.hasFigure) valueLeft = Math.min(valueLeft, r.vals[0].s);
+        j++;
+        continue;
+      }
+      if (isSeparator(r, j)) break;
+      if (headerLike(r, j, valueLeft)) {
+        // Text reaching into the figures, or cells far apart: a column header, repeated after a page break, or the next table.
+        if (brokeSinceRow) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      items.push({ line: j, seg });
+      j++;
+    }
+    // Label lines after the last row are the table's only as the end of its label (权益）总计).
+    const tail = items.filter((it) => it.line > lastValue && it.line <= lastValue + MAX_WRAP);
+    while (items.length && items[items.length - 1].line > lastValue) items.pop();
+    // Backward: the column header and the labels above the first row.
+    const above: number[] = [];
+    let blanks = 0;
+    for (let k = first - 1; k >= from && above.length < MAX_HEADER_SCAN; k--) {
+      if (ctx.claimed[k] || ctx.furniture.has(k)) break;
+      const r = read(k);
+      if (r.kind === 0) {
+        if (++blanks > MAX_BLANK_RUN) break;
+        continue;
+      }
+      blanks = 0;
+      if (r.kind === 1 || isSeparator(r, k)) break;
+      above.unshift(k);
+    }
+    let topHeader = -1;
+    let lastHeader = -1;
+    for (const k of above) {
+      if (headerLike(read(k), k, valueLeft)) {
+        if (topHeader < 0) topHeader = k;
+        lastHeader = k;
+      }
+    }
+    const headerLines = topHeader >= 0 ? above.filter((k) => k >= topHeader && k <= lastHeader) : [];
+    let lead: number[];
+    if (lastHeader >= 0) lead = above.filter((k) => k > lastHeader);
+    else {
+      // No header: only the label lines right above the first row.
+      lead = [];
+      for (let k = first - 1; k >= from && lead.length < 3 && above.includes(k); k--) lead.unshift(k);
+    }
+    const all = [...lead.map((line) => ({ line, seg: 0 })), ...items];
+    const valueRows: BlockRow[] = all.filter((it) => read(it.line).kind === 1).map((it) => ({ line: it.line, read: read(it.line), seg: it.seg }));
+    const aligned = valueRows.filter((r) => r.read.hasFigure && r.read.gap >= 2).length;
+    if (aligned < 3 && !(aligned >= 2 && headerLines.length)) return undefined;
+
+    const placed = placeColumns(valueRows);
+    if (!placed) return undefined;
+    let { ncols } = placed;
+    const { intervals } = placed;
+
+    // Header titles over the columns (first page's positions).
+    const titles: string[][] = Array.from({ length: ncols }, () => []);
+    const titleAt: (number | undefined)[] = new Array(ncols);
+    const labelTitle: string[] = [];
+    const cols0 = intervals[0];
+    for (const k of headerLines) {
+      const l = lines[k];
+      for (const w of wideTokens(l.text, read(k).toks)) {
+        const c = cols0 ? nearestColumn(cols0, w, true) : -1;
+        if (c >= 0) {
+          titles[c].push(w.text);
+          if (titleAt[c] === undefined) titleAt[c] = l.start + w.s;
+        } else if (cols0 && w.e <= cols0[0].s) labelTitle.push(w.text);
+      }
+    }
+    // A note column: titled 附注, or bare small numbers left of columns of amounts.
+    let noteCol = false;
+    if (ncols >= 2) {
+      const firstCol = valueRows.filter((r) => r.cols && r.cols[0] === 0).map((r) => r.read.vals[0].text);
+      const amountsRight = valueRows.some((r) => r.cols && r.read.vals.some((v, x) => r.cols![x] > 0 && /[.,]/.test(v.text)));
+      noteCol =
+        (titles[0].length > 0 && NOTE_TITLE.test(titles[0].join(''))) ||
+        (firstCol.length >= 2 && amountsRight && firstCol.every((t) => BARE_NOTE.test(t)));
+    }
+    const offset = noteCol ? 1 : 0;
+    ncols -= offset;
+
+    // Rows: figures placed in their columns, wrapped labels joined.
+    const isLabelLine = (k: number) => read(k).kind === 2 && !ctx.claimed[k];
+    const member = new Set([...all, ...tail].map((it) => it.line));
+    const consumed = new Set<number>();
+    const rows: RawRow[] = [];
+    let next = lastValue;
+    const byLine = new Map(valueRows.map((r) => [r.line, r]));
+    for (const it of all) {
+      const vr = byLine.get(it.line);
+      if (!vr) continue;
+      const aboveLines: number[] = [];
+      for (let k = it.line - 1; aboveLines.length < MAX_WRAP && member.has(k) && isLabelLine(k) && !consumed.has(k); k--) {
+        if (SECTION_END.test(lines[k].text.trim())) break;
+        aboveLines.push(k);
+      }
+      const belowLines: number[] = [];
+      for (let k = it.line + 1; belowLines.length < MAX_WRAP && member.has(k) && isLabelLine(k); k++) {
+        if (SECTION_END.test(lines[k].text.trim())) break;
+        belowLines.push(k);
+      }
+      let takeAbove = 0;
+      let takeBelow = 0;
+      const own = vr.read.label;
+      if (!own) {
+        const m = Math.min(aboveLines.length, belowLines.length);
+        takeAbove = m || Math.min(1, aboveLines.length);
+        takeBelow = m || (aboveLines.length ? 0 : Math.min(1, belowLines.length));
+      } else {
+        let label = own;
+        while (takeBelow < belowLines.length && continues(label, lines[belowLines[takeBelow]].text.trim())) {
+          label += lines[belowLines[takeBelow]].text.trim();
+          takeBelow++;
+        }
+        if (aboveLines.length && takeBelow && !ITEM_START.test(own)) takeAbove = Math.min(takeBelow, aboveLines.length);
+        else if (aboveLines.length && count(OPEN, lines[aboveLines[0]].text) > count(CLOSE, lines[aboveLines[0]].text)) takeAbove = 1;
+      }
+      const pieces = [...aboveLines.slice(0, takeAbove).reverse(), it.line, ...belowLines.slice(0, takeBelow)];
+      for (const k of pieces) consumed.add(k);
+      if (pieces[pieces.length - 1] > next) next = pieces[pieces.length - 1];
+      rows.push(makeRow(vr, pieces, offset, ncols, intervals));
+    }
+    // Label lines that belong to no row: rows without figures (流动资产：, 其中：应收利息).
+    for (const it of all) {
+      if (byLine.has(it.line) || consumed.has(it.line)) continue;
+      const l = lines[it.line];
+      const t = l.text.trim();
+      const s = l.start + l.text.indexOf(t);
+      rows.push({ label: t, labelRange: { start: s, end: s + t.length }, cells: [], line: it.line, lastLine: it.line, start: s, end: s + t.length, header: false });
+    }
+    rows.sort((a, b) => a.line - b.line);
+    // The header row, when every column of figures has a title.
+    const headerTitles = titles.slice(offset);
+    if (headerLines.length && headerTitles.length && headerTitles.every((t) => t.length)) {
+      const h0 = lines[headerLines[0]];
+      const h1 = lines[headerLines[headerLines.length - 1]];
+      const cells: Cell[] = headerTitles.map((t, c) => {
+        const at = titleAt[c + offset] ?? h0.start;
+        return { start: at, end: at + t[0].length, text: t.join(' ') };
+      });
+      const label = labelTitle.join(' ');
+      rows.unshift({
+        label,
+        labelRange: { start: h0.start, end: h0.start },
+        cells,
+        line: headerLines[0],
+        lastLine: headerLines[headerLines.length - 1],
+        start: h0.start,
+        end: h1.start + h1.text.trimEnd().length,
+        header: true,
+      });
+    }
+    return { rows, next: next + 1 };
+  }
+
+  function makeRow(vr: BlockRow, pieces: number[], offset: number, ncols: number, intervals: (Interval[] | undefined)[]): RawRow {
+    const l = lines[vr.line];
+    const r = vr.read;
+    // The label: its pieces in line order.
+    let label = '';
+    let labelStart = -1;
+    let labelEnd = -1;
+    let lastLine = vr.line;
+    let firstLine = vr.line;
+    for (const k of pieces) {
+      const pl = lines[k];
+      let s: number;
+      let e: number;
+      let t: string;
+      if (k === vr.line) {
+        if (!r.label) continue;
+        s = pl.start + r.labelS;
+        e = pl.start + r.labelE;
+        t = r.label;
+      } else {
+        t = pl.text.trim();
+        s = pl.start + pl.text.indexOf(t);
+        e = s + t.length;
+      }
+      label += t;
+      if (labelStart < 0) labelStart = s;
+      labelEnd = e;
+      firstLine = Math.min(firstLine, k);
+      lastLine = Math.max(lastLine, k);
+    }
+    if (labelStart < 0) labelStart = labelEnd = l.start + r.vals[0].s;
+    const cells: Cell[] = [];
+    let uncertain = !vr.cols || !!r.mixed || r.labelE > (intervals[vr.seg]?.[offset]?.s ?? Infinity);
+    if (vr.cols) {
+      const slots: (Tok | undefined)[] = new Array(ncols + offset);
+      r.vals.forEach((v, x) => (slots[vr.cols![x]] = v));
+      for (let c = offset; c < ncols + offset; c++) {
+        const v = slots[c];
+        if (v) cells.push(makeCell(v.text, l.start + v.s));
+        else {
+          // An empty cell: where its column is on this page.
+          const iv = intervals[vr.seg]?.[c];
+          const at = l.start + Math.min(iv ? iv.e : r.vals[0].s, l.text.length);
+          cells.push({ start: at, end: at, text: '' });
+        }
+      }
+      if (!cells.some((c) => c.text)) cells.length = 0;
+    } else {
+      // Figures that could not be placed: right-aligned, and the row uncertain.
+      const vals = r.vals.slice(-ncols);
+      for (let c = 0; c < ncols - vals.length; c++) cells.push({ start: l.start + r.vals[0].s, end: l.start + r.vals[0].s, text: '' });
+      for (const v of vals) cells.push(makeCell(v.text, l.start + v.s));
+      uncertain = true;
+    }
+    const firstL = lines[firstLine];
+    const lastL = lines[lastLine];
+    return {
+      label,
+      labelRange: { start: labelStart, end: labelEnd },
+      cells,
+      line: firstLine,
+      lastLine,
+      start: Math.min(labelStart, firstL.start + (firstL.text.length - firstL.text.trimStart().length)),
+      end: lastL.start + lastL.text.trimEnd().length,
+      header: false,
+      uncertain: uncertain || undefined,
+    };
+  }
+}
+
+/** Whether a label line below a row goes on with the row's label (a wrapped label). */
+function continues(label: string, below: string): boolean {
+  if (count(OPEN, label) > count(CLOSE, label)) return true;
+  if (count(CLOSE, below) > count(OPEN, below)) return true;
+  if (CONTINUED_START.test(below)) return true;
+  return TOTAL_ONLY.test(below);
+}
+
+/**
+ * The columns of a block: how many there are, where each is on each page, and
+ * the column of every figure. Rows that fill every column fix the columns of
+ * their page; other rows place each figure in the one column it overlaps.
+ */
+function placeColumns(rows: BlockRow[]): { ncols: number; intervals: (Interval[] | undefined)[] } | undefined {
+  let ncols = 0;
+  let nseg = 0;
+  for (const r of rows) {
+    ncols = Math.max(ncols, r.read.vals.length);
+    nseg = Math.max(nseg, r.seg + 1);
+  }
+  if (!ncols) return undefined;
+  const intervals: (Interval[] | undefined)[] = new Array(nseg);
+  for (let s = 0; s < nseg; s++) {
+    const full = rows.filter((r) => r.seg === s && r.read.vals.length === ncols);
+    if (full.length) {
+      intervals[s] = Array.from({ length: ncols }, (_, c) => ({
+        s: Math.min(...full.map((r) => r.read.vals[c].s)),
+        e: Math.max(...full.map((r) => r.read.vals[c].e)),
+      }));
+      continue;
+    }
+    // No full row on this page: the figures' extents, if they make as many columns.
+    const toks = rows.filter((r) => r.seg === s).flatMap((r) => r.read.vals).sort((a, b) => a.s - b.s);
+    const clusters: Interval[] = [];
+    for (const t of toks) {
+      const c = clusters[clusters.length - 1];
+      if (c && t.s < c.e) c.e = Math.max(c.e, t.e);
+      else clusters.push({ s: t.s, e: t.e });
+    }
+    if (clusters.length === ncols) intervals[s] = clusters;
+  }
+  // Pages without their own columns borrow a neighbour's, as long as every figure still fits one column.
+  for (let s = 0; s < nseg; s++) {
+    if (intervals[s]) continue;
+    for (let d = 1; d < nseg && !intervals[s]; d++) {
+      for (const n of [s - d, s + d]) {
+        const iv = n >= 0 && n < nseg ? intervals[n] : undefined;
+        if (iv && rows.filter((r) => r.seg === s).every((r) => assign(r.read.vals, iv) !== undefined)) {
+          intervals[s] = iv;
+          break;
+        }
+      }
+    }
+  }
+  for (const r of rows) {
+    const iv = intervals[r.seg];
+    if (r.read.vals.length === ncols) r.cols = r.read.vals.map((_, c) => c);
+    else if (iv) r.cols = assign(r.read.vals, iv);
+  }
+  return { ncols, intervals };
+}
+
+/** The column of each figure, strictly increasing, or undefined if one cannot be placed with confidence. */
+function assign(vals: Tok[], iv: Interval[]): number[] | undefined {
+  const out: number[] = [];
+  for (const v of vals) {
+    const c = nearestColumn(iv, v, false);
+    if (c < 0 || (out.length && c <= out[out.length - 1])) return undefined;
+    out.push(c);
+  }
+  return out;
+}
+
+/** The one column a token overlaps, or the clearly nearest within NEAR (a header cell: the most overlapped). */
+function nearestColumn(iv: Interval[], t: Interval, header: boolean): number {
+  let best = -1;
+  let bestD = Infinity;
+  let secondD = Infinity;
+  let overlaps = 0;
+  let bestOverlap = 0;
+  let mostOverlapped = -1;
+  for (let c = 0; c < iv.length; c++) {
+    const ov = Math.min(iv[c].e, t.e) - Math.max(iv[c].s, t.s);
+    if (ov > 0) {
+      overlaps++;
+      if (ov > bestOverlap) [bestOverlap, mostOverlapped] = [ov, c];
+    }
+    const d = ov > 0 ? 0 : Math.max(iv[c].s - t.e, t.s - iv[c].e);
+    if (d < bestD) {
+      secondD = bestD;
+      bestD = d;
+      best = c;
+    } else if (d < secondD) secondD = d;
+  }
+  if (header) return overlaps ? mostOverlapped : bestD <= NEAR && secondD > bestD + NEAR ? best : -1;
+  if (overlaps > 1) return -1;
+  if (overlaps === 1) return best;
+  return bestD <= NEAR && secondD > bestD + NEAR ? best : -1;
+}
