@@ -373,6 +373,8 @@ function trailingEmpty(r: Row): number {
 }
 
 function shiftedLeft(table: Table, row: Row): boolean {
+  // Aligned columns place every figure by its position on the line: an empty last cell is a gap, not a shift.
+  if (table.layout === 'aligned') return false;
   const n = row.cells.length;
   if (n < 2 || row.cells[n - 1].text !== '') return false;
   const peers = table.rows.filter((r) => r !== row && r.kind !== 'header' && r.cells.length === n);

@@ -62,7 +62,8 @@ const NOTE_REF = /^(?:[一二三四五六七八九十]+、\d{0,3}(?:[（(]\d+[)�
 const YEAR = /^(?:19|20)\d\d$/;
 const BARE_NOTE = /^\d{1,3}$/;
 const SEPARATOR = /[√□]|单位\s*[:：]|^(?:注\s*[:：\d]|其他说明|说明\s*[:：]|编制单位|公司负责人)/;
-const PROSE_MARK = /[，。；;]/;
+const PROSE_MARK = /[。；;]/;
+const CLAUSE_MARK = /[，,]/;
 const SECTION_END = /[:：]$/;
 const ITEM_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|其中|减|加)/;
 const CONTINUED_START = /^[（(](?![一二三四五六七八九十\d]+[)）]|[a-zA-Z][)）])/;
@@ -136,9 +137,10 @@ export function readAlignedLine(text: string): Read {
   }
   // A line of years is a header; a label that is a sentence is prose.
   if (hasFigure && years === vals.filter((v) => !isEmptyCellText(v.text)).length) return text2();
-  if (label.length > MAX_LABEL || PROSE_MARK.test(label)) return text2();
-  if (!hasFigure && (vals.length < 2 || !label)) return text2();
   const gap = vals[0].s - (note ? note.e : k > 0 ? labelE : 0);
+  // A sentence is prose; a clause (a label wrapped mid-sentence) only when its figure is padded away from it.
+  if (label.length > MAX_LABEL || PROSE_MARK.test(label) || (gap < 3 && CLAUSE_MARK.test(label))) return text2();
+  if (!hasFigure && (vals.length < 2 || !label)) return text2();
   let mixed = false;
   for (let x = 1; x < k && !mixed; x++) mixed = toks[x].s - toks[x - 1].e >= 2 && isValueToken(toks[x].text);
   return { kind: 1, toks, vals, note, labelS, labelE, label, gap, hasFigure, mixed };
