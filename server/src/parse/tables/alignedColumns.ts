@@ -146,6 +146,12 @@ export function readAlignedLine(text: string): Read {
   return { kind: 1, toks, vals, note, labelS, labelE, label, gap, hasFigure, mixed };
 }
 
+function displayWidth(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) n += t.charCodeAt(i) >= 0x1100 ? 1.5 : 1;
+  return Math.ceil(n);
+}
+
 /** Runs of tokens separated by single spaces (a header cell such as 2024 年 12 月 31 日). */
 function wideTokens(text: string, toks: Tok[]): Tok[] {
   const out: Tok[] = [];
@@ -310,14 +316,55 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     const titleAt: (number | undefined)[] = new Array(ncols);
     const labelTitle: string[] = [];
     const cols0 = intervals[0];
-    for (const k of headerLines) {
-      const l = lines[k];
-      for (const w of wideTokens(l.text, read(k).toks)) {
-        const c = cols0 ? nearestColumn(cols0, w, true) : -1;
-        if (c >= 0) {
-          titles[c].push(w.text);
-          if (titleAt[c] === undefined) titleAt[c] = l.start + w.s;
-        } else if (cols0 && w.e <= cols0[0].s) labelTitle.push(w.text);
+    if (cols0) {
+      // A header cell spans more than its characters: a CJK character is wider than the spaces that position
+      // the text (twice in the body font; header fonts are often smaller, so one and a half).
+      const cells = headerLines.map((k) => wideTokens(lines[k].text, read(k).toks).map((w) => ({ ...w, e: w.s + displayWidth(w.text), at: lines[k].start + w.s })));
+      const put = (c: number, w: { text: string; at: number }) => {
+        titles[c].push(w.text);
+        if (titleAt[c] === undefined) titleAt[c] = w.at;
+      };
+      // The header's own columns: the stacks of cells of the lowest header lines, when they make as many columns.
+      // (Header text drifts from the figures' positions, since a CJK character is wider than a space.)
+      let stacks: { s: number; e: number; cells: (Tok & { at: number; line: number })[] }[] | undefined;
+      let from = cells.length;
+      for (let k = cells.length - 1; k >= 0; k--) {
+        const ws = cells.slice(k).flatMap((row, x) => row.map((w) => ({ ...w, line: k + x }))).filter((w) => w.e > cols0[0].s);
+        ws.sort((a, b) => a.s - b.s);
+        const st: { s: number; e: number; cells: (Tok & { at: number; line: number })[] }[] = [];
+        for (const w of ws) {
+          const last = st[st.length - 1];
+          if (last && w.s < last.e) {
+            last.e = Math.max(last.e, w.e);
+            last.cells.push(w);
+          } else st.push({ s: w.s, e: w.e, cells: [w] });
+        }
+        if (st.length === ncols) {
+          stacks = st;
+          from = k;
+        }
+      }
+      for (let k = 0; k < cells.length; k++) {
+        for (const w of cells[k]) {
+          if (w.e <= cols0[0].s) {
+            labelTitle.push(w.text);
+            continue;
+          }
+          if (stacks && k >= from) continue;
+          // A cell above the stacks (期末余额 over 金额 | 比例) names the stacks it spans, else the column nearest it.
+          const over = stacks ? stacks.map((st, c) => (st.s < w.e + NEAR && st.e > w.s - NEAR ? c : -1)).filter((c) => c >= 0) : [];
+          if (over.length) for (const c of over) put(c, w);
+          else {
+            const c = nearestColumn(stacks ?? cols0, w, true);
+            if (c >= 0) put(c, w);
+          }
+        }
+      }
+      if (stacks) {
+        stacks.forEach((st, c) => {
+          st.cells.sort((a, b) => a.line - b.line || a.s - b.s);
+          for (const w of st.cells) put(c, w);
+        });
       }
     }
     // A note column: titled 附注, or bare small numbers left of columns of amounts.
