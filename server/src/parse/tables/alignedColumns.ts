@@ -74,6 +74,7 @@ const OPEN = /[（(“]/g;
 const CLOSE = /[）)”]/g;
 
 const MAX_LINE = 400;
+const MAX_REMARK = 6;
 const MAX_BLANK_RUN = 2;
 const MAX_HEADER_SCAN = 12;
 const MAX_WRAP = 4;
@@ -115,10 +116,17 @@ export function readAlignedLine(text: string): Read {
   if (!toks.length) return BLANK;
   const last = toks[toks.length - 1].text;
   const text2 = (): Read => ({ kind: 2, toks, vals: [], labelS: toks[0].s, labelE: toks[toks.length - 1].e, label: '', gap: 0, hasFigure: false });
-  if (ROW_END.indexOf(last[last.length - 1]) < 0) return text2();
-  let k = toks.length;
+  // A short remark after the figures (上年为负, 不适用 aside) is a text cell: the row is read, but uncertain.
+  let end = toks.length;
+  let remark = false;
+  if (ROW_END.indexOf(last[last.length - 1]) < 0) {
+    if (toks.length < 3 || last.length > MAX_REMARK || toks[end - 1].s - toks[end - 2].e < 2 || !isValueToken(toks[end - 2].text)) return text2();
+    end--;
+    remark = true;
+  }
+  let k = end;
   while (k > 0 && isValueToken(toks[k - 1].text)) k--;
-  const vals = toks.slice(k);
+  const vals = toks.slice(k, end);
   if (!vals.length) return text2();
   let note: Tok | undefined;
   if (k > 0 && NOTE_REF.test(toks[k - 1].text) && (k === 1 || toks[k - 1].s - toks[k - 2].e >= 2)) {
@@ -141,7 +149,7 @@ export function readAlignedLine(text: string): Read {
   // A sentence is prose; a clause (a label wrapped mid-sentence) only when its figure is padded away from it.
   if (label.length > MAX_LABEL || PROSE_MARK.test(label) || (gap < 3 && CLAUSE_MARK.test(label))) return text2();
   if (!hasFigure && (vals.length < 2 || !label)) return text2();
-  let mixed = false;
+  let mixed = remark;
   for (let x = 1; x < k && !mixed; x++) mixed = toks[x].s - toks[x - 1].e >= 2 && isValueToken(toks[x].text);
   return { kind: 1, toks, vals, note, labelS, labelE, label, gap, hasFigure, mixed };
 }
@@ -215,12 +223,12 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     }
     const block = readBlock(i);
     if (block) {
-      add('aligned', block.rows);
+      add('aligned', block.rows, block.continued);
       i = block.next;
     } else i++;
   }
 
-  function readBlock(first: number): { rows: RawRow[]; next: number } | undefined {
+  function readBlock(first: number): { rows: RawRow[]; next: number; continued: boolean } | undefined {
     let valueLeft = read(first).vals[0].s;
     // Forward: rows, label lines, blank lines and page furniture, until a line of another kind.
     const items: { line: number; seg: number }[] = [{ line: first, seg: 0 }];
@@ -233,8 +241,11 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       if (pageBreak(j)) {
         if (!brokeSinceRow) seg++;
         brokeSinceRow = true;
-        j++;
-        continue;
+        // A form feed starts the page's first line: its running header, or already a row.
+        if (ctx.furniture.has(j) || read(j).kind !== 1) {
+          j++;
+          continue;
+        }
       }
       const r = read(j);
       if (r.kind === 0) {
@@ -450,7 +461,14 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
         header: true,
       });
     }
-    return { rows, next: next + 1 };
+    // A table that starts at the top of a page without a header goes on from the previous page.
+    let continued = false;
+    if (!headerLines.length) {
+      let k = (lead.length ? lead[0] : first) - 1;
+      while (k >= from && read(k).kind === 0 && !pageBreak(k)) k--;
+      continued = k >= from && pageBreak(k);
+    }
+    return { rows, next: next + 1, continued };
   }
 
   function makeRow(vr: BlockRow, pieces: number[], offset: number, ncols: number, intervals: (Interval[] | undefined)[]): RawRow {
