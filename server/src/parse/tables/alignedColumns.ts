@@ -503,7 +503,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     }
     if (labelStart < 0) labelStart = labelEnd = l.start + r.vals[0].s;
     const cells: Cell[] = [];
-    let uncertain = !vr.cols || !!r.mixed || r.labelE > (intervals[vr.seg]?.[offset]?.s ?? Infinity);
+    let uncertain = !vr.cols || !!r.mixed || (!!r.label && r.labelE > (intervals[vr.seg]?.[offset]?.s ?? Infinity));
     if (vr.cols) {
       const slots: (Tok | undefined)[] = new Array(ncols + offset);
       r.vals.forEach((v, x) => (slots[vr.cols![x]] = v));
