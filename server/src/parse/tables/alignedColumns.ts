@@ -68,7 +68,7 @@ const SECTION_END = /[:：]$/;
 const ITEM_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|其中|减|加)/;
 const CONTINUED_START = /^[（(](?![一二三四五六七八九十\d]+[)）]|[a-zA-Z][)）])/;
 const TOTAL_ONLY = /^(?:合\s*计|总\s*计|小\s*计)$/;
-const NOTE_TITLE = /附注|注释/;
+const NOTE_TITLE = /^(?:附注|注释)[一二三四五六七八九十\d、]*$/;
 const WIDE_SPACES = /\s{2,}/g;
 const OPEN = /[（(“]/g;
 const CLOSE = /[）)”]/g;
@@ -285,15 +285,18 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     // Backward: the column header and the labels above the first row.
     const above: number[] = [];
     let blanks = 0;
+    let sawHeader = false;
     for (let k = first - 1; k >= from && above.length < MAX_HEADER_SCAN; k--) {
       if (ctx.claimed[k] || ctx.furniture.has(k)) break;
       const r = read(k);
       if (r.kind === 0) {
-        if (++blanks > MAX_BLANK_RUN) break;
+        // Blank lines may stand between the header and the rows, not inside the header.
+        if (++blanks > MAX_BLANK_RUN || sawHeader) break;
         continue;
       }
       blanks = 0;
       if (r.kind === 1 || isSeparator(r, k)) break;
+      if (headerLike(r, k, valueLeft)) sawHeader = true;
       above.unshift(k);
     }
     let topHeader = -1;
@@ -384,7 +387,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       const firstCol = valueRows.filter((r) => r.cols && r.cols[0] === 0).map((r) => r.read.vals[0].text);
       const amountsRight = valueRows.some((r) => r.cols && r.read.vals.some((v, x) => r.cols![x] > 0 && /[.,]/.test(v.text)));
       noteCol =
-        (titles[0].length > 0 && NOTE_TITLE.test(titles[0].join(''))) ||
+        titles[0].some((t) => NOTE_TITLE.test(t)) ||
         (firstCol.length >= 2 && amountsRight && firstCol.every((t) => BARE_NOTE.test(t)));
     }
     const offset = noteCol ? 1 : 0;
