@@ -68,6 +68,7 @@ const SECTION_END = /[:：]$/;
 const ITEM_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|其中|减|加)/;
 const CONTINUED_START = /^[（(](?![一二三四五六七八九十\d]+[)）]|[a-zA-Z][)）])/;
 const TOTAL_ONLY = /^(?:合\s*计|总\s*计|小\s*计)$/;
+const CONTINUED_CAPTION = /[(（]续[)）]$/;
 const NOTE_TITLE = /^(?:附注|注释)[一二三四五六七八九十\d、]*$/;
 const WIDE_SPACES = /\s{2,}/g;
 const OPEN = /[（(“]/g;
@@ -230,58 +231,6 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
 
   function readBlock(first: number): { rows: RawRow[]; next: number; continued: boolean } | undefined {
     let valueLeft = read(first).vals[0].s;
-    // Forward: rows, label lines, blank lines and page furniture, until a line of another kind.
-    const items: { line: number; seg: number }[] = [{ line: first, seg: 0 }];
-    let seg = 0;
-    let j = first + 1;
-    let lastValue = first;
-    let brokeSinceRow = false;
-    while (j < to) {
-      if (ctx.claimed[j]) break;
-      if (pageBreak(j)) {
-        if (!brokeSinceRow) seg++;
-        brokeSinceRow = true;
-        // A form feed starts the page's first line: its running header, or already a row.
-        if (ctx.furniture.has(j) || read(j).kind !== 1) {
-          j++;
-          continue;
-        }
-      }
-      const r = read(j);
-      if (r.kind === 0) {
-        let k = j;
-        while (k < to && read(k).kind === 0 && !ctx.furniture.has(k)) k++;
-        if (k < to && pageBreak(k)) {
-          j = k;
-          continue;
-        }
-        if (k - j > MAX_BLANK_RUN) break;
-        j = k;
-        continue;
-      }
-      if (r.kind === 1) {
-        items.push({ line: j, seg });
-        lastValue = j;
-        brokeSinceRow = false;
-        if (r.gap >= 2 && r.hasFigure) valueLeft = Math.min(valueLeft, r.vals[0].s);
-        j++;
-        continue;
-      }
-      if (isSeparator(r, j)) break;
-      if (headerLike(r, j, valueLeft)) {
-        // Text reaching into the figures, or cells far apart: a column header, repeated after a page break, or the next table.
-        if (brokeSinceRow) {
-          j++;
-          continue;
-        }
-        break;
-      }
-      items.push({ line: j, seg });
-      j++;
-    }
-    // Label lines after the last row are the table's only as the end of its label (权益）总计).
-    const tail = items.filter((it) => it.line > lastValue && it.line <= lastValue + MAX_WRAP);
-    while (items.length && items[items.length - 1].line > lastValue) items.pop();
     // Backward: the column header and the labels above the first row.
     const above: number[] = [];
     let blanks = 0;
@@ -315,6 +264,66 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       lead = [];
       for (let k = first - 1; k >= from && lead.length < 3 && above.includes(k); k--) lead.unshift(k);
     }
+    const headerTexts = new Set(headerLines.map((k) => lines[k].text.trim().replace(WIDE_SPACES, ' ')));
+    let labelColumn = read(first).label ? read(first).labelS : 0;
+    // Forward: rows, label lines, blank lines and page furniture, until a line of another kind.
+    const items: { line: number; seg: number }[] = [{ line: first, seg: 0 }];
+    let seg = 0;
+    let j = first + 1;
+    let lastValue = first;
+    let brokeSinceRow = false;
+    while (j < to) {
+      if (ctx.claimed[j]) break;
+      if (pageBreak(j)) {
+        if (!brokeSinceRow) seg++;
+        brokeSinceRow = true;
+        // A form feed starts the page's first line: its running header, or already a row.
+        if (ctx.furniture.has(j) || read(j).kind !== 1) {
+          j++;
+          continue;
+        }
+      }
+      const r = read(j);
+      if (r.kind === 0) {
+        let k = j;
+        while (k < to && read(k).kind === 0 && !ctx.furniture.has(k)) k++;
+        if (k < to && pageBreak(k)) {
+          j = k;
+          continue;
+        }
+        if (k - j > MAX_BLANK_RUN) break;
+        j = k;
+        continue;
+      }
+      if (r.kind === 1) {
+        items.push({ line: j, seg });
+        lastValue = j;
+        brokeSinceRow = false;
+        if (r.label) labelColumn = Math.max(labelColumn, r.labelS);
+        if (r.gap >= 2 && r.hasFigure) valueLeft = Math.min(valueLeft, r.vals[0].s);
+        j++;
+        continue;
+      }
+      if (isSeparator(r, j)) break;
+      if (headerLike(r, j, valueLeft)) {
+        // Text reaching into the figures, or cells far apart: the column header repeated after a page break, or the next table.
+        if (brokeSinceRow && (!headerTexts.size || headerTexts.has(lines[j].text.trim().replace(WIDE_SPACES, ' ')))) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      // The head of a new page: centred title lines, a caption marked (续).
+      if (brokeSinceRow && (r.toks[0].s > labelColumn + 4 || CONTINUED_CAPTION.test(lines[j].text.trim()))) {
+        j++;
+        continue;
+      }
+      items.push({ line: j, seg });
+      j++;
+    }
+    // Label lines after the last row are the table's only as the end of its label (权益）总计).
+    const tail = items.filter((it) => it.line > lastValue && it.line <= lastValue + MAX_WRAP);
+    while (items.length && items[items.length - 1].line > lastValue) items.pop();
     const all = [...lead.map((line) => ({ line, seg: 0 })), ...items];
     const valueRows: BlockRow[] = all.filter((it) => read(it.line).kind === 1).map((it) => ({ line: it.line, read: read(it.line), seg: it.seg }));
     const aligned = valueRows.filter((r) => r.read.hasFigure && r.read.gap >= 2).length;
