@@ -326,7 +326,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     while (items.length && items[items.length - 1].line > lastValue) items.pop();
     const all = [...lead.map((line) => ({ line, seg: 0 })), ...items];
     const valueRows: BlockRow[] = all.filter((it) => read(it.line).kind === 1).map((it) => ({ line: it.line, read: read(it.line), seg: it.seg }));
-    const aligned = valueRows.filter((r) => r.read.hasFigure && r.read.gap >= 2).length;
+    const aligned = valueRows.filter((r) => r.read.hasFigure && r.read.label && r.read.gap >= 2).length;
     if (aligned < 3 && !(aligned >= 2 && headerLines.length)) return undefined;
 
     const placed = placeColumns(valueRows);
