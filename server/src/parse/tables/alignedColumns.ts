@@ -69,7 +69,7 @@ const ITEM_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四
 const CONTINUED_START = /^[（(](?![一二三四五六七八九十\d]+[)）]|[a-zA-Z][)）])/;
 const TOTAL_ONLY = /^(?:合\s*计|总\s*计|小\s*计)$/;
 const CONTINUED_CAPTION = /[(（]续[)）]$/;
-const NOTE_TITLE = /^(?:附注|注释)[一二三四五六七八九十\d、]*$/;
+const NOTE_HEADER = /附\s*注|注\s*释/;
 const WIDE_SPACES = /\s{2,}/g;
 const OPEN = /[（(“]/g;
 const CLOSE = /[）)”]/g;
@@ -184,6 +184,8 @@ interface BlockRow {
   line: number;
   read: Read;
   seg: number;
+  /** The row's figures (its note reference taken out). */
+  vals: Tok[];
   cols?: number[];
 }
 
@@ -325,14 +327,24 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     const tail = items.filter((it) => it.line > lastValue && it.line <= lastValue + MAX_WRAP);
     while (items.length && items[items.length - 1].line > lastValue) items.pop();
     const all = [...lead.map((line) => ({ line, seg: 0 })), ...items];
-    const valueRows: BlockRow[] = all.filter((it) => read(it.line).kind === 1).map((it) => ({ line: it.line, read: read(it.line), seg: it.seg }));
+    const valueRows: BlockRow[] = all.filter((it) => read(it.line).kind === 1).map((it) => ({ line: it.line, read: read(it.line), seg: it.seg, vals: read(it.line).vals }));
     const aligned = valueRows.filter((r) => r.read.hasFigure && r.read.label && r.read.gap >= 2).length;
     if (aligned < 3 && !(aligned >= 2 && headerLines.length)) return undefined;
 
-    const placed = placeColumns(valueRows);
+    // A note column of bare numbers under 附注 (5, 19): left of the amounts, it is no column of figures.
+    if (headerLines.some((k) => NOTE_HEADER.test(lines[k].text))) {
+      const width = Math.max(...valueRows.map((r) => r.vals.length));
+      const full = valueRows.filter((r) => r.vals.length === width && width >= 2);
+      if (full.length && full.every((r) => BARE_NOTE.test(r.vals[0].text))) {
+        const amountsStart = Math.min(...full.map((r) => r.vals[1].s));
+        for (const r of valueRows) {
+          if (r.vals.length && BARE_NOTE.test(r.vals[0].text) && r.vals[0].e < amountsStart) r.vals = r.vals.slice(1);
+        }
+      }
+    }
+    const placed = placeColumns(valueRows.filter((r) => r.vals.length));
     if (!placed) return undefined;
-    let { ncols } = placed;
-    const { intervals } = placed;
+    const { ncols, intervals } = placed;
 
     // Header titles over the columns (first page's positions).
     const titles: string[][] = Array.from({ length: ncols }, () => []);
@@ -390,17 +402,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
         });
       }
     }
-    // A note column: titled 附注, or bare small numbers left of columns of amounts.
-    let noteCol = false;
-    if (ncols >= 2) {
-      const firstCol = valueRows.filter((r) => r.cols && r.cols[0] === 0).map((r) => r.read.vals[0].text);
-      const amountsRight = valueRows.some((r) => r.cols && r.read.vals.some((v, x) => r.cols![x] > 0 && /[.,]/.test(v.text)));
-      noteCol =
-        titles[0].some((t) => NOTE_TITLE.test(t)) ||
-        (firstCol.length >= 2 && amountsRight && firstCol.every((t) => BARE_NOTE.test(t)));
-    }
-    const offset = noteCol ? 1 : 0;
-    ncols -= offset;
+    const offset = 0;
 
     // Rows: figures placed in their columns, wrapped labels joined.
     const isLabelLine = (k: number) => read(k).kind === 2 && !ctx.claimed[k];
@@ -515,10 +517,12 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     }
     if (labelStart < 0) labelStart = labelEnd = l.start + r.vals[0].s;
     const cells: Cell[] = [];
+    // A row whose only figure was its note reference has no cells.
+    if (!vr.vals.length) vr.cols = [];
     let uncertain = !vr.cols || !!r.mixed || (!!r.label && r.labelE > (intervals[vr.seg]?.[offset]?.s ?? Infinity));
     if (vr.cols) {
       const slots: (Tok | undefined)[] = new Array(ncols + offset);
-      r.vals.forEach((v, x) => (slots[vr.cols![x]] = v));
+      vr.vals.forEach((v, x) => (slots[vr.cols![x]] = v));
       for (let c = offset; c < ncols + offset; c++) {
         const v = slots[c];
         if (v) cells.push(makeCell(v.text, l.start + v.s));
@@ -532,7 +536,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       if (!cells.some((c) => c.text)) cells.length = 0;
     } else {
       // Figures that could not be placed: right-aligned, and the row uncertain.
-      const vals = r.vals.slice(-ncols);
+      const vals = vr.vals.slice(-ncols);
       for (let c = 0; c < ncols - vals.length; c++) cells.push({ start: l.start + r.vals[0].s, end: l.start + r.vals[0].s, text: '' });
       for (const v of vals) cells.push(makeCell(v.text, l.start + v.s));
       uncertain = true;
@@ -570,22 +574,22 @@ function placeColumns(rows: BlockRow[]): { ncols: number; intervals: (Interval[]
   let ncols = 0;
   let nseg = 0;
   for (const r of rows) {
-    ncols = Math.max(ncols, r.read.vals.length);
+    ncols = Math.max(ncols, r.vals.length);
     nseg = Math.max(nseg, r.seg + 1);
   }
   if (!ncols) return undefined;
   const intervals: (Interval[] | undefined)[] = new Array(nseg);
   for (let s = 0; s < nseg; s++) {
-    const full = rows.filter((r) => r.seg === s && r.read.vals.length === ncols);
+    const full = rows.filter((r) => r.seg === s && r.vals.length === ncols);
     if (full.length) {
       intervals[s] = Array.from({ length: ncols }, (_, c) => ({
-        s: Math.min(...full.map((r) => r.read.vals[c].s)),
-        e: Math.max(...full.map((r) => r.read.vals[c].e)),
+        s: Math.min(...full.map((r) => r.vals[c].s)),
+        e: Math.max(...full.map((r) => r.vals[c].e)),
       }));
       continue;
     }
     // No full row on this page: the figures' extents, if they make as many columns.
-    const toks = rows.filter((r) => r.seg === s).flatMap((r) => r.read.vals).sort((a, b) => a.s - b.s);
+    const toks = rows.filter((r) => r.seg === s).flatMap((r) => r.vals).sort((a, b) => a.s - b.s);
     const clusters: Interval[] = [];
     for (const t of toks) {
       const c = clusters[clusters.length - 1];
@@ -600,7 +604,7 @@ function placeColumns(rows: BlockRow[]): { ncols: number; intervals: (Interval[]
     for (let d = 1; d < nseg && !intervals[s]; d++) {
       for (const n of [s - d, s + d]) {
         const iv = n >= 0 && n < nseg ? intervals[n] : undefined;
-        if (iv && rows.filter((r) => r.seg === s).every((r) => assign(r.read.vals, iv) !== undefined)) {
+        if (iv && rows.filter((r) => r.seg === s).every((r) => assign(r.vals, iv) !== undefined)) {
           intervals[s] = iv;
           break;
         }
@@ -609,8 +613,8 @@ function placeColumns(rows: BlockRow[]): { ncols: number; intervals: (Interval[]
   }
   for (const r of rows) {
     const iv = intervals[r.seg];
-    if (r.read.vals.length === ncols) r.cols = r.read.vals.map((_, c) => c);
-    else if (iv) r.cols = assign(r.read.vals, iv);
+    if (r.vals.length === ncols) r.cols = r.vals.map((_, c) => c);
+    else if (iv) r.cols = assign(r.vals, iv);
   }
   return { ncols, intervals };
 }
