@@ -36,6 +36,8 @@ export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'>, opt
       accept: { text: acceptLine(c), offset: c.row.end },
     });
   }
+  // In document order (a stable sort: checks of one figure keep their order), as the re-analysis of one chunk lists them.
+  out.sort((a, b) => a.range.start - b.range.start);
   return out;
 }
 

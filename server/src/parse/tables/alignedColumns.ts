@@ -359,7 +359,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
         titles[c].push(w.text);
         if (titleAt[c] === undefined) titleAt[c] = w.at;
       };
-      // The header's own columns: the stacks of cells of the lowest header lines, when they make as many columns.
+      // The header's own columns: the stacks of cells of the fewest lowest header lines that make as many columns.
       // (Header text drifts from the figures' positions, since a CJK character is wider than a space.)
       let stacks: { s: number; e: number; cells: (Tok & { at: number; line: number })[] }[] | undefined;
       let from = cells.length;
@@ -377,22 +377,27 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
         if (st.length === ncols) {
           stacks = st;
           from = k;
+          break;
         }
       }
       for (let k = 0; k < cells.length; k++) {
+        const upper: typeof cells[0] = [];
         for (const w of cells[k]) {
-          if (w.e <= cols0[0].s) {
-            labelTitle.push(w.text);
-            continue;
-          }
-          if (stacks && k >= from) continue;
-          // A cell above the stacks (期末余额 over 金额 | 比例) names the stacks it spans, else the column nearest it.
-          const over = stacks ? stacks.map((st, c) => (st.s < w.e + NEAR && st.e > w.s - NEAR ? c : -1)).filter((c) => c >= 0) : [];
-          if (over.length) for (const c of over) put(c, w);
-          else {
-            const c = nearestColumn(stacks ?? cols0, w, true);
+          if (w.e <= cols0[0].s) labelTitle.push(w.text);
+          else if (!stacks) {
+            const c = nearestColumn(cols0, w, true);
             if (c >= 0) put(c, w);
-          }
+          } else if (k < from) upper.push(w);
+        }
+        // A line above the stacks (期末余额 over 金额 | 比例) names each stack with its nearest cell;
+        // a single cell over them all (本集团, 三阶段变动) names the table, not a column.
+        if (stacks && upper.length > 1) {
+          const centre = (x: { s: number; e: number }) => (x.s + x.e) / 2;
+          stacks.forEach((st, c) => {
+            let best = upper[0];
+            for (const w of upper) if (Math.abs(centre(w) - centre(st)) < Math.abs(centre(best) - centre(st))) best = w;
+            put(c, best);
+          });
         }
       }
       if (stacks) {
