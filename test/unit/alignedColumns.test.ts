@@ -118,7 +118,7 @@ test('bare note numbers under 附注 are not figures; one space can part two col
 });
 
 test('rows whose figures cannot be placed with confidence are uncertain, and their totals are not checked', () => {
-  // A figure between the two columns, a remark after the figures, text cells among figures.
+  // A figure between the two columns, text cells among figures.
   const text = [
     '       项目                  2024 年                   2023 年',
     line('甲', [['100.00', 30], ['200.00', 55]]),
@@ -131,7 +131,9 @@ test('rows whose figures cannot be placed with confidence are uncertain, and the
   const [t] = aligned(text);
   assert.ok(t);
   const uncertain = t.rows.filter((r) => r.uncertain).map((r) => r.label);
-  assert.deepEqual(uncertain, ['乙', '丙', '丁 1.00 其他收益']);
+  assert.deepEqual(uncertain, ['乙', '丁 1.00 其他收益']);
+  // A short text after the figures is a text cell of its own column.
+  assert.deepEqual(cellsOf(t, '丙'), ['10.00', '20.00', '上年为负']);
   assert.deepEqual(warnings(text), []);
 });
 

@@ -22,7 +22,7 @@
 // are left to lineRows.
 
 import { Cell } from '../../model/types';
-import { figureOfCell, makeCell } from '../cells';
+import { figureOfCell, makeCell, periodsIn } from '../cells';
 import { isEmptyCellText } from '../numbers';
 import { isSpaceCode, SENTENCE_END } from '../text';
 import { AddTable, MAX_LABEL, RawRow, TableContext } from './context';
@@ -32,6 +32,8 @@ interface Tok {
   s: number;
   e: number;
   text: string;
+  /** A text cell after the figures (形成原因, 上年为负). */
+  remark?: boolean;
 }
 
 /** A line as this front end sees it. */
@@ -75,7 +77,7 @@ const OPEN = /[（(“]/g;
 const CLOSE = /[）)”]/g;
 
 const MAX_LINE = 400;
-const MAX_REMARK = 6;
+const MAX_REMARK = 12;
 const MAX_BLANK_RUN = 2;
 const MAX_HEADER_SCAN = 12;
 const MAX_WRAP = 4;
@@ -117,13 +119,13 @@ export function readAlignedLine(text: string): Read {
   if (!toks.length) return BLANK;
   const last = toks[toks.length - 1].text;
   const text2 = (): Read => ({ kind: 2, toks, vals: [], labelS: toks[0].s, labelE: toks[toks.length - 1].e, label: '', gap: 0, hasFigure: false });
-  // A short remark after the figures (上年为负, 不适用 aside) is a text cell: the row is read, but uncertain.
+  // A short text after the figures (上年为负, 锅炉改造补助) is a text cell in the next column.
   let end = toks.length;
-  let remark = false;
+  let remark: Tok | undefined;
   if (ROW_END.indexOf(last[last.length - 1]) < 0) {
-    if (toks.length < 3 || last.length > MAX_REMARK || toks[end - 1].s - toks[end - 2].e < 2 || !isValueToken(toks[end - 2].text)) return text2();
+    if (toks.length < 3 || last.length > MAX_REMARK || toks[end - 1].s - toks[end - 2].e < 2 || !isValueToken(toks[end - 2].text) || PROSE_MARK.test(last)) return text2();
     end--;
-    remark = true;
+    remark = { ...toks[end], remark: true };
   }
   let k = end;
   while (k > 0 && isValueToken(toks[k - 1].text)) k--;
@@ -150,8 +152,9 @@ export function readAlignedLine(text: string): Read {
   // A sentence is prose; a clause (a label wrapped mid-sentence) only when its figure is padded away from it.
   if (label.length > MAX_LABEL || PROSE_MARK.test(label) || (gap < 3 && CLAUSE_MARK.test(label))) return text2();
   if (!hasFigure && (vals.length < 2 || !label)) return text2();
-  let mixed = remark;
+  let mixed = false;
   for (let x = 1; x < k && !mixed; x++) mixed = toks[x].s - toks[x - 1].e >= 2 && isValueToken(toks[x].text);
+  if (remark) vals.push(remark);
   return { kind: 1, toks, vals, note, labelS, labelE, label, gap, hasFigure, mixed };
 }
 
@@ -171,7 +174,23 @@ function wideTokens(text: string, toks: Tok[]): Tok[] {
       prev.text = text.slice(prev.s, prev.e);
     } else out.push({ ...t });
   }
-  return out;
+  return out.flatMap(splitPeriods);
+}
+
+/** Periods one space apart are two header cells (2024 年 2023 年). */
+function splitPeriods(w: Tok): Tok[] {
+  if (w.text.indexOf(' ') < 0) return [w];
+  const ps = periodsIn(w.text);
+  if (ps.length < 2) return [w];
+  for (let i = 0; i < ps.length; i++) {
+    const gap = w.text.slice(i ? ps[i - 1].end : 0, ps[i].start);
+    if (gap.trim()) return [w];
+  }
+  if (w.text.slice(ps[ps.length - 1].end).trim()) return [w];
+  return ps.map((p) => {
+    const text = p.text.trimEnd();
+    return { s: w.s + p.start, e: w.s + p.start + text.length, text };
+  });
 }
 
 interface Interval {
@@ -389,15 +408,17 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
             if (c >= 0) put(c, w);
           } else if (k < from) upper.push(w);
         }
-        // A line above the stacks (期末余额 over 金额 | 比例) names each stack with its nearest cell;
-        // a single cell over them all (本集团, 三阶段变动) names the table, not a column.
+        // A cell above the stacks names the stacks it spans (期末余额 over 金额 | 比例, 销售费用率 over 2024 年 | 2023 年),
+        // else the one nearest it; a single cell over them all (本集团, 三阶段变动) names the table, not a column.
         if (stacks && upper.length > 1) {
-          const centre = (x: { s: number; e: number }) => (x.s + x.e) / 2;
-          stacks.forEach((st, c) => {
-            let best = upper[0];
-            for (const w of upper) if (Math.abs(centre(w) - centre(st)) < Math.abs(centre(best) - centre(st))) best = w;
-            put(c, best);
-          });
+          for (const w of upper) {
+            const over = stacks.map((st, c) => (st.s < w.e + 1 && st.e > w.s - 1 ? c : -1)).filter((c) => c >= 0);
+            if (over.length) for (const c of over) put(c, w);
+            else {
+              const c = nearestColumn(stacks, w, true);
+              if (c >= 0) put(c, w);
+            }
+          }
         }
       }
       if (stacks) {
@@ -628,7 +649,9 @@ function placeColumns(rows: BlockRow[]): { ncols: number; intervals: (Interval[]
 function assign(vals: Tok[], iv: Interval[]): number[] | undefined {
   const out: number[] = [];
   for (const v of vals) {
-    const c = nearestColumn(iv, v, false);
+    // A text cell after the figures takes the column after the last figure's (CJK text drifts from the grid).
+    const prev = out.length ? out[out.length - 1] : -1;
+    const c = v.remark ? (prev + 1 < iv.length && (prev < 0 || v.s >= iv[prev].e) ? prev + 1 : -1) : nearestColumn(iv, v, false);
     if (c < 0 || (out.length && c <= out[out.length - 1])) return undefined;
     out.push(c);
   }
