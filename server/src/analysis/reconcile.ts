@@ -8,6 +8,7 @@
 // reading adds up.
 
 import { Cell, Column, FilingModel, Row, Table } from '../model/types';
+import { isEmptyCellText } from '../parse/numbers';
 import { SPACES } from '../parse/text';
 
 export type CheckKind = 'columnTotal' | 'formula' | 'identity' | 'share' | 'crossFoot';
@@ -351,7 +352,8 @@ function sharesMakeWhole(items: Item[], align: Alignment, col: number, percentOn
 }
 
 function measureOf(t: Row): { index: number; text: string } | undefined {
-  const i = t.cells.findIndex((c) => !c.figure && c.text !== '' && !DASHES.test(c.text));
+  // Nil marks (-, —, /, 不适用) name no measure.
+  const i = t.cells.findIndex((c) => !c.figure && !isEmptyCellText(c.text));
   return i >= 0 ? { index: i, text: t.cells[i].text } : undefined;
 }
 

@@ -53,6 +53,8 @@ interface Read {
   hasFigure: boolean;
   /** Text cells between figures (合国家政策规定   4,990,390.11   其他收益   933,439.72): the figures' columns are unknown. */
   mixed?: boolean;
+  /** A text line with a figure among its cells: no header, and no label. */
+  figureCell?: boolean;
 }
 
 /** Characters a row of figures ends in: a digit, a percent sign, a nil mark, a closing parenthesis. */
@@ -77,7 +79,7 @@ const OPEN = /[（(“]/g;
 const CLOSE = /[）)”]/g;
 
 const MAX_LINE = 400;
-const MAX_REMARK = 12;
+const MAX_REMARK = 20;
 const MAX_BLANK_RUN = 2;
 const MAX_HEADER_SCAN = 12;
 const MAX_WRAP = 4;
@@ -118,7 +120,14 @@ export function readAlignedLine(text: string): Read {
   const toks = tokens(text);
   if (!toks.length) return BLANK;
   const last = toks[toks.length - 1].text;
-  const text2 = (): Read => ({ kind: 2, toks, vals: [], labelS: toks[0].s, labelE: toks[toks.length - 1].e, label: '', gap: 0, hasFigure: false });
+  const text2 = (): Read => {
+    let figureCell = false;
+    for (let x = 1; x < toks.length && !figureCell; x++) {
+      const t = toks[x].text;
+      figureCell = toks[x].s - toks[x - 1].e >= 2 && !YEAR.test(t) && !isEmptyCellText(t) && isValueToken(t);
+    }
+    return { kind: 2, toks, vals: [], labelS: toks[0].s, labelE: toks[toks.length - 1].e, label: '', gap: 0, hasFigure: false, figureCell };
+  };
   // A short text after the figures (上年为负, 锅炉改造补助) is a text cell in the next column.
   let end = toks.length;
   let remark: Tok | undefined;
@@ -231,9 +240,10 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
   };
   /** A text line with cells: reaching into the figures, or two cells far apart (not a label and its note). */
   const headerLike = (r: Read, i: number, valueLeft: number) => {
-    if (r.labelE > valueLeft) return true;
     const w = wideTokens(lines[i].text, r.toks);
-    return w.length >= 3 || (w.length === 2 && !NOTE_REF.test(w[1].text));
+    // One cell from the labels' side that runs on into the figures is a wrapped label or text cell.
+    if (w.length === 1) return w[0].s >= valueLeft - 2;
+    return w.length >= 3 || r.labelE > valueLeft || !NOTE_REF.test(w[1].text);
   };
   const starts = (r: Read) => r.kind === 1 && r.hasFigure && (r.label ? r.gap >= 2 : r.gap >= 4);
 
@@ -265,7 +275,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
         continue;
       }
       blanks = 0;
-      if (r.kind === 1 || isSeparator(r, k)) break;
+      if (r.kind === 1 || r.figureCell || isSeparator(r, k)) break;
       if (headerLike(r, k, valueLeft)) sawHeader = true;
       above.unshift(k);
     }
@@ -325,7 +335,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
         j++;
         continue;
       }
-      if (isSeparator(r, j)) break;
+      if (isSeparator(r, j) || r.figureCell) break;
       if (headerLike(r, j, valueLeft)) {
         // Text reaching into the figures, or cells far apart: the column header repeated after a page break, or the next table.
         if (brokeSinceRow && (!headerTexts.size || headerTexts.has(lines[j].text.trim().replace(WIDE_SPACES, ' ')))) {
