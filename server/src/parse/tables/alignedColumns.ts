@@ -24,7 +24,7 @@
 import { Cell } from '../../model/types';
 import { figureOfCell, makeCell, periodsIn } from '../cells';
 import { isEmptyCellText } from '../numbers';
-import { isSpaceCode, SENTENCE_END } from '../text';
+import { endsWithAnyOf, isSpaceCode, SENTENCE_END } from '../text';
 import { AddTable, MAX_LABEL, RawRow, TableContext } from './context';
 
 /** A run of non-space characters; s and e are offsets within its line. */
@@ -53,8 +53,24 @@ interface Read {
   hasFigure: boolean;
   /** Text cells between figures (合国家政策规定   4,990,390.11   其他收益   933,439.72): the figures' columns are unknown. */
   mixed?: boolean;
-  /** A text line with a figure among its cells: no header, and no label. */
+  /** A text line with a figure among its cells: no header, and no label (worked out on first use). */
   figureCell?: boolean;
+  /** Runs of tokens one space apart (worked out on first use). */
+  wide?: Tok[];
+}
+
+/** Whether a text line has a figure among its cells (货币资金   6,381,004,565.81   存放中央银行法定存款准备金…). */
+function hasFigureCell(r: Read): boolean {
+  if (r.figureCell === undefined) {
+    const toks = r.toks;
+    let f = false;
+    for (let x = 1; x < toks.length && !f; x++) {
+      const t = toks[x].text;
+      f = toks[x].s - toks[x - 1].e >= 2 && VALUE_START.indexOf(t[0]) >= 0 && !YEAR.test(t) && !isEmptyCellText(t) && isValueToken(t);
+    }
+    r.figureCell = f;
+  }
+  return r.figureCell;
 }
 
 /** Characters a row of figures ends in: a digit, a percent sign, a nil mark, a closing parenthesis. */
@@ -63,6 +79,7 @@ const ROW_END = '0123456789%％-—–)）/';
 const VALUE_START = '0123456789-—–－−(（/不*';
 /** Note references: 七、1, 八、, 六、73, 五(1), 11.7.1, 附注七, 注1. */
 const NOTE_REF = /^(?:[一二三四五六七八九十]+、\d{0,3}(?:[（(]\d+[)）])?|[一二三四五六七八九十]+[（(]\d+[)）]|\d{1,2}(?:\.\d{1,2}){2,3}|附注\S{0,8}|注\d{1,2})$/;
+const NOTE_START = '一二三四五六七八九十0123456789附注';
 const YEAR = /^(?:19|20)\d\d$/;
 const BARE_NOTE = /^\d{1,3}$/;
 const SEPARATOR = /[√□]|单位\s*[:：]|^(?:注\s*[:：\d]|其他说明|说明\s*[:：]|编制单位|公司负责人)/;
@@ -72,6 +89,7 @@ const SECTION_END = /[:：]$/;
 const ITEM_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|其中|减|加)/;
 const CONTINUED_START = /^[（(](?![一二三四五六七八九十\d]+[)）]|[a-zA-Z][)）])/;
 const TOTAL_ONLY = /^(?:合\s*计|总\s*计|小\s*计)$/;
+const PADDED_FIGURE = / {2}[-(（]?\d/;
 const CONTINUED_CAPTION = /[(（]续[)）]$/;
 const NOTE_HEADER = /附\s*注|注\s*释/;
 const WIDE_SPACES = /\s{2,}/g;
@@ -83,6 +101,7 @@ const MAX_REMARK = 20;
 const MAX_BLANK_RUN = 2;
 const MAX_HEADER_SCAN = 12;
 const MAX_WRAP = 4;
+const MAX_LABEL_RUN = 40;
 /** How far (in characters) a figure may sit outside a column and still be placed in it. */
 const NEAR = 4;
 
@@ -120,14 +139,7 @@ export function readAlignedLine(text: string): Read {
   const toks = tokens(text);
   if (!toks.length) return BLANK;
   const last = toks[toks.length - 1].text;
-  const text2 = (): Read => {
-    let figureCell = false;
-    for (let x = 1; x < toks.length && !figureCell; x++) {
-      const t = toks[x].text;
-      figureCell = toks[x].s - toks[x - 1].e >= 2 && !YEAR.test(t) && !isEmptyCellText(t) && isValueToken(t);
-    }
-    return { kind: 2, toks, vals: [], labelS: toks[0].s, labelE: toks[toks.length - 1].e, label: '', gap: 0, hasFigure: false, figureCell };
-  };
+  const text2 = (): Read => ({ kind: 2, toks, vals: [], labelS: toks[0].s, labelE: toks[toks.length - 1].e, label: '', gap: 0, hasFigure: false });
   // A short text after the figures (上年为负, 锅炉改造补助) is a text cell in the next column.
   let end = toks.length;
   let remark: Tok | undefined;
@@ -141,7 +153,7 @@ export function readAlignedLine(text: string): Read {
   const vals = toks.slice(k, end);
   if (!vals.length) return text2();
   let note: Tok | undefined;
-  if (k > 0 && NOTE_REF.test(toks[k - 1].text) && (k === 1 || toks[k - 1].s - toks[k - 2].e >= 2)) {
+  if (k > 0 && NOTE_START.indexOf(toks[k - 1].text[0]) >= 0 && NOTE_REF.test(toks[k - 1].text) && (k === 1 || toks[k - 1].s - toks[k - 2].e >= 2)) {
     note = toks[k - 1];
     k--;
   }
@@ -236,11 +248,12 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     const t = lines[i].text.trim();
     if (SENTENCE_END.test(t) || SEPARATOR.test(t)) return true;
     // A long line of text is prose, unless it is a row of header cells far apart.
-    return t.length > 60 && t.replace(WIDE_SPACES, ' ').length > 60 && wideTokens(lines[i].text, r.toks).length <= 2;
+    return t.length > 60 && t.replace(WIDE_SPACES, ' ').length > 60 && wideOf(r, i).length <= 2;
   };
   /** A text line with cells: reaching into the figures, or two cells far apart (not a label and its note). */
+  const wideOf = (r: Read, i: number) => (r.wide ??= wideTokens(lines[i].text, r.toks));
   const headerLike = (r: Read, i: number, valueLeft: number) => {
-    const w = wideTokens(lines[i].text, r.toks);
+    const w = wideOf(r, i);
     // One cell from the labels' side that runs on into the figures is a wrapped label or text cell.
     if (w.length === 1) return w[0].s >= valueLeft - 2;
     return w.length >= 3 || r.labelE > valueLeft || !NOTE_REF.test(w[1].text);
@@ -249,18 +262,19 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
 
   let i = from;
   while (i < to) {
-    if (ctx.claimed[i] || ctx.furniture.has(i) || !starts(read(i))) {
+    // Cheap rejection first: a row that starts a block ends in a figure or a nil mark, or has a figure after a run of spaces.
+    const t = lines[i].text;
+    if (ctx.claimed[i] || ctx.furniture.has(i) || !(endsWithAnyOf(t, ROW_END) || PADDED_FIGURE.test(t)) || !starts(read(i))) {
       i++;
       continue;
     }
     const block = readBlock(i);
-    if (block) {
-      add('aligned', block.rows, block.continued);
-      i = block.next;
-    } else i++;
+    if (block.rows) add('aligned', block.rows, block.continued);
+    // A block that is not column-aligned is left to lineRows, and not searched again line by line.
+    i = Math.max(i + 1, block.next);
   }
 
-  function readBlock(first: number): { rows: RawRow[]; next: number; continued: boolean } | undefined {
+  function readBlock(first: number): { rows?: RawRow[]; next: number; continued?: boolean } {
     let valueLeft = read(first).vals[0].s;
     // Backward: the column header and the labels above the first row.
     const above: number[] = [];
@@ -275,7 +289,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
         continue;
       }
       blanks = 0;
-      if (r.kind === 1 || r.figureCell || isSeparator(r, k)) break;
+      if (r.kind === 1 || isSeparator(r, k) || hasFigureCell(r)) break;
       if (headerLike(r, k, valueLeft)) sawHeader = true;
       above.unshift(k);
     }
@@ -303,6 +317,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     let j = first + 1;
     let lastValue = first;
     let brokeSinceRow = false;
+    let labelRun = 0;
     while (j < to) {
       if (ctx.claimed[j]) break;
       if (pageBreak(j)) {
@@ -329,13 +344,14 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       if (r.kind === 1) {
         items.push({ line: j, seg });
         lastValue = j;
+        labelRun = 0;
         brokeSinceRow = false;
         if (r.label) labelColumn = Math.max(labelColumn, r.labelS);
         if (r.gap >= 2 && r.hasFigure) valueLeft = Math.min(valueLeft, r.vals[0].s);
         j++;
         continue;
       }
-      if (isSeparator(r, j) || r.figureCell) break;
+      if (isSeparator(r, j) || hasFigureCell(r)) break;
       if (headerLike(r, j, valueLeft)) {
         // Text reaching into the figures, or cells far apart: the column header repeated after a page break, or the next table.
         if (brokeSinceRow && (!headerTexts.size || headerTexts.has(lines[j].text.trim().replace(WIDE_SPACES, ' ')))) {
@@ -349,6 +365,8 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
         j++;
         continue;
       }
+      // Label lines: rows without figures, or wrapped labels; a long run of them is text, not a table.
+      if (++labelRun > MAX_LABEL_RUN) break;
       items.push({ line: j, seg });
       j++;
     }
@@ -358,7 +376,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     const all = [...lead.map((line) => ({ line, seg: 0 })), ...items];
     const valueRows: BlockRow[] = all.filter((it) => read(it.line).kind === 1).map((it) => ({ line: it.line, read: read(it.line), seg: it.seg, vals: read(it.line).vals }));
     const aligned = valueRows.filter((r) => r.read.hasFigure && r.read.label && r.read.gap >= 2).length;
-    if (aligned < 3 && !(aligned >= 2 && headerLines.length)) return undefined;
+    if (aligned < 3 && !(aligned >= 2 && headerLines.length)) return { next: lastValue + 1 };
 
     // A note column of bare numbers under 附注 (5, 19): left of the amounts, it is no column of figures.
     if (headerLines.some((k) => NOTE_HEADER.test(lines[k].text))) {
@@ -372,7 +390,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       }
     }
     const placed = placeColumns(valueRows.filter((r) => r.vals.length));
-    if (!placed) return undefined;
+    if (!placed) return { next: lastValue + 1 };
     const { ncols, intervals } = placed;
 
     // Header titles over the columns (first page's positions).
