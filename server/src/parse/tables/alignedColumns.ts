@@ -23,8 +23,8 @@
 
 import { Cell } from '../../model/types';
 import { figureOfCell, makeCell, periodsIn } from '../cells';
-import { isEmptyCellText } from '../numbers';
-import { endsWithAnyOf, isSpaceCode, SENTENCE_END } from '../text';
+import { isEmptyCellText, parseNumberToken } from '../numbers';
+import { endsWithAnyOf, isSpaceCode, lastNonSpaceCode, SENTENCE_END, trimmedEnd, trimmedStart } from '../text';
 import { AddTable, MAX_LABEL, RawRow, TableContext } from './context';
 
 /** A run of non-space characters; s and e are offsets within its line. */
@@ -40,7 +40,9 @@ interface Tok {
 interface Read {
   /** 0 blank, 1 a row with figures, 2 text only. */
   kind: 0 | 1 | 2;
-  toks: Tok[];
+  /** The line's tokens (for a text line, worked out on first use from `src`). */
+  toks?: Tok[];
+  src?: string;
   /** Figures and nil marks at the end of the line (rows only). */
   vals: Tok[];
   note?: Tok;
@@ -60,9 +62,13 @@ interface Read {
 }
 
 /** Whether a text line has a figure among its cells (货币资金   6,381,004,565.81   存放中央银行法定存款准备金…). */
+function toksOf(r: Read): Tok[] {
+  return (r.toks ??= tokens(r.src ?? ''));
+}
+
 function hasFigureCell(r: Read): boolean {
   if (r.figureCell === undefined) {
-    const toks = r.toks;
+    const toks = toksOf(r);
     let f = false;
     for (let x = 1; x < toks.length && !f; x++) {
       const t = toks[x].text;
@@ -85,7 +91,6 @@ const BARE_NOTE = /^\d{1,3}$/;
 const SEPARATOR = /[√□]|单位\s*[:：]|^(?:注\s*[:：\d]|其他说明|说明\s*[:：]|编制单位|公司负责人)/;
 const PROSE_MARK = /[。；;]/;
 const CLAUSE_MARK = /[，,]/;
-const SECTION_END = /[:：]$/;
 const ITEM_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|其中|减|加)/;
 const CONTINUED_START = /^[（(](?![一二三四五六七八九十\d]+[)）]|[a-zA-Z][)）])/;
 const TOTAL_ONLY = /^(?:合\s*计|总\s*计|小\s*计)$/;
@@ -120,6 +125,9 @@ function tokens(text: string): Tok[] {
 }
 
 function isValueToken(t: string): boolean {
+  const c = t.charCodeAt(0);
+  // The common case first: a plain number.
+  if (c >= 48 && c <= 57 && parseNumberToken(t)) return true;
   if (VALUE_START.indexOf(t[0]) < 0) return false;
   return isEmptyCellText(t) || !!figureOfCell(t, 0);
 }
@@ -133,25 +141,34 @@ function count(re: RegExp, s: string): number {
 
 const BLANK: Read = { kind: 0, toks: [], vals: [], labelS: 0, labelE: 0, label: '', gap: 0, hasFigure: false };
 
+function textLine(toks: Tok[]): Read {
+  return { kind: 2, toks, vals: [], labelS: toks[0].s, labelE: toks[toks.length - 1].e, label: '', gap: 0, hasFigure: false };
+}
+
 /** Reads one line: a row (label, note, figures), a text line, or a blank line. */
 export function readAlignedLine(text: string): Read {
   if (text.length > MAX_LINE) return { ...BLANK, kind: 2, toks: [{ s: 0, e: text.length, text }] };
+  // A line that neither ends in a figure nor has one after a run of spaces is text: its tokens wait until asked for.
+  const endCode = lastNonSpaceCode(text);
+  if (endCode < 0) return BLANK;
+  if (ROW_END.indexOf(String.fromCharCode(endCode)) < 0 && !PADDED_FIGURE.test(text)) {
+    return { kind: 2, src: text, vals: [], labelS: trimmedStart(text), labelE: trimmedEnd(text), label: '', gap: 0, hasFigure: false };
+  }
   const toks = tokens(text);
   if (!toks.length) return BLANK;
   const last = toks[toks.length - 1].text;
-  const text2 = (): Read => ({ kind: 2, toks, vals: [], labelS: toks[0].s, labelE: toks[toks.length - 1].e, label: '', gap: 0, hasFigure: false });
   // A short text after the figures (上年为负, 锅炉改造补助) is a text cell in the next column.
   let end = toks.length;
   let remark: Tok | undefined;
   if (ROW_END.indexOf(last[last.length - 1]) < 0) {
-    if (toks.length < 3 || last.length > MAX_REMARK || toks[end - 1].s - toks[end - 2].e < 2 || !isValueToken(toks[end - 2].text) || PROSE_MARK.test(last)) return text2();
+    if (toks.length < 3 || last.length > MAX_REMARK || toks[end - 1].s - toks[end - 2].e < 2 || !isValueToken(toks[end - 2].text) || PROSE_MARK.test(last)) return textLine(toks);
     end--;
     remark = { ...toks[end], remark: true };
   }
   let k = end;
   while (k > 0 && isValueToken(toks[k - 1].text)) k--;
   const vals = toks.slice(k, end);
-  if (!vals.length) return text2();
+  if (!vals.length) return textLine(toks);
   let note: Tok | undefined;
   if (k > 0 && NOTE_START.indexOf(toks[k - 1].text[0]) >= 0 && NOTE_REF.test(toks[k - 1].text) && (k === 1 || toks[k - 1].s - toks[k - 2].e >= 2)) {
     note = toks[k - 1];
@@ -159,20 +176,22 @@ export function readAlignedLine(text: string): Read {
   }
   const labelS = k > 0 ? toks[0].s : vals[0].s;
   const labelE = k > 0 ? toks[k - 1].e : vals[0].s;
-  const label = k > 0 ? text.slice(labelS, labelE).replace(WIDE_SPACES, ' ') : '';
-  let hasFigure = false;
+  let label = k > 0 ? text.slice(labelS, labelE) : '';
+  if (k > 1 && label.indexOf('  ') >= 0) label = label.replace(WIDE_SPACES, ' ');
+  let figures = 0;
   let years = 0;
   for (const v of vals) {
     if (isEmptyCellText(v.text)) continue;
-    hasFigure = true;
+    figures++;
     if (YEAR.test(v.text)) years++;
   }
+  const hasFigure = figures > 0;
   // A line of years is a header; a label that is a sentence is prose.
-  if (hasFigure && years === vals.filter((v) => !isEmptyCellText(v.text)).length) return text2();
+  if (hasFigure && years === figures) return textLine(toks);
   const gap = vals[0].s - (note ? note.e : k > 0 ? labelE : 0);
   // A sentence is prose; a clause (a label wrapped mid-sentence) only when its figure is padded away from it.
-  if (label.length > MAX_LABEL || PROSE_MARK.test(label) || (gap < 3 && CLAUSE_MARK.test(label))) return text2();
-  if (!hasFigure && (vals.length < 2 || !label)) return text2();
+  if (label.length > MAX_LABEL || PROSE_MARK.test(label) || (gap < 3 && CLAUSE_MARK.test(label))) return textLine(toks);
+  if (!hasFigure && (vals.length < 2 || !label)) return textLine(toks);
   let mixed = false;
   for (let x = 1; x < k && !mixed; x++) mixed = toks[x].s - toks[x - 1].e >= 2 && isValueToken(toks[x].text);
   if (remark) vals.push(remark);
@@ -198,9 +217,26 @@ function wideTokens(text: string, toks: Tok[]): Tok[] {
   return out.flatMap(splitPeriods);
 }
 
+/** Two years, or two 年/期 words: the only texts that can hold two periods (a cheap test before the expression). */
+function mayHoldTwoPeriods(t: string): boolean {
+  let years = 0;
+  let words = 0;
+  let run = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run === 4) years++;
+    } else {
+      run = 0;
+      if (c === 0x5e74 || c === 0x671f) words++;
+    }
+  }
+  return years >= 2 || words >= 2;
+}
+
 /** Periods one space apart are two header cells (2024 年 2023 年). */
 function splitPeriods(w: Tok): Tok[] {
-  if (w.text.indexOf(' ') < 0) return [w];
+  if (w.text.indexOf(' ') < 0 || !mayHoldTwoPeriods(w.text)) return [w];
   const ps = periodsIn(w.text);
   if (ps.length < 2) return [w];
   for (let i = 0; i < ps.length; i++) {
@@ -251,8 +287,11 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     return t.length > 60 && t.replace(WIDE_SPACES, ' ').length > 60 && wideOf(r, i).length <= 2;
   };
   /** A text line with cells: reaching into the figures, or two cells far apart (not a label and its note). */
-  const wideOf = (r: Read, i: number) => (r.wide ??= wideTokens(lines[i].text, r.toks));
+  const wideOf = (r: Read, i: number) => (r.wide ??= wideTokens(lines[i].text, toksOf(r)));
   const headerLike = (r: Read, i: number, valueLeft: number) => {
+    // No run of spaces inside the text: one cell.
+    const gapAt = lines[i].text.indexOf('  ', r.labelS);
+    if (gapAt < 0 || gapAt >= r.labelE) return r.labelS >= valueLeft - 2;
     const w = wideOf(r, i);
     // One cell from the labels' side that runs on into the figures is a wrapped label or text cell.
     if (w.length === 1) return w[0].s >= valueLeft - 2;
@@ -361,7 +400,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
         break;
       }
       // The head of a new page: centred title lines, a caption marked (续).
-      if (brokeSinceRow && (r.toks[0].s > labelColumn + 4 || CONTINUED_CAPTION.test(lines[j].text.trim()))) {
+      if (brokeSinceRow && (r.labelS > labelColumn + 4 || CONTINUED_CAPTION.test(lines[j].text.trim()))) {
         j++;
         continue;
       }
@@ -401,7 +440,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     if (cols0) {
       // A header cell spans more than its characters: a CJK character is wider than the spaces that position
       // the text (twice in the body font; header fonts are often smaller, so one and a half).
-      const cells = headerLines.map((k) => wideTokens(lines[k].text, read(k).toks).map((w) => ({ ...w, e: w.s + displayWidth(w.text), at: lines[k].start + w.s })));
+      const cells = headerLines.map((k) => wideTokens(lines[k].text, toksOf(read(k))).map((w) => ({ ...w, e: w.s + displayWidth(w.text), at: lines[k].start + w.s })));
       const put = (c: number, w: { text: string; at: number }) => {
         titles[c].push(w.text);
         if (titleAt[c] === undefined) titleAt[c] = w.at;
@@ -410,9 +449,10 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       // (Header text drifts from the figures' positions, since a CJK character is wider than a space.)
       let stacks: { s: number; e: number; cells: (Tok & { at: number; line: number })[] }[] | undefined;
       let from = cells.length;
+      const acc: (Tok & { at: number; line: number })[] = [];
       for (let k = cells.length - 1; k >= 0; k--) {
-        const ws = cells.slice(k).flatMap((row, x) => row.map((w) => ({ ...w, line: k + x }))).filter((w) => w.e > cols0[0].s);
-        ws.sort((a, b) => a.s - b.s);
+        for (const w of cells[k]) if (w.e > cols0[0].s) acc.push({ ...w, line: k });
+        const ws = acc.slice().sort((a, b) => a.s - b.s);
         const st: { s: number; e: number; cells: (Tok & { at: number; line: number })[] }[] = [];
         for (const w of ws) {
           const last = st[st.length - 1];
@@ -470,12 +510,12 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       if (!vr) continue;
       const aboveLines: number[] = [];
       for (let k = it.line - 1; aboveLines.length < MAX_WRAP && member.has(k) && isLabelLine(k) && !consumed.has(k); k--) {
-        if (SECTION_END.test(lines[k].text.trim())) break;
+        if (endsSection(lines[k].text)) break;
         aboveLines.push(k);
       }
       const belowLines: number[] = [];
       for (let k = it.line + 1; belowLines.length < MAX_WRAP && member.has(k) && isLabelLine(k); k++) {
-        if (SECTION_END.test(lines[k].text.trim())) break;
+        if (endsSection(lines[k].text)) break;
         belowLines.push(k);
       }
       let takeAbove = 0;
@@ -609,6 +649,12 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       uncertain: uncertain || undefined,
     };
   }
+}
+
+/** A section label (流动资产：) ends in a colon. */
+function endsSection(text: string): boolean {
+  const c = lastNonSpaceCode(text);
+  return c === 0xff1a || c === 58;
 }
 
 /** Whether a label line below a row goes on with the row's label (a wrapped label). */
