@@ -313,8 +313,18 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     i = Math.max(i + 1, block.next);
   }
 
-  function readBlock(first: number): { rows?: RawRow[]; next: number; continued?: boolean } {
-    let valueLeft = read(first).vals[0].s;
+  function readBlock(start: number): { rows?: RawRow[]; next: number; continued?: boolean } {
+    let valueLeft = read(start).vals[0].s;
+    // Rows right above the first padded one belong to the block too (一、工资、奖金、津贴 2,850,160,827.76 …,
+    // its label too long for a run of spaces), with label lines between them.
+    let first = start;
+    for (let k = start - 1, labels = 0; k >= from && !ctx.claimed[k] && !ctx.furniture.has(k); k--) {
+      const r = read(k);
+      if (r.kind === 1 && r.hasFigure) {
+        first = k;
+        labels = 0;
+      } else if (r.kind !== 2 || ++labels > MAX_WRAP || isSeparator(r, k) || hasFigureCell(r) || headerLike(r, k, valueLeft)) break;
+    }
     // Backward: the column header and the labels above the first row.
     const above: number[] = [];
     let blanks = 0;
@@ -698,19 +708,8 @@ function placeColumns(rows: BlockRow[]): { ncols: number; intervals: (Interval[]
     }
     if (clusters.length === ncols) intervals[s] = clusters;
   }
-  // Pages without their own columns borrow a neighbour's, as long as every figure still fits one column.
-  for (let s = 0; s < nseg; s++) {
-    if (intervals[s]) continue;
-    for (let d = 1; d < nseg && !intervals[s]; d++) {
-      for (const n of [s - d, s + d]) {
-        const iv = n >= 0 && n < nseg ? intervals[n] : undefined;
-        if (iv && rows.filter((r) => r.seg === s).every((r) => assign(r.vals, iv) !== undefined)) {
-          intervals[s] = iv;
-          break;
-        }
-      }
-    }
-  }
+  // A page without its own columns does not borrow a neighbour's: x-positions move from page to page,
+  // so its rows with fewer figures than columns stay unplaced (uncertain).
   for (const r of rows) {
     const iv = intervals[r.seg];
     if (r.vals.length === ncols) r.cols = r.vals.map((_, c) => c);
