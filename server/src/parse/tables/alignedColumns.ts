@@ -446,7 +446,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     const titles: string[][] = Array.from({ length: ncols }, () => []);
     const titleAt: (number | undefined)[] = new Array(ncols);
     const labelTitle: string[] = [];
-    const cols0 = intervals[0];
+    const cols0 = intervals[0] ?? intervals.find((iv) => iv);
     if (cols0) {
       // A header cell spans more than its characters: a CJK character is wider than the spaces that position
       // the text (twice in the body font; header fonts are often smaller, so one and a half).
@@ -708,8 +708,23 @@ function placeColumns(rows: BlockRow[]): { ncols: number; intervals: (Interval[]
     }
     if (clusters.length === ncols) intervals[s] = clusters;
   }
-  // A page without its own columns does not borrow a neighbour's: x-positions move from page to page,
-  // so its rows with fewer figures than columns stay unplaced (uncertain).
+  // A page without its own columns borrows a neighbour's only where one of its rows lacks a single figure
+  // and every figure fits one column: x-positions move from page to page, and a lone figure could be in
+  // either column (its row stays unplaced, uncertain).
+  for (let s = 0; s < nseg; s++) {
+    if (intervals[s]) continue;
+    const mine = rows.filter((r) => r.seg === s);
+    if (!mine.some((r) => r.vals.length >= Math.max(2, ncols - 1))) continue;
+    for (let d = 1; d < nseg && !intervals[s]; d++) {
+      for (const n of [s - d, s + d]) {
+        const iv = n >= 0 && n < nseg ? intervals[n] : undefined;
+        if (iv && mine.every((r) => assign(r.vals, iv) !== undefined)) {
+          intervals[s] = iv;
+          break;
+        }
+      }
+    }
+  }
   for (const r of rows) {
     const iv = intervals[r.seg];
     if (r.vals.length === ncols) r.cols = r.vals.map((_, c) => c);
