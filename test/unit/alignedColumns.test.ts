@@ -159,3 +159,40 @@ test('a line is read as label, note reference, figures and nil marks', () => {
   assert.equal(readAlignedLine('             2024              2023').kind, 2, 'a line of years is a header');
   assert.equal(readAlignedLine('').kind, 0);
 });
+
+test('a row whose label leaves one space before its first figure still belongs to the table below it', () => {
+  const text = [
+    '     项目       期初余额                     本期增加                本期减少             期末余额',
+    '一、工资、奖金、津贴 2,850.00         7,809.00    7,048.00 3,611.00',
+    '和补贴',
+    line('二、职工福利费', [['262.00', 52], ['262.00', 72], ['0.00', 90]], 0),
+    line('合计', [['2,850.00', 26], ['8,071.00', 52], ['7,310.00', 72], ['3,611.00', 90]], 5),
+    '',
+  ].join('\n');
+  const [t] = aligned(text);
+  assert.ok(t);
+  assert.deepEqual(cellsOf(t, '一、工资、奖金、津贴'), ['2,850.00', '7,809.00', '7,048.00', '3,611.00']);
+  assert.equal(analyze(text).checks.filter((c) => c.ok && c.row.label === '合计').length, 4);
+});
+
+test("a lone figure on a page without a full row is not placed by another page's columns", () => {
+  // 32 l.5606: the figure sits in the second column, the next page's columns are further right.
+  const text = [
+    '        项目                               本期发生额          上期发生额',
+    line('权益法核算的长期股权投资收益', [], 0),
+    line('处置长期股权投资产生的投资收益', [['237,455.55', 73]], 0),
+    line('交易性金融资产在持有期间的投资收益', [], 0),
+    '                   101 / 124',
+    '\f                         2021 年年度报告',
+    '',
+    line('处置其他非流动金融资产取得的投资收益', [['-1,505,395.94', 66], ['68,175.91', 78]], 0),
+    line('大额存单在持有期间的利息收入', [['59,761,333.33', 66]], 0),
+    line('合计', [['58,255,937.39', 66], ['305,631.46', 78]], 9),
+    '',
+  ].join('\n');
+  const [t] = aligned(text);
+  assert.ok(t);
+  const lone = t.rows.find((r) => r.label === '处置长期股权投资产生的投资收益');
+  assert.ok(lone?.uncertain, 'the lone figure is not placed');
+  assert.deepEqual(warnings(text), []);
+});
