@@ -161,17 +161,19 @@ test('a line is read as label, note reference, figures and nil marks', () => {
 });
 
 test('a row whose label leaves one space before its first figure still belongs to the table below it', () => {
+  // 32 l.5242–5255, shortened: the first row's label runs up to one space before its figure.
   const text = [
     '     项目       期初余额                     本期增加                本期减少             期末余额',
-    '一、工资、奖金、津贴 2,850.00         7,809.00    7,048.00 3,611.00',
+    '一、工资、奖金、津贴 2,850,160,827.76         7,809,070,214.14    7,048,507,477.75 3,610,723,564.15',
     '和补贴',
-    line('二、职工福利费', [['262.00', 52], ['262.00', 72], ['0.00', 90]], 0),
-    line('合计', [['2,850.00', 26], ['8,071.00', 52], ['7,310.00', 72], ['3,611.00', 90]], 5),
+    '二、职工福利费                               262,186,601.48      262,150,146.28           36,455.20',
+    '     合计    2,850,160,827.76         8,071,256,815.62    7,310,657,624.03    3,610,760,019.35',
     '',
   ].join('\n');
   const [t] = aligned(text);
   assert.ok(t);
-  assert.deepEqual(cellsOf(t, '一、工资、奖金、津贴'), ['2,850.00', '7,809.00', '7,048.00', '3,611.00']);
+  assert.deepEqual(cellsOf(t, '一、工资、奖金、津贴'), ['2,850,160,827.76', '7,809,070,214.14', '7,048,507,477.75', '3,610,723,564.15']);
+  assert.deepEqual(cellsOf(t, '二、职工福利费'), ['', '262,186,601.48', '262,150,146.28', '36,455.20']);
   assert.equal(analyze(text).checks.filter((c) => c.ok && c.row.label === '合计').length, 4);
 });
 
