@@ -24,7 +24,7 @@
 import { Cell } from '../../model/types';
 import { figureOfCell, makeCell, periodsIn } from '../cells';
 import { isEmptyCellText, parseNumberToken } from '../numbers';
-import { endsWithAnyOf, isSpaceCode, lastNonSpaceCode, SENTENCE_END, trimmedEnd, trimmedStart } from '../text';
+import { endsWithAnyOf, isSpaceCode, lastNonSpaceCode, trimmedEnd, trimmedStart } from '../text';
 import { AddTable, MAX_LABEL, RawRow, TableContext } from './context';
 
 /** A run of non-space characters; s and e are offsets within its line. */
@@ -88,7 +88,7 @@ const NOTE_REF = /^(?:[一二三四五六七八九十]+、\d{0,3}(?:[（(]\d+[)�
 const NOTE_START = '一二三四五六七八九十0123456789附注';
 const YEAR = /^(?:19|20)\d\d$/;
 const BARE_NOTE = /^\d{1,3}$/;
-const SEPARATOR = /[√□]|单位\s*[:：]|^(?:注\s*[:：\d]|其他说明|说明\s*[:：]|编制单位|公司负责人)/;
+const SEPARATOR = /[√□]|单位\s*[:：]|^\s*(?:注\s*[:：\d]|其他说明|说明\s*[:：]|编制单位|公司负责人)/;
 const PROSE_MARK = /[。；;]/;
 const CLAUSE_MARK = /[，,]/;
 const ITEM_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|其中|减|加)/;
@@ -152,7 +152,7 @@ export function readAlignedLine(text: string): Read {
   const endCode = lastNonSpaceCode(text);
   if (endCode < 0) return BLANK;
   if (ROW_END.indexOf(String.fromCharCode(endCode)) < 0 && !PADDED_FIGURE.test(text)) {
-    return { kind: 2, src: text, vals: [], labelS: trimmedStart(text), labelE: trimmedEnd(text), label: '', gap: 0, hasFigure: false };
+    return { kind: 2, src: text, vals: [], labelS: trimmedStart(text), labelE: trimmedEnd(text), label: '', gap: 0, hasFigure: false, figureCell: false };
   }
   const toks = tokens(text);
   if (!toks.length) return BLANK;
@@ -281,10 +281,11 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
   const pageBreak = (i: number) => ctx.furniture.has(i) || lines[i].text.indexOf('\f') >= 0;
   const isSeparator = (r: Read, i: number) => {
     if (r.kind !== 2) return false;
-    const t = lines[i].text.trim();
-    if (SENTENCE_END.test(t) || SEPARATOR.test(t)) return true;
+    const text = lines[i].text;
+    const end = lastNonSpaceCode(text);
+    if (end === 0x3002 || end === 0xff1b || SEPARATOR.test(text)) return true;
     // A long line of text is prose, unless it is a row of header cells far apart.
-    return t.length > 60 && t.replace(WIDE_SPACES, ' ').length > 60 && wideOf(r, i).length <= 2;
+    return r.labelE - r.labelS > 60 && text.trim().replace(WIDE_SPACES, ' ').length > 60 && wideOf(r, i).length <= 2;
   };
   /** A text line with cells: reaching into the figures, or two cells far apart (not a label and its note). */
   const wideOf = (r: Read, i: number) => (r.wide ??= wideTokens(lines[i].text, toksOf(r)));
