@@ -25,7 +25,7 @@ import { Cell } from '../../model/types';
 import { figureOfCell, makeCell, periodsIn } from '../cells';
 import { isEmptyCellText, parseNumberToken } from '../numbers';
 import { endsWithAnyOf, isSpaceCode, lastNonSpaceCode, trimmedEnd, trimmedStart } from '../text';
-import { AddTable, MAX_LABEL, RawRow, TableContext } from './context';
+import { AddTable, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 
 /** A run of non-space characters; s and e are offsets within its line. */
 interface Tok {
@@ -368,7 +368,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     let lastValue = first;
     let brokeSinceRow = false;
     let labelRun = 0;
-    while (j < to) {
+    while (j < to && items.length < MAX_ROWS_PER_TABLE) {
       if (ctx.claimed[j]) break;
       if (pageBreak(j)) {
         if (!brokeSinceRow) seg++;
