@@ -507,8 +507,6 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
         });
       }
     }
-    const offset = 0;
-
     // Rows: figures placed in their columns, wrapped labels joined.
     const isLabelLine = (k: number) => read(k).kind === 2 && !ctx.claimed[k];
     const member = new Set([...all, ...tail].map((it) => it.line));
@@ -548,7 +546,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       const pieces = [...aboveLines.slice(0, takeAbove).reverse(), it.line, ...belowLines.slice(0, takeBelow)];
       for (const k of pieces) consumed.add(k);
       if (pieces[pieces.length - 1] > next) next = pieces[pieces.length - 1];
-      rows.push(makeRow(vr, pieces, offset, ncols, intervals));
+      rows.push(makeRow(vr, pieces, ncols, intervals));
     }
     // Label lines that belong to no row: rows without figures (流动资产：, 其中：应收利息).
     for (const it of all) {
@@ -560,12 +558,12 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     }
     rows.sort((a, b) => a.line - b.line);
     // The header row, when every column of figures has a title.
-    const headerTitles = titles.slice(offset);
+    const headerTitles = titles;
     if (headerLines.length && headerTitles.length && headerTitles.every((t) => t.length)) {
       const h0 = lines[headerLines[0]];
       const h1 = lines[headerLines[headerLines.length - 1]];
       const cells: Cell[] = headerTitles.map((t, c) => {
-        const at = titleAt[c + offset] ?? h0.start;
+        const at = titleAt[c] ?? h0.start;
         return { start: at, end: at + t[0].length, text: t.join(' ') };
       });
       const label = labelTitle.join(' ');
@@ -590,7 +588,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     return { rows, next: next + 1, continued };
   }
 
-  function makeRow(vr: BlockRow, pieces: number[], offset: number, ncols: number, intervals: (Interval[] | undefined)[]): RawRow {
+  function makeRow(vr: BlockRow, pieces: number[], ncols: number, intervals: (Interval[] | undefined)[]): RawRow {
     const l = lines[vr.line];
     const r = vr.read;
     // The label: its pieces in line order.
@@ -624,11 +622,11 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     const cells: Cell[] = [];
     // A row whose only figure was its note reference has no cells.
     if (!vr.vals.length) vr.cols = [];
-    let uncertain = !vr.cols || !!r.mixed || (!!r.label && r.labelE > (intervals[vr.seg]?.[offset]?.s ?? Infinity));
+    let uncertain = !vr.cols || !!r.mixed || (!!r.label && r.labelE > (intervals[vr.seg]?.[0]?.s ?? Infinity));
     if (vr.cols) {
-      const slots: (Tok | undefined)[] = new Array(ncols + offset);
+      const slots: (Tok | undefined)[] = new Array(ncols);
       vr.vals.forEach((v, x) => (slots[vr.cols![x]] = v));
-      for (let c = offset; c < ncols + offset; c++) {
+      for (let c = 0; c < ncols; c++) {
         const v = slots[c];
         if (v) cells.push(makeCell(v.text, l.start + v.s));
         else {
