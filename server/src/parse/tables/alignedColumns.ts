@@ -452,6 +452,10 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       // A header cell spans more than its characters: a CJK character is wider than the spaces that position
       // the text (twice in the body font; header fonts are often smaller, so one and a half).
       const cells = headerLines.map((k) => wideTokens(lines[k].text, toksOf(read(k))).map((w) => ({ ...w, e: w.s + displayWidth(w.text), at: lines[k].start + w.s })));
+      // The label column's title (项目, 账龄) starts over the labels and ends before the figures; a column title
+      // centred over right-aligned figures may also end before them (期末余额), but starts right of the labels.
+      const labelsEnd = Math.max(0, ...valueRows.map((r) => (r.read.label ? r.read.labelE : 0)));
+      const isLabelTitle = (w: Tok) => w.e <= cols0[0].s && w.s < Math.max(labelsEnd, 4);
       const put = (c: number, w: { text: string; at: number }) => {
         titles[c].push(w.text);
         if (titleAt[c] === undefined) titleAt[c] = w.at;
@@ -462,7 +466,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       let from = cells.length;
       const acc: (Tok & { at: number; line: number })[] = [];
       for (let k = cells.length - 1; k >= 0; k--) {
-        for (const w of cells[k]) if (w.e > cols0[0].s) acc.push({ ...w, line: k });
+        for (const w of cells[k]) if (!isLabelTitle(w)) acc.push({ ...w, line: k });
         const ws = acc.slice().sort((a, b) => a.s - b.s);
         const st: { s: number; e: number; cells: (Tok & { at: number; line: number })[] }[] = [];
         for (const w of ws) {
@@ -481,7 +485,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       for (let k = 0; k < cells.length; k++) {
         const upper: typeof cells[0] = [];
         for (const w of cells[k]) {
-          if (w.e <= cols0[0].s) labelTitle.push(w.text);
+          if (isLabelTitle(w)) labelTitle.push(w.text);
           else if (!stacks) {
             const c = nearestColumn(cols0, w, true);
             if (c >= 0) put(c, w);
