@@ -97,6 +97,7 @@ const TOTAL_ONLY = /^(?:合\s*计|总\s*计|小\s*计)$/;
 const PADDED_FIGURE = / {2}[-(（]?\d/;
 const CONTINUED_CAPTION = /[(（]续[)）]$/;
 const NOTE_HEADER = /附\s*注|注\s*释/;
+const NOTE_TITLE = /^(?:附\s*注|注\s*释)[一二三四五六七八九十\d、]*$/;
 const WIDE_SPACES = /\s{2,}/g;
 const OPEN = /[（(“]/g;
 const CLOSE = /[）)”]/g;
@@ -104,6 +105,8 @@ const CLOSE = /[）)”]/g;
 const MAX_LINE = 400;
 const MAX_REMARK = 20;
 const MAX_BLANK_RUN = 2;
+/** Blank lines between a header and the rows (the bank's statements leave three). */
+const MAX_HEADER_GAP = 3;
 const MAX_HEADER_SCAN = 12;
 const MAX_WRAP = 4;
 const MAX_LABEL_RUN = 40;
@@ -335,7 +338,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       const r = read(k);
       if (r.kind === 0) {
         // Blank lines may stand between the header and the rows, not inside the header.
-        if (++blanks > MAX_BLANK_RUN || sawHeader) break;
+        if (++blanks > MAX_HEADER_GAP || sawHeader) break;
         continue;
       }
       blanks = 0;
@@ -455,7 +458,8 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       // The label column's title (项目, 账龄) starts over the labels and ends before the figures; a column title
       // centred over right-aligned figures may also end before them (期末余额), but starts right of the labels.
       const labelsEnd = Math.max(0, ...valueRows.map((r) => (r.read.label ? r.read.labelE : 0)));
-      const isLabelTitle = (w: Tok) => w.e <= cols0[0].s && w.s < Math.max(labelsEnd, 4);
+      // The note column's title (附注四) names no column of figures: it goes with the label's.
+      const isLabelTitle = (w: Tok) => (w.e <= cols0[0].s && w.s < Math.max(labelsEnd, 4)) || (w.text.length <= 6 && NOTE_TITLE.test(w.text));
       const put = (c: number, w: { text: string; at: number }) => {
         titles[c].push(w.text);
         if (titleAt[c] === undefined) titleAt[c] = w.at;
