@@ -107,6 +107,8 @@ const MAX_REMARK = 20;
 const MAX_BLANK_RUN = 2;
 /** Blank lines between a header and the rows (the bank's statements leave three). */
 const MAX_HEADER_GAP = 3;
+/** Header lines searched for the stacks of cells over the columns, from the lowest. */
+const MAX_STACK_LINES = 6;
 const MAX_HEADER_SCAN = 12;
 const MAX_WRAP = 4;
 const MAX_LABEL_RUN = 40;
@@ -454,7 +456,9 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     if (cols0) {
       // A header cell spans more than its characters: a CJK character is wider than the spaces that position
       // the text (twice in the body font; header fonts are often smaller, so one and a half).
-      const cells = headerLines.map((k) => wideTokens(lines[k].text, toksOf(read(k))).map((w) => ({ ...w, e: w.s + displayWidth(w.text), at: lines[k].start + w.s })));
+      const cells = headerLines.map((k, x) =>
+        wideTokens(lines[k].text, toksOf(read(k))).map((w) => ({ s: w.s, e: w.s + displayWidth(w.text), text: w.text, at: lines[k].start + w.s, line: x })),
+      );
       // The label column's title (项目, 账龄) starts over the labels and ends before the figures; a column title
       // centred over right-aligned figures may also end before them (期末余额), but starts right of the labels.
       const labelsEnd = Math.max(0, ...valueRows.map((r) => (r.read.label ? r.read.labelE : 0)));
@@ -469,8 +473,8 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       let stacks: { s: number; e: number; cells: (Tok & { at: number; line: number })[] }[] | undefined;
       let from = cells.length;
       const acc: (Tok & { at: number; line: number })[] = [];
-      for (let k = cells.length - 1; k >= 0; k--) {
-        for (const w of cells[k]) if (!isLabelTitle(w)) acc.push({ ...w, line: k });
+      for (let k = cells.length - 1; k >= 0 && k >= cells.length - MAX_STACK_LINES; k--) {
+        for (const w of cells[k]) if (!isLabelTitle(w)) acc.push(w);
         const ws = acc.slice().sort((a, b) => a.s - b.s);
         const st: { s: number; e: number; cells: (Tok & { at: number; line: number })[] }[] = [];
         for (const w of ws) {
