@@ -32,7 +32,6 @@ const EXPLICIT: ReadonlySet<Check['kind']> = new Set(['formula', 'identity']);
 export function judgeConfidence(checks: Check[]): void {
   if (!checks.some((c) => !c.ok)) return;
   const confirming = checks.filter(isConfirming);
-  const confirmingRows = new Set(confirming.map((c) => c.row));
   const failingRows = new Set(checks.filter((c) => !c.ok).map((c) => c.row));
   for (const c of checks) {
     if (c.ok) continue;
@@ -48,8 +47,9 @@ export function judgeConfidence(checks: Check[]): void {
       c.doubt = 'it has a single component, so the rows that make up this total could not be told with confidence';
       continue;
     }
-    const others = new Set([...confirmingRows].filter((r) => r !== c.row));
-    const sameColumn = confirming.some((o) => o.row !== c.row && o.column === c.column);
+    const peers = c.kind === 'crossFoot' ? confirming.filter((o) => o.kind === 'crossFoot') : confirming;
+    const others = new Set(peers.map((o) => o.row).filter((r) => r !== c.row));
+    const sameColumn = peers.some((o) => o.row !== c.row && o.column === c.column);
     if ((others.size >= 1 && sameColumn && failingRows.size <= others.size) || completeBlock(c)) {
       c.confirmed = true;
       c.confirmedBy = others.size >= 1 && sameColumn && failingRows.size <= others.size ? 'table' : 'block';
@@ -79,7 +79,9 @@ function misreadingSign(checks: Check[], c: Check): string | undefined {
   if (c.kind === 'columnTotal' && startsTable(c.table, from) && (c.table.cutAbove || c.table.continued))
     return 'its rows run up to the first line of the table, and lines with figures stand just above it: rows may have been cut off';
   const sameRow = checks.filter((o) => o.row === c.row && o.kind === c.kind);
-  if (sameRow.length >= 2 && sameRow.every((o) => !o.ok)) return 'it fails in every column, which points to the wrong rows rather than a wrong figure';
+  const failing = sameRow.filter((o) => !o.ok).length;
+  if (failing >= 2 && failing > sameRow.length - failing)
+    return `it fails in ${failing === sameRow.length ? 'every column' : `${failing} of its ${sameRow.length} columns`}, which points to the wrong rows rather than a wrong figure`;
   if (c.kind !== 'share' && looksLikeRates(checks, c)) return 'its column holds only small values beside columns of large amounts: it is more likely a rate or a change than an amount';
   return undefined;
 }
@@ -111,12 +113,21 @@ function boundedAbove(t: Table, from: number): boolean {
  * split out of glued digits.
  */
 function completeBlock(c: Check): boolean {
+  // A row total (cross-footing) has no block: only other rows of the table can confirm it.
+  if (c.kind === 'crossFoot') return false;
   // Layouts where a missing cell or row leaves no trace (glued digits, one cell per line without blank
   // lines) never confirm a block by its shape alone.
   if (c.table.layout === 'glued' || c.table.layout === 'cellStream') return false;
   const rows = c.table.rows;
   const { from, to } = blockOf(c);
   if (!boundedAbove(c.table, from)) return false;
+  // A heading inside the table bounds the block only where no rows with figures above it are left
+  // without a total of their own (a 合计 under 利率衍生金融工具： may add the groups above it too).
+  for (let i = from - 1; i >= 0; i--) {
+    const r = rows[i];
+    if (r.kind === 'header' || r.kind === 'total' || r.kind === 'subtotal') break;
+    if (r.cells.some((x) => x.figure)) return false;
+  }
   const width = c.table.columns.length;
   if (c.row.cells.length !== width) return false;
   for (let i = from; i < to; i++) {

@@ -8,6 +8,7 @@
 // reading adds up.
 
 import { Cell, Column, FilingModel, Row, Table } from '../model/types';
+import { isEmptyCellText } from '../parse/numbers';
 import { SPACES } from '../parse/text';
 import { judgeConfidence } from './confidence';
 
@@ -437,7 +438,8 @@ function sharesMakeWhole(items: Item[], align: Alignment, col: number, percentOn
 }
 
 function measureOf(t: Row): { index: number; text: string } | undefined {
-  const i = t.cells.findIndex((c) => !c.figure && c.text !== '' && !DASHES.test(c.text));
+  // Nil marks (-, —, /, 不适用) name no measure.
+  const i = t.cells.findIndex((c) => !c.figure && !isEmptyCellText(c.text));
   return i >= 0 ? { index: i, text: t.cells[i].text } : undefined;
 }
 
@@ -466,6 +468,8 @@ function explicitGrid(table: Table): boolean {
 function shiftedLeft(table: Table, row: Row): boolean {
   // A cell stream places its empty cells itself (or marks the row uncertain): nothing is merged there.
   if (table.layout === 'cellStream') return false;
+  // Aligned columns place every figure by its position on the line: an empty last cell is a gap, not a shift.
+  if (table.layout === 'aligned') return false;
   const n = row.cells.length;
   if (n < 2 || row.cells[n - 1].text !== '' || explicitGrid(table)) return false;
   const peers = table.rows.filter((r) => r !== row && r.kind !== 'header' && r.cells.length === n);

@@ -5,11 +5,13 @@
 //  - pipe rows:            合计 | 25,001 | 25,211 |          (merged cells shift columns left)
 //  - one cell per line:    label, blank, cell, blank, …      (extra blank lines for empty cells)
 //  - cell stream:          label, cell, cell, … without blank lines between (a blank line or nothing for an empty cell)
+//  - aligned columns:      合计      3,550,196.05      7,066,350.78   (pdftotext -layout: read by position)
 //  - space-separated rows: 合计 3,550,196.05 7,066,350.78
 //  - glued rows:           合计28,770,992.0165,364,545.23    (split on grouping and two decimals)
 // Page furniture between rows is skipped, so a table goes on across page breaks.
 
 import { Table, TableLayout } from '../model/types';
+import { findAlignedTables } from './tables/alignedColumns';
 import { assembleTable } from './tables/assemble';
 import { findCellPerLineTables } from './tables/cellPerLine';
 import { findCellStreamTables } from './tables/cellStream';
@@ -40,6 +42,7 @@ export function findTables(ctx: TableContext): Table[] {
   findPipeTables(ctx, add);
   findCellPerLineTables(ctx, add);
   findCellStreamTables(ctx, add);
+  findAlignedTables(ctx, add);
   findLineTables(ctx, add);
   tables.sort((a, b) => a.start - b.start);
   tables.forEach((t, i) => (t.id = i));

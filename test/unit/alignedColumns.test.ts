@@ -1,0 +1,201 @@
+// pdftotext -layout text (layout F): columns read by the figures' positions on the line.
+// Shapes from ../shared/corpus files 30, 32, 34 and 36, rebuilt small.
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { diagnostics } from '../../server/src/features/diagnostics';
+import { Table } from '../../server/src/model/types';
+import { readAlignedLine } from '../../server/src/parse/tables/alignedColumns';
+
+/** A line with a label from column `indent` and each cell right-aligned to end at its column. */
+function line(label: string, cells: [string, number][], indent = 1): string {
+  let s = ' '.repeat(indent) + label;
+  for (const [text, end] of cells) {
+    const pad = end - text.length - s.length;
+    s += ' '.repeat(Math.max(1, pad)) + text;
+  }
+  return s;
+}
+
+const cellsOf = (t: Table, label: string) => {
+  const r = t.rows.find((x) => x.label === label);
+  assert.ok(r, `no row ${label} in ${t.rows.map((x) => x.label).join(', ')}`);
+  return r.cells.map((c) => c.text);
+};
+const aligned = (text: string) => analyze(text).model.tables.filter((t) => t.layout === 'aligned');
+const warnings = (text: string) => diagnostics(analyze(text)).filter((d) => d.severity === 'warning').map((d) => d.message);
+
+// 30: a note column (七、1), an empty cell as a gap, labels wrapped with the figures on the middle line.
+const BALANCE = [
+  '                                                      单位：元 币种：人民币',
+  '       项目          附注        2024 年 12 月 31 日           2023 年 12 月 31 日',
+  '流动资产：',
+  line('货币资金', [['七、1', 22], ['347,680,977.31', 51], ['620,449,552.12', 75]]),
+  ' 结算备付金',
+  line('应收账款', [['七、5', 22], ['113,020,440.47', 51], ['113,946,018.73', 75]]),
+  line('持有待售资产', [['332,920,412.03', 75]]),
+  line('其他流动资产', [['七、13', 23], ['2,343,783.51', 51]]),
+  line('流动资产合计', [['463,045,201.29', 51], ['1,067,315,982.88', 75]], 2),
+  ' 归属于母公司所有者权益',
+  line('', [['463,045,201.29', 51], ['1,067,315,982.88', 75]], 0),
+  '（或股东权益）合计',
+  '',
+].join('\n');
+
+test('figures are placed in columns by position: a gap is an empty cell, the note column is no figure', () => {
+  const [t] = aligned(BALANCE);
+  assert.ok(t, 'an aligned table');
+  assert.deepEqual(t.columns.map((c) => c.title), ['2024 年 12 月 31 日', '2023 年 12 月 31 日']);
+  assert.deepEqual(cellsOf(t, '货币资金'), ['347,680,977.31', '620,449,552.12']);
+  assert.deepEqual(cellsOf(t, '持有待售资产'), ['', '332,920,412.03']);
+  assert.deepEqual(cellsOf(t, '其他流动资产'), ['2,343,783.51', '']);
+  assert.deepEqual(cellsOf(t, '结算备付金'), []);
+  assert.ok(t.rows.every((r) => !r.uncertain));
+});
+
+test('the totals of an aligned table are checked, including a label wrapped around its figures', () => {
+  const a = analyze(BALANCE);
+  const [t] = a.model.tables;
+  const wrapped = t.rows.find((r) => r.label === '归属于母公司所有者权益（或股东权益）合计');
+  assert.ok(wrapped, 'the three lines make one row');
+  assert.equal(wrapped.kind, 'total');
+  const ok = a.checks.filter((c) => c.ok && c.row.label === '流动资产合计').map((c) => c.total.text);
+  assert.deepEqual(ok, ['463,045,201.29', '1,067,315,982.88']);
+  assert.deepEqual(warnings(BALANCE), []);
+});
+
+test('a changed digit in an aligned total is reported', () => {
+  // (A one-cent difference in 元 is information, not a warning: the digit changed is the tens.)
+  const wrong = BALANCE.replace('463,045,201.29   ', '463,045,211.29   ');
+  assert.ok(warnings(wrong).includes('流动资产合计 [2024 年 12 月 31 日] 463,045,211.29 ≠ sum of 3 rows 463,045,201.29 (difference 10.00 元)'), warnings(wrong).join('\n'));
+});
+
+// 30/32: a page break (footer, form feed, running header) inside the statement; the next page's columns sit elsewhere.
+const BROKEN = [
+  '       项目          附注        2024 年 12 月 31 日           2023 年 12 月 31 日',
+  line('长期股权投资', [['七、17', 23], ['500,166,195.79', 51], ['495,208,685.38', 75]]),
+  line('固定资产', [['七、21', 23], ['121,979,228.55', 51], ['119,909,390.18', 75]]),
+  line('在建工程', [['七、22', 23], ['373,690,707.39', 51], ['110,831,458.60', 75]]),
+  '                          78 / 189',
+  '\f           金花企业（集团）股份有限公司2024 年年度报告',
+  '',
+  '',
+  line('开发支出', [['八、', 17], ['12,062,615.16', 48], ['10,298,110.27', 67]]),
+  line('商誉', [['2,000.00', 48]]),
+  line('递延所得税资产', [['七、29', 20], ['59,290,322.58', 48], ['30,542,946.60', 67]]),
+  line('非流动资产合计', [['1,067,191,069.47', 48], ['766,790,591.03', 67]], 2),
+  '',
+].join('\n');
+
+test('a table goes on across a page break, each page with its own column positions', () => {
+  const ts = aligned(BROKEN);
+  assert.equal(ts.length, 1);
+  const [t] = ts;
+  assert.deepEqual(cellsOf(t, '商誉'), ['2,000.00', '']);
+  assert.deepEqual(cellsOf(t, '开发支出'), ['12,062,615.16', '10,298,110.27']);
+  assert.ok(!t.rows.some((r) => r.label.includes('年度报告')), 'the running header is no row');
+  const a = analyze(BROKEN);
+  assert.equal(a.checks.filter((c) => c.ok && c.row.label === '非流动资产合计').length, 2);
+});
+
+// 32: bare note numbers under 附注, one space between two columns, labels wrapped with the figures on the first line.
+const PARENT = [
+  '      项目           附注           2021 年 12 月 31 日            2020 年 12 月 31 日',
+  line('应收账款', [['1', 22], ['1,480,080,983.77', 57], ['9,203,780,107.14', 80]]),
+  line('其他应收款', [['2', 22], ['9,210,501.43', 57], ['42,323,669.01', 80]]),
+  line('存货', [['32,424,250,538.15', 57], ['28,162,833,603.66', 80]]),
+  line('所有者权益（或股东权', [['33,913,542,023.35', 62], ['37,408,937,379.81', 80]], 2),
+  '益）合计',
+  '',
+].join('\n');
+
+test('bare note numbers under 附注 are not figures; one space can part two columns; a label wrapped below its figures', () => {
+  const [t] = aligned(PARENT);
+  assert.ok(t);
+  assert.deepEqual(cellsOf(t, '应收账款'), ['1,480,080,983.77', '9,203,780,107.14']);
+  assert.deepEqual(cellsOf(t, '所有者权益（或股东权益）合计'), ['33,913,542,023.35', '37,408,937,379.81']);
+  const a = analyze(PARENT);
+  assert.equal(a.checks.filter((c) => c.ok).length, 2);
+});
+
+test('rows whose figures cannot be placed with confidence are uncertain, and their totals are not checked', () => {
+  // A figure between the two columns, text cells among figures.
+  const text = [
+    '       项目                  2024 年                   2023 年',
+    line('甲', [['100.00', 30], ['200.00', 55]]),
+    line('乙', [['50.00', 42]]),
+    line('丙', [['10.00', 30], ['20.00', 55], ['上年为负', 66]]),
+    line('丁', [['1.00', 20], ['其他收益', 30], ['2.00', 55]]),
+    line('合计', [['999.00', 30], ['999.00', 55]]),
+    '',
+  ].join('\n');
+  const [t] = aligned(text);
+  assert.ok(t);
+  const uncertain = t.rows.filter((r) => r.uncertain).map((r) => r.label);
+  assert.deepEqual(uncertain, ['乙', '丁 1.00 其他收益']);
+  // A short text after the figures is a text cell of its own column.
+  assert.deepEqual(cellsOf(t, '丙'), ['10.00', '20.00', '上年为负']);
+  assert.deepEqual(warnings(text), []);
+});
+
+test('what is not an aligned table: prose, values alone on their lines, rows with single spaces', () => {
+  const prose = '截至本报告期，公司已收到西部集团支付的股份转让款合计     19,571\n本期共计发生额合计 1,234.00\n';
+  assert.deepEqual(aligned(prose), []);
+  // Layout G: one cell per line, values right-aligned with leading spaces.
+  const cellPerLine = '存货\n      12,034,922\n其他\n       1,131,047\n合计\n      13,165,969\n';
+  assert.deepEqual(aligned(cellPerLine), []);
+  // Seed 004: space-separated rows with one space.
+  const spaced = '项目 2020年 2019年\n货币资金 3,550,196.05 7,066,350.78\n存货 1,000.00 2,000.00\n合计 3,551,196.05 7,068,350.78\n';
+  assert.deepEqual(aligned(spaced), []);
+  assert.equal(analyze(spaced).model.tables[0]?.layout, 'space');
+});
+
+test('a line is read as label, note reference, figures and nil marks', () => {
+  const r = readAlignedLine(line('开发支出', [['八、', 17], ['12,062,615.16', 48], ['/', 67]]));
+  assert.equal(r.kind, 1);
+  assert.equal(r.label, '开发支出');
+  assert.equal(r.note?.text, '八、');
+  assert.deepEqual(r.vals.map((v) => v.text), ['12,062,615.16', '/']);
+  assert.equal(readAlignedLine('       项目          附注        2024 年 12 月 31 日').kind, 2);
+  assert.equal(readAlignedLine('             2024              2023').kind, 2, 'a line of years is a header');
+  assert.equal(readAlignedLine('').kind, 0);
+});
+
+test('a row whose label leaves one space before its first figure still belongs to the table below it', () => {
+  // 32 l.5242–5255, shortened: the first row's label runs up to one space before its figure.
+  const text = [
+    '     项目       期初余额                     本期增加                本期减少             期末余额',
+    '一、工资、奖金、津贴 2,850,160,827.76         7,809,070,214.14    7,048,507,477.75 3,610,723,564.15',
+    '和补贴',
+    '二、职工福利费                               262,186,601.48      262,150,146.28           36,455.20',
+    '     合计    2,850,160,827.76         8,071,256,815.62    7,310,657,624.03    3,610,760,019.35',
+    '',
+  ].join('\n');
+  const [t] = aligned(text);
+  assert.ok(t);
+  assert.deepEqual(cellsOf(t, '一、工资、奖金、津贴'), ['2,850,160,827.76', '7,809,070,214.14', '7,048,507,477.75', '3,610,723,564.15']);
+  assert.deepEqual(cellsOf(t, '二、职工福利费'), ['', '262,186,601.48', '262,150,146.28', '36,455.20']);
+  assert.equal(analyze(text).checks.filter((c) => c.ok && c.row.label === '合计').length, 4);
+});
+
+test("a lone figure on a page without a full row is not placed by another page's columns", () => {
+  // 32 l.5606: the figure sits in the second column, the next page's columns are further right.
+  const text = [
+    '        项目                               本期发生额          上期发生额',
+    line('权益法核算的长期股权投资收益', [], 0),
+    line('处置长期股权投资产生的投资收益', [['237,455.55', 73]], 0),
+    line('交易性金融资产在持有期间的投资收益', [], 0),
+    '                   101 / 124',
+    '\f                         2021 年年度报告',
+    '',
+    line('处置其他非流动金融资产取得的投资收益', [['-1,505,395.94', 66], ['68,175.91', 78]], 0),
+    line('大额存单在持有期间的利息收入', [['59,761,333.33', 66]], 0),
+    line('合计', [['58,255,937.39', 66], ['305,631.46', 78]], 9),
+    '',
+  ].join('\n');
+  const [t] = aligned(text);
+  assert.ok(t);
+  const lone = t.rows.find((r) => r.label === '处置长期股权投资产生的投资收益');
+  assert.ok(lone?.uncertain, 'the lone figure is not placed');
+  assert.deepEqual(warnings(text), []);
+});
