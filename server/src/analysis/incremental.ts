@@ -7,7 +7,7 @@
 import { Problem, diagnostics } from '../features/diagnostics';
 import { FilingModel, Range } from '../model/types';
 import { isBoundaryLine, tablesOfChunk } from '../parse/chunks';
-import { findFurniture, splitLines } from '../parse/lines';
+import { findFurniture, headerKey, splitLines } from '../parse/lines';
 import { documentUnitIn } from '../parse/units';
 import { acceptedDifferences } from './accept';
 import { Analysis } from './analyze';
@@ -82,10 +82,10 @@ function globallyNeutral(model: FilingModel, start: number, oldEnd: number, oldP
   if (lineEnd < 0) lineEnd = text.length;
   const touched = text.slice(lineStart, lineEnd);
   if (/filing-lens:/.test(touched)) return false;
-  for (const t of touched.split(/\r\n|\r|\n/)) if (model.runningHeaders.has(t.trim())) return false;
+  for (const t of touched.split(/\r\n|\r|\n/)) if (model.runningHeaders.has(headerKey(t))) return false;
   if (documentUnitIn(touched, 0)) return false;
   const after = touched.slice(0, start - lineStart) + newPart + touched.slice(oldEnd - lineStart);
   if (documentUnitIn(after, 0) || /filing-lens:/.test(after)) return false;
-  for (const t of after.split(/\r\n|\r|\n/)) if (model.runningHeaders.has(t.trim())) return false;
+  for (const t of after.split(/\r\n|\r|\n/)) if (model.runningHeaders.has(headerKey(t))) return false;
   return true;
 }

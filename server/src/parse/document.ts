@@ -4,7 +4,7 @@
 import { LineMarks } from '../model/lineMarks';
 import { Figure, FilingModel, Heading, Problem, Section, Table, Unit } from '../model/types';
 import { chunksOf, tablesOfChunk } from './chunks';
-import { findFurniture, runningHeaders, splitLines } from './lines';
+import { findFurniture, keepChapterHeadings, runningHeaders, splitLines } from './lines';
 import { matchHeading, mayBeHeading, wrapWidthOf } from './headings';
 import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
 import { documentUnitIn, unitFromWord } from './units';
@@ -35,6 +35,7 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   const lines = splitLines(text);
   const headers = runningHeaders(lines);
   const furniture = findFurniture(lines, headers);
+  keepChapterHeadings(lines, furniture);
   let documentUnit: Unit | undefined;
   for (const l of lines) {
     if (l.text.length > 2000 || !l.text.includes('单位')) continue;
