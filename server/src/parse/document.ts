@@ -5,7 +5,7 @@ import { LineMarks } from '../model/lineMarks';
 import { Figure, FilingModel, Heading, Problem, Section, Table, Unit } from '../model/types';
 import { chunksOf, tablesOfChunk } from './chunks';
 import { findFurniture, keepChapterHeadings, runningHeaders, splitLines } from './lines';
-import { matchHeading, mayBeHeading, wrapWidthOf } from './headings';
+import { bareNumeralHeading, isFigureLine, matchHeading, mayBeHeading, STYLE_ORDER, wrapWidthOf } from './headings';
 import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
 import { documentUnitIn, unitFromWord } from './units';
 
@@ -59,19 +59,34 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   // Headings: content lines outside tables.
   const wrapWidth = wrapWidthOf(lines);
   const headings: Heading[] = [];
+  let claimedTitle = -1;
   for (let i = 0; i < lines.length; i++) {
     if (claimed[i] || furniture.has(i)) continue;
     const l = lines[i];
     if (l.text.length > 400 || !mayBeHeading(l.text)) continue;
+    if (i === claimedTitle) continue;
     let next: string | undefined;
+    let nextLine = -1;
     // The next line of text (blank lines and page furniture between do not count).
     for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
       if (furniture.has(j) || !lines[j].text.trim()) continue;
       next = lines[j].text;
+      nextLine = j;
       break;
     }
-    const h = matchHeading(l, next, wrapWidth);
-    if (h) headings.push(h);
+    const h = matchHeading(l, next, wrapWidth) ?? (nextLine >= 0 ? bareNumeralHeading(l, lines[nextLine]) : undefined);
+    if (!h) continue;
+    if (h.end > l.end) claimedTitle = nextLine;
+    // A bare 第一节 with its title on the next line: one heading with the title.
+    if (h.style === '第X节' && !h.title && nextLine >= 0) {
+      const title = lines[nextLine].text.trim();
+      if (title.length <= 40 && !SENTENCE_LIKE.test(title) && !matchHeading(lines[nextLine], undefined, 0) && !isFigureLine(title)) {
+        h.title = title;
+        h.end = lines[nextLine].start + lines[nextLine].text.indexOf(title) + title.length;
+        claimedTitle = nextLine;
+      }
+    }
+    headings.push(h);
   }
   const sections = nestHeadings(headings, text.length);
   const topTables: Table[] = [];
@@ -83,22 +98,72 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   return { text, lines, furniture, runningHeaders: headers, chunks, sections, topTables, tables, proseFigures, documentUnit, problems };
 }
 
+const SENTENCE_LIKE = /[。；;，,：:]$/;
+
 /**
  * Nests headings by the order in which their styles appear: a style already open
  * closes everything below it (a sibling); a new style opens one level down.
  * A level can be skipped, and documents that use the styles in another order nest correctly.
+ *
+ * A numbered heading must also fit the sequence around it: where a list of its
+ * style is open, it goes on that list (一 → 二 → 三, one number may be missing),
+ * or starts a new list one level down (一、 under 一、). A heading that fits no
+ * open list (八、每股收益 after 二、财务报表) is a row of a table, not a heading.
+ * Decimal numbers go on the list of their parent number (3.11.7 → 3.11.8).
  */
 export function nestHeadings(headings: Heading[], textLength: number): Section[] {
   const roots: Section[] = [];
   const stack: Section[] = [];
-  const rank = (style: string) => ['第X节', '问题', '一、', '（一）', '1、', '（1）', '①', '1)'].indexOf(style);
-  for (const h of headings) {
+  const rank = (style: string) => STYLE_ORDER.indexOf(style);
+  const followed = followedByNext(headings);
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
     const section: Section = { heading: h, range: { start: h.start, end: textLength }, children: [], tables: [] };
+    const closeFrom = (k: number) => {
+      for (let j = k; j < stack.length; j++) stack[j].range.end = Math.max(stack[j].heading.end, h.start);
+      stack.length = k;
+    };
     const open = stack.findIndex((s) => s.heading.style === h.style);
-    if (open >= 0) {
-      for (let k = open; k < stack.length; k++) stack[k].range.end = Math.max(stack[k].heading.end, h.start);
-      stack.length = open;
+    const n = h.ordinal;
+    if (open >= 0 && n !== undefined && h.style !== '第X节') {
+      const decimal = h.parentNumber !== undefined;
+      let k = -1;
+      for (let j = stack.length - 1; j >= open; j--) {
+        const p = stack[j].heading;
+        if (p.style !== h.style || p.ordinal === undefined) continue;
+        if (decimal && p.parentNumber !== h.parentNumber) {
+          // 3.1 after 2.4: a new chapter's list, at the same depth.
+          if (n === 1) k = j;
+          if (n === 1) break;
+          continue;
+        }
+        if (n === p.ordinal + 1 || (!h.weak && (n === p.ordinal + 2 || (n === p.ordinal && n > 1 && h.title !== p.title)))) {
+          k = j;
+          break;
+        }
+      }
+      if (k >= 0) closeFrom(k);
+      else if (decimal) continue;
+      else if (n !== 1) {
+        let deepest = stack.length - 1;
+        while (stack[deepest].heading.style !== h.style) deepest--;
+        const last = stack[deepest].heading.ordinal ?? 0;
+        if (!h.weak && followed[i] && n > last) {
+          // Items lost to a table before it (十、 after 七、, then 十一、): it goes on the open list.
+          closeFrom(deepest);
+        } else if (h.weak || rank(h.style) <= rank('一、') || n > last) {
+          // A number further on than its list allows (八、每股收益 after 二、财务报表) fits nowhere.
+          continue;
+        }
+        // (Otherwise a list below 一、 whose first item was not read — 2) after an older 4) — one level down.)
+      }
+      // (Otherwise a new list one level down, under the deepest open section.)
+    } else if (open >= 0) {
+      closeFrom(open);
     } else {
+      if (h.weak && n !== 1) continue;
+      // A list below 一、 starts at its first or second item (not at （六）其他 among the rows of a statement).
+      if (n !== undefined && n > 2 && rank(h.style) > rank('一、') && h.parentNumber === undefined && !followed[i]) continue;
       // A conventionally higher style (一、 after （一）) closes the deeper ones.
       while (stack.length && rank(stack[stack.length - 1].heading.style) > rank(h.style) && rank(h.style) <= 2) {
         stack[stack.length - 1].range.end = h.start;
@@ -110,6 +175,23 @@ export function nestHeadings(headings: Heading[], textLength: number): Section[]
     stack.push(section);
   }
   return roots;
+}
+
+/** Whether the next heading of the same style (before the next chapter) carries the next number: 十、 then 十一、. */
+function followedByNext(headings: Heading[]): boolean[] {
+  const out = new Array<boolean>(headings.length).fill(false);
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    if (h.ordinal === undefined) continue;
+    for (let j = i + 1; j < headings.length && j <= i + 40; j++) {
+      const g = headings[j];
+      if (g.style === '第X节') break;
+      if (g.style !== h.style || g.parentNumber !== h.parentNumber) continue;
+      out[i] = g.ordinal === h.ordinal + 1;
+      break;
+    }
+  }
+  return out;
 }
 
 export function deepestSectionAt(sections: Section[], offset: number): Section | undefined {
