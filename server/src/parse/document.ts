@@ -5,7 +5,7 @@ import { LineMarks } from '../model/lineMarks';
 import { Figure, FilingModel, Heading, Problem, Section, Table, Unit } from '../model/types';
 import { chunksOf, tablesOfChunk } from './chunks';
 import { findFurniture, keepChapterHeadings, runningHeaders, splitLines } from './lines';
-import { bareNumeralHeading, isFigureLine, matchHeading, mayBeHeading, STYLE_ORDER, wrapWidthOf } from './headings';
+import { bareNumeralHeading, isFigureLine, isRowLabel, matchHeading, mayBeHeading, STYLE_ORDER, wrapWidthOf } from './headings';
 import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
 import { documentUnitIn, unitFromWord } from './units';
 
@@ -59,6 +59,7 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   // Headings: content lines outside tables.
   const wrapWidth = wrapWidthOf(lines);
   const headings: Heading[] = [];
+  const tocTitles = chapterTitlesInToc(lines, furniture);
   let claimedTitle = -1;
   for (let i = 0; i < lines.length; i++) {
     if (claimed[i] || furniture.has(i)) continue;
@@ -77,14 +78,16 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     const h = matchHeading(l, next, wrapWidth) ?? (nextLine >= 0 ? bareNumeralHeading(l, lines[nextLine]) : undefined);
     if (!h) continue;
     if (h.end > l.end) claimedTitle = nextLine;
-    // A bare 第一节 with its title on the next line: one heading with the title.
-    if (h.style === '第X节' && !h.title && nextLine >= 0) {
-      const title = lines[nextLine].text.trim();
-      if (title.length <= 40 && !SENTENCE_LIKE.test(title) && !matchHeading(lines[nextLine], undefined, 0) && !isFigureLine(title)) {
+    // A bare 第一节 with its title on the next line: one heading with the title
+    // (the table of contents' title for it, where the next line is something else).
+    if (h.style === '第X节' && !h.title) {
+      const title = nextLine >= 0 ? lines[nextLine].text.trim() : '';
+      const listed = tocTitles.get(h.marker);
+      if ((listed === undefined || listed === title) && title && title.length <= 40 && !SENTENCE_LIKE.test(title) && !matchHeading(lines[nextLine], undefined, 0) && !isFigureLine(title) && !isRowLabel(title)) {
         h.title = title;
         h.end = lines[nextLine].start + lines[nextLine].text.indexOf(title) + title.length;
         claimedTitle = nextLine;
-      }
+      } else if (listed) h.title = listed;
     }
     headings.push(h);
   }
@@ -99,6 +102,31 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
 }
 
 const SENTENCE_LIKE = /[。；;，,：:]$/;
+const TOC_CHAPTER = /^\s*(第\s*[一二三四五六七八九十百\d]+\s*[节章篇])\s*(.*?)\s*(?:\.{2,}|…+|·{2,}|-{4,}|_{4,})\s*\d{1,4}\s*$/;
+const TOC_ENTRY = /^\s*(.*?)\s*(?:\.{2,}|…+|·{2,}|-{4,}|_{4,})\s*\d{1,4}\s*$/;
+const BARE_CHAPTER_LINE = /^\s*(第\s*[一二三四五六七八九十百\d]+\s*[节章篇])\s*$/;
+
+/** The chapters' titles as the table of contents gives them: 第三节 → 管理层讨论与分析. */
+function chapterTitlesInToc(lines: FilingModel['lines'], furniture: LineMarks): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of lines) {
+    if (furniture.get(l.index) !== 'toc' || l.text.length > 300) continue;
+    let m = TOC_CHAPTER.exec(l.text);
+    if (m && m[2]) {
+      out.set(m[1].replace(SPACE_RUN, ''), m[2].replace(SPACE_RUN, ' ').trim());
+      continue;
+    }
+    m = BARE_CHAPTER_LINE.exec(l.text);
+    if (!m) continue;
+    for (let j = l.index + 1; j < lines.length && j <= l.index + 3; j++) {
+      const e = TOC_ENTRY.exec(lines[j].text);
+      if (e && e[1]) out.set(m[1].replace(SPACE_RUN, ''), e[1].replace(SPACE_RUN, ' ').trim());
+      if (lines[j].text.trim()) break;
+    }
+  }
+  return out;
+}
+const SPACE_RUN = /\s+/g;
 
 /**
  * Nests headings by the order in which their styles appear: a style already open
@@ -128,18 +156,23 @@ export function nestHeadings(headings: Heading[], textLength: number): Section[]
     if (open >= 0 && n !== undefined && h.style !== '第X节') {
       const decimal = h.parentNumber !== undefined;
       let k = -1;
-      for (let j = stack.length - 1; j >= open; j--) {
-        const p = stack[j].heading;
-        if (p.style !== h.style || p.ordinal === undefined) continue;
-        if (decimal && p.parentNumber !== h.parentNumber) {
-          // 3.1 after 2.4: a new chapter's list, at the same depth.
-          if (n === 1) k = j;
-          if (n === 1) break;
-          continue;
-        }
-        if (n === p.ordinal + 1 || (!h.weak && (n === p.ordinal + 2 || (n === p.ordinal && n > 1 && h.title !== p.title)))) {
-          k = j;
-          break;
+      // The list it goes on: the next number first, then one number missing, then a repeated number.
+      for (let pass = 0; pass < 3 && k < 0; pass++) {
+        if (pass > 0 && h.weak) break;
+        for (let j = stack.length - 1; j >= open; j--) {
+          const p = stack[j].heading;
+          if (p.style !== h.style || p.ordinal === undefined) continue;
+          if (decimal && p.parentNumber !== h.parentNumber) {
+            // 3.1 after 2.4: a new chapter's list, at the same depth.
+            if (n === 1 && pass === 0) k = j;
+            if (n === 1) break;
+            continue;
+          }
+          const fits = pass === 0 ? n === p.ordinal + 1 : pass === 1 ? n === p.ordinal + 2 : n === p.ordinal && n > 1 && h.title !== p.title;
+          if (fits) {
+            k = j;
+            break;
+          }
         }
       }
       if (k >= 0) closeFrom(k);
