@@ -38,7 +38,7 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   keepChapterHeadings(lines, furniture);
   let documentUnit: Unit | undefined;
   for (const l of lines) {
-    if (l.text.length > 2000 || !l.text.includes('单位')) continue;
+    if (l.text.length > 2000 || !(l.text.includes('单位') || l.text.includes('注明'))) continue;
     const u = documentUnitIn(l.text, l.start);
     if (u) {
       documentUnit = u;
