@@ -109,7 +109,10 @@ test('the 合计 row with fewer cells than the header: each figure under its own
 test('a note reference is never a figure, and never the row label', () => {
   const table = '单位：元\n项目 | 附注 | 2021年 | 2020年 |\n货币资金 | (1) | 1,000.00 | 2,000.00 |\n应收账款 | (2) | 3,000.00 | 4,000.00 |\n合计 |  | 4,000.00 | 6,000.00 |\n';
   const a = analyze(table);
-  assert.equal(hoverAt(a, table.indexOf('(1)') + 1), undefined, 'no hover on the note reference (1)');
+  const ref = hoverAt(a, table.indexOf('(1)') + 1);
+  assert.ok(ref);
+  assert.match(ref.markdown, /note reference/);
+  assert.doesNotMatch(ref.markdown, /元|-1/);
   assert.match(hover(table, '3,000.00'), /row: 应收账款/);
   // One cell per line took the note column for the label: the label is the line before it.
   const cells = '单位：元\n项目 | 2021年 | 2020年 |\n货币资金\n四(52) | 1,000.00 | 2,000.00 |\n应收账款 | 3,000.00 | 4,000.00 |\n合计 | 4,000.00 | 6,000.00 |\n';

@@ -17,8 +17,11 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
   if (!placed) return undefined;
   const { figure, table, row, cell } = placed;
   const column = table && row && placed.column !== undefined ? columnOfCell(table, row, placed.column) : placed.column;
-  // A note reference (七、5, 四(52), (1)) in a 附注 column is not a figure.
-  if (table && column !== undefined && NOTE_COLUMN.test(table.columns[column]?.title ?? '')) return undefined;
+  // A note reference (七、5, 四(52), (1)) in a 附注 column is not a figure: say so, with no value.
+  if (table && row && column !== undefined && NOTE_COLUMN.test(table.columns[column]?.title ?? '')) {
+    const ref = analysis.model.text.slice(cell?.start ?? figure.start, cell?.end ?? figure.end).trim() || figure.raw;
+    return { range: { start: figure.start, end: figure.end }, markdown: `**${ref}** — a note reference (${table.columns[column].title}), not a figure\n\n- row: ${rowLabel(analysis, row) || '(no label)'}` };
+  }
   const unit = unitOf(figure, table, column);
   const n = normalize(figure, unit);
   const lines: string[] = [];

@@ -86,21 +86,28 @@ const WHOLE_ROW_LABELS = new Set([
   '营业收入', '营业总收入', '营业成本', '营业总成本', '营业利润', '营业外收入', '营业外支出', '利润总额', '净利润', '每股收益',
   '合营企业', '联营企业', '有限售条件股份', '无限售条件股份', '无限售条件流通股份', '股份总数', '利润分配', '专项储备', '会计政策变更',
   '前期差错更正', '同一控制下企业合并', '流动资产', '非流动资产', '流动负债', '非流动负债', '资产总计', '负债合计', '原价', '减值准备',
-  '账面价值', '账面余额', '坏账准备', '营业支出', '利息净收入', '手续费及佣金净收入',
+  '账面价值', '账面余额', '坏账准备',
 ]);
 const ROW_WORDS = /填列|^[加减][:：]|^其中[:：]/;
 const TRAILING_ASIDE = /(?:[（(][^)）]*[)）])?[:：]?$/;
 const HALF_PARENS = /[()]/g;
 
-/** Whether a heading's title is a line item of a statement or of a notes' movement table (or the first part of one). */
-export function isRowLabel(title: string): boolean {
+/**
+ * Whether a heading's title is a line item of a statement or of a notes' movement
+ * table (or the first part of one). The statements number their rows 一、 and （一）
+ * (一、营业收入, （二）所有者投入和减少资本); a note numbered 48. or 3、 may be named after
+ * a line item (48.每股收益, 3、营业收入和营业成本), so for those only the labels no note
+ * is named after count.
+ */
+export function isRowLabel(title: string, style = '一、'): boolean {
   if (ROW_WORDS.test(title)) return true;
+  const statementStyle = style === '一、' || style === '（一）';
   const t = title.replace(SPACES, '').replace(HALF_PARENS, (c) => (c === '(' ? '（' : '）')).replace(/[:：]$/, '');
-  if (WHOLE_ROW_LABELS.has(t) || WHOLE_ROW_LABELS.has(t.replace(TRAILING_ASIDE, ''))) return true;
+  if (statementStyle && (WHOLE_ROW_LABELS.has(t) || WHOLE_ROW_LABELS.has(t.replace(TRAILING_ASIDE, '')))) return true;
   for (const label of ROW_LABELS) {
     if (t.startsWith(label)) return true;
     // Cut inside its cell: 本期增减变 (动金额…), 所有者投 (入的普通股).
-    if (t.length >= 4 && t.length < label.length && label.startsWith(t)) return true;
+    if (statementStyle && t.length >= 4 && t.length < label.length && label.startsWith(t)) return true;
   }
   return false;
 }
@@ -198,7 +205,7 @@ function plainHeading(line: string, title: string, marker: string, style: string
   if ((bare || style.startsWith('1.1')) && UNIT_START.test(title)) return false;
   if (style.startsWith('1.1') && !/^[\u4e00-\u9fff“"《（(]/.test(title)) return false;
   if (bare && style === '1、' && FOOTNOTE.test(title)) return false;
-  if (isRowLabel(title)) return false;
+  if (isRowLabel(title, style)) return false;
   // Half of a label wrapped inside a cell: "1．资本公积转增资本（或".
   if (title.length <= 30 && count(title, '(（') > count(title, ')）')) return false;
   if (FIGURE_AFTER_GAP.test(line)) return false;
