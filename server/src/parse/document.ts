@@ -134,7 +134,7 @@ const SPACE_RUN = /\s+/g;
  * A level can be skipped, and documents that use the styles in another order nest correctly.
  *
  * A numbered heading must also fit the sequence around it: where a list of its
- * style is open, it goes on that list (一 → 二 → 三, one number may be missing),
+ * style is open, it goes on that list (一 → 二 → 三, two numbers may be missing),
  * or starts a new list one level down (一、 under 一、). A heading that fits no
  * open list (八、每股收益 after 二、财务报表) is a row of a table, not a heading.
  * Decimal numbers go on the list of their parent number (3.11.7 → 3.11.8).
@@ -168,7 +168,7 @@ export function nestHeadings(headings: Heading[], textLength: number): Section[]
             if (n === 1) break;
             continue;
           }
-          const fits = pass === 0 ? n === p.ordinal + 1 : pass === 1 ? n === p.ordinal + 2 : n === p.ordinal && n > 1 && h.title !== p.title;
+          const fits = pass === 0 ? n === p.ordinal + 1 : pass === 1 ? n > p.ordinal + 1 && n <= p.ordinal + 3 : n === p.ordinal && n > 1 && h.title !== p.title;
           if (fits) {
             k = j;
             break;
