@@ -126,6 +126,8 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMa
   }
   for (const l of lines) {
     if (furniture.has(l.index) || !mayBePlainPage(l.text) || !PLAIN_PAGE.test(l.text)) continue;
+    // One page number per page boundary: a number next to one already found is a cell.
+    if ([l.index - 1, l.index + 1].some((j) => furniture.get(j) === 'pageNumber' && !PAGE_MARKER.test(lines[j].text))) continue;
     // Next to a running header, or just after a page marker or a form feed.
     for (const d of [-2, -1, 1]) {
       const k = furniture.get(l.index + d);
