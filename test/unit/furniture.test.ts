@@ -105,3 +105,18 @@ test('furniture: header lines are found next to increasing bare page numbers whe
   const rows = Array.from({ length: 6 }, (_, i) => `${i + 1}\n诚信药业\n环保配套设备\n479.13`).join('\n');
   assert.deepEqual(kindsOf(rows, 'pageHeader'), []);
 });
+
+test('furniture: a page number + running header line inside a statement does not cut it, and the part after keeps 单位：万元', () => {
+  const header = (n: number) => `${n}   某某股份有限公司   公开发行   2017 年公司债券募集说明书`;
+  let text = '';
+  for (let n = 120; n < 124; n++) text += header(n) + '\n' + '本页为正文内容，说明发行人的经营情况。\n'.repeat(14);
+  text += `${header(124)}\n合并资产负债表\n单位：万元\n项目    2016年末    2015年末\n货币资金    100,000.00    90,000.00\n应收账款    200,000.00    180,000.00\n\n${header(125)}\n存货    313,610.66    300,000.00\n流动资产合计    613,610.66    570,000.00\n`;
+  text += '本页为正文内容。\n'.repeat(14) + header(126) + '\n' + '正文。\n'.repeat(14);
+  const a = analyze(text);
+  const table = a.model.tables.find((t) => t.rows.some((r) => r.label === '流动资产合计'));
+  assert.ok(table);
+  assert.equal(table.unit.name, '万元');
+  assert.ok(table.rows.some((r) => r.label === '货币资金'), 'the rows before the break are in the same table');
+  const totals = a.checks.filter((c) => c.row.label === '流动资产合计');
+  assert.ok(totals.length > 0 && totals.every((c) => c.ok), 'the total adds the rows on both sides of the break');
+});
