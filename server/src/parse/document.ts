@@ -5,7 +5,7 @@ import { LineMarks } from '../model/lineMarks';
 import { Figure, FilingModel, Heading, Problem, Section, Table, Unit } from '../model/types';
 import { chunksOf, tablesOfChunk } from './chunks';
 import { findFurniture, keepChapterHeadings, runningHeaders, splitLines } from './lines';
-import { bareNumeralHeading, isFigureLine, isRowLabel, matchHeading, mayBeHeading, STYLE_ORDER, wrapWidthOf } from './headings';
+import { bareNumeralHeading, isChapterStyle, isFigureLine, isRowLabel, matchHeading, mayBeHeading, STYLE_ORDER, wrapWidthOf } from './headings';
 import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
 import { documentUnitIn, unitFromWord } from './units';
 
@@ -80,7 +80,7 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     if (h.end > l.end) claimedTitle = nextLine;
     // A bare 第一节 with its title on the next line: one heading with the title
     // (the table of contents' title for it, where the next line is something else).
-    if (h.style === '第X节' && !h.title) {
+    if (isChapterStyle(h.style) && !h.title) {
       const title = nextLine >= 0 ? lines[nextLine].text.trim() : '';
       const listed = tocTitles.get(h.marker);
       if ((listed === undefined || listed === title) && title && title.length <= 40 && !SENTENCE_LIKE.test(title) && !matchHeading(lines[nextLine], undefined, 0) && !isFigureLine(title) && !isRowLabel(title)) {
@@ -142,7 +142,8 @@ const SPACE_RUN = /\s+/g;
 export function nestHeadings(headings: Heading[], textLength: number): Section[] {
   const roots: Section[] = [];
   const stack: Section[] = [];
-  const rank = (style: string) => STYLE_ORDER.indexOf(style);
+  // 第X章 and 第X节 rank alike: one is the chapter, the other (where both appear) nests as it comes.
+  const rank = (style: string) => (isChapterStyle(style) ? 0 : STYLE_ORDER.indexOf(style));
   const followed = followedByNext(headings);
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
@@ -153,8 +154,10 @@ export function nestHeadings(headings: Heading[], textLength: number): Section[]
     };
     const open = stack.findIndex((s) => s.heading.style === h.style);
     const n = h.ordinal;
-    if (open >= 0 && n !== undefined && h.style !== '第X节') {
+    if (open >= 0 && n !== undefined) {
       const decimal = h.parentNumber !== undefined;
+      // (Chapters may skip any number of chapters: an excerpt, or chapters the reader took for table rows.)
+      const chapter = isChapterStyle(h.style);
       let k = -1;
       // The list it goes on: the next number first, then one number missing, then a repeated number.
       for (let pass = 0; pass < 3 && k < 0; pass++) {
@@ -168,7 +171,7 @@ export function nestHeadings(headings: Heading[], textLength: number): Section[]
             if (n === 1) break;
             continue;
           }
-          const fits = pass === 0 ? n === p.ordinal + 1 : pass === 1 ? n > p.ordinal + 1 && n <= p.ordinal + 3 : n === p.ordinal && n > 1 && h.title !== p.title;
+          const fits = pass === 0 ? n === p.ordinal + 1 : pass === 1 ? n > p.ordinal + 1 && (n <= p.ordinal + 3 || chapter) : n === p.ordinal && n > 1 && h.title !== p.title;
           if (fits) {
             k = j;
             break;
@@ -198,7 +201,7 @@ export function nestHeadings(headings: Heading[], textLength: number): Section[]
       // A list below 一、 starts at its first or second item (not at （六）其他 among the rows of a statement).
       if (n !== undefined && n > 2 && rank(h.style) > rank('一、') && h.parentNumber === undefined && !followed[i]) continue;
       // A conventionally higher style (一、 after （一）) closes the deeper ones.
-      while (stack.length && rank(stack[stack.length - 1].heading.style) > rank(h.style) && rank(h.style) <= 2) {
+      while (stack.length && rank(stack[stack.length - 1].heading.style) > rank(h.style) && rank(h.style) <= rank('一、')) {
         stack[stack.length - 1].range.end = h.start;
         stack.pop();
       }
@@ -218,7 +221,7 @@ function followedByNext(headings: Heading[]): boolean[] {
     if (h.ordinal === undefined) continue;
     for (let j = i + 1; j < headings.length && j <= i + 40; j++) {
       const g = headings[j];
-      if (g.style === '第X节') break;
+      if (isChapterStyle(g.style) && !isChapterStyle(h.style)) break;
       if (g.style !== h.style || g.parentNumber !== h.parentNumber) continue;
       out[i] = g.ordinal === h.ordinal + 1;
       break;

@@ -32,7 +32,12 @@ export const STYLES: Style[] = [
 ];
 
 /** The conventional order of the styles, outermost first (see nestHeadings). */
-export const STYLE_ORDER = ['第X节', '问题', '一、', '1.1', '（一）', '1、', '1.1.1', '（1）', '①', '1)', '1.1.1.1'];
+export const STYLE_ORDER = ['第X章', '第X节', '问题', '一、', '1.1', '（一）', '1、', '1.1.1', '（1）', '①', '1)', '1.1.1.1'];
+
+/** 第三节, 第二章: the chapters. */
+export function isChapterStyle(style: string): boolean {
+  return style === '第X节' || style === '第X章';
+}
 
 /** What every heading marker starts with; most lines of prose are turned away on their first character. */
 const HEADING_START = /^\s*[第问一二三四五六七八九十(（1-9①-⑳]/;
@@ -179,7 +184,8 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
     if (wrapWidth > 0 && t.length >= wrapWidth - 6 && COMMA_OR_SEMICOLON.test(title) && !['第X节', '问题', '一、'].includes(s.style)) return undefined;
     const h: Heading = {
       level: 0,
-      style: s.style,
+      // 第X章 and 第X节 are one style unless a document uses both (a 章 with its 节).
+      style: s.style === '第X节' && marker.endsWith('章') ? '第X章' : s.style,
       marker,
       title,
       line: line.index,
