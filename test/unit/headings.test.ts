@@ -94,3 +94,8 @@ test('headings: rules with 第X章 and their 第X节 inside a chapter of a docum
     '第十一节 有关机构',
   ]);
 });
+
+test('headings: a chapter out of sequence starts over (two documents one after the other)', () => {
+  const doc = ['第三节 公司业务概要', '一、主要业务', '正文。', '第四节 经营情况讨论与分析', '一、概述', '正文。'].join('\n');
+  assert.deepEqual(tree(doc + '\n' + doc).filter((l) => !l.startsWith(' ')), ['第三节 公司业务概要', '第四节 经营情况讨论与分析', '第三节 公司业务概要', '第四节 经营情况讨论与分析']);
+});

@@ -179,6 +179,9 @@ export function nestHeadings(headings: Heading[], textLength: number): Section[]
         }
       }
       if (k >= 0) closeFrom(k);
+      // A chapter out of sequence starts over (another document, or an appendix numbered anew).
+      // (A 第一节 under an open 第三章 that itself stands in a 第十节 is a new list one level down.)
+      else if (chapter && !(n === 1 && stack.some((x, j) => j > open && isChapterStyle(x.heading.style) && x.heading.style !== h.style))) closeFrom(open);
       else if (decimal) continue;
       else if (n !== 1) {
         let deepest = stack.length - 1;

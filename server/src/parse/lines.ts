@@ -3,7 +3,7 @@
 
 import { LineMarks } from '../model/lineMarks';
 import { Line } from '../model/types';
-import { hasNonSpace, SPACED_PIPE, trimmedEnd, trimmedStart } from './text';
+import { hasNonSpace, isSpaceCode, SPACED_PIPE, trimmedEnd, trimmedStart } from './text';
 
 /** The line that contains an offset (binary search over the line starts). */
 export function lineAt(lines: Line[], offset: number): Line | undefined {
@@ -49,8 +49,60 @@ const PLAIN_PAGE = /^\s*\d{1,4}\s*$/;
 /** A page marker line of some PDF extractions: [P12]. */
 const PAGE_MARKER = /^\s*\[P\d{1,5}\]\s*$/;
 /** A page number and a running header on one line: "125   某某股份有限公司   募集说明书", or the number after the header. */
-const LEADING_PAGE = /^\s*(?:\d{1,3}(?:-\d{1,4}){2,}|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})\s{2,}(?=\S)/;
-const TRAILING_PAGE = /(?<=\S)\s{2,}(?:\d{1,3}(?:-\d{1,4}){2,}|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})\s*$/;
+const PAGE_TOKEN = /^(?:\d{1,3}(?:-\d{1,4}){2,}|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})$/;
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * A page number before the text of the line, two or more spaces apart
+ * ("125   某某股份有限公司…"): where the text starts, or -1. Scanned by hand (an
+ * expression anchored at the end would be tried at every position of the line).
+ */
+function leadingPageEnd(text: string): number {
+  let i = trimmedStart(text);
+  if (!isDigitCode(text.charCodeAt(i))) return -1;
+  const from = i;
+  while (i < text.length && !isSpaceCode(text.charCodeAt(i))) i++;
+  // "78 / 189": the token goes on over the slash.
+  let j = i;
+  while (j < text.length && text.charCodeAt(j) === 32) j++;
+  if (text.charCodeAt(j) === 47 /* / */) {
+    j++;
+    while (j < text.length && text.charCodeAt(j) === 32) j++;
+    while (j < text.length && isDigitCode(text.charCodeAt(j))) j++;
+    i = j;
+  }
+  if (i - from > 12 || !PAGE_TOKEN.test(text.slice(from, i))) return -1;
+  let k = i;
+  while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
+  return k - i >= 2 && k < text.length ? k : -1;
+}
+
+/** A page number after the text of the line, two or more spaces apart: where the spaces before it start, or -1. */
+function trailingPageStart(text: string): number {
+  const to = trimmedEnd(text);
+  if (to === 0 || !isDigitCode(text.charCodeAt(to - 1))) return -1;
+  let i = to;
+  while (i > 0 && !isSpaceCode(text.charCodeAt(i - 1))) i--;
+  let j = i;
+  while (j > 0 && text.charCodeAt(j - 1) === 32) j--;
+  if (j > 0 && text.charCodeAt(j - 1) === 47 /* / */) {
+    j--;
+    while (j > 0 && text.charCodeAt(j - 1) === 32) j--;
+    while (j > 0 && isDigitCode(text.charCodeAt(j - 1))) j--;
+    i = j;
+  }
+  if (to - i > 12 || !PAGE_TOKEN.test(text.slice(i, to))) return -1;
+  let k = i;
+  while (k > 0 && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  return i - k >= 2 && k > 0 ? k : -1;
+}
+
+/** Whether the line carries a page number beside its text. */
+function hasOwnPageNumber(text: string): boolean {
+  if (text.indexOf('  ') < 0) return false;
+  return leadingPageEnd(text) >= 0 || trailingPageStart(text) >= 0;
+}
 const SPACE_RUN = /\s+/g;
 const FIGURE_IN_KEY = /\d,\d{3}|\d\.\d/;
 const LIST_ROW = /^\[\s*['"]/;
@@ -64,7 +116,11 @@ const BARE_CHAPTER = /^第\s*[一二三四五六七八九十百零〇\d]+\s*[节
 export function headerKey(text: string): string {
   let t = text;
   if (t.charCodeAt(0) === 12 /* \f */) t = t.slice(1);
-  return t.replace(LEADING_PAGE, '').replace(TRAILING_PAGE, '').replace(SPACE_RUN, ' ').trim();
+  const from = leadingPageEnd(t);
+  if (from > 0) t = t.slice(from);
+  const to = trailingPageStart(t);
+  if (to > 0) t = t.slice(0, to);
+  return t.replace(SPACE_RUN, ' ').trim();
 }
 
 /** Whether a line is a page anchor: a [Pn] marker, a composite page number (1-1-200, 78 / 189, 第3页), or starts a page (\f). */
@@ -91,6 +147,7 @@ export function isCompositePage(text: string): boolean {
 export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMarks {
   const furniture = new LineMarks(lines.length);
   const headers = knownHeaders ?? runningHeaders(lines);
+  const firstCodes = new Set([...headers].map((h) => h.charCodeAt(0)));
   const tocLines: number[] = [];
   for (const l of lines) {
     const text = l.text;
@@ -122,6 +179,15 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMa
       }
     }
     if (headers.size === 0 || to - from > 400 || to - from < 2) continue;
+    // (A cheap test first: the line starts like a header, or with a page number before one.)
+    let c = first;
+    if (c === 12) c = text.charCodeAt(trimmedStart(text.slice(1)) + 1);
+    if (c >= 48 && c <= 57 && !firstCodes.has(c)) {
+      const k = leadingPageEnd(c === first ? text : text.slice(1));
+      if (k < 0) continue;
+      c = (c === first ? text : text.slice(1)).charCodeAt(k);
+    }
+    if (!firstCodes.has(c)) continue;
     if (headers.has(headerKey(text)) && atPageBoundary(lines, l.index, headers)) furniture.set(l.index, 'pageHeader');
   }
   for (const l of lines) {
@@ -145,7 +211,7 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMa
 /** A running header stands next to a page anchor (within three lines), or carries its page number itself. */
 function atPageBoundary(lines: Line[], i: number, headers: Set<string>): boolean {
   const text = lines[i].text;
-  if (text.charCodeAt(0) === 12 || LEADING_PAGE.test(text) || TRAILING_PAGE.test(text)) return true;
+  if (text.charCodeAt(0) === 12 || hasOwnPageNumber(text)) return true;
   for (let d = -3; d <= 3; d++) {
     if (d === 0) continue;
     const l = lines[i + d];
@@ -287,11 +353,12 @@ export function runningHeaders(lines: Line[]): Set<string> {
       continue;
     }
     // A page number and a header on one line.
-    if (LEADING_PAGE.test(text) || TRAILING_PAGE.test(text)) {
+    if (hasOwnPageNumber(text)) {
       const key = headerKey(text);
       if (headerShaped(key)) {
-        const m = LEADING_PAGE.exec(text) ?? TRAILING_PAGE.exec(text);
-        const digits = m ? /\d+(?!.*\d)/.exec(m[0]) : null;
+        const lead = leadingPageEnd(text);
+        const token = (lead >= 0 ? text.slice(0, lead) : text.slice(trailingPageStart(text))).trim();
+        const digits = /\d+$/.exec(token);
         addWeak(key, digits ? Number(digits[0]) : -1, i);
       }
     }
