@@ -99,3 +99,11 @@ test('headings: a chapter out of sequence starts over (two documents one after t
   const doc = ['第三节 公司业务概要', '一、主要业务', '正文。', '第四节 经营情况讨论与分析', '一、概述', '正文。'].join('\n');
   assert.deepEqual(tree(doc + '\n' + doc).filter((l) => !l.startsWith(' ')), ['第三节 公司业务概要', '第四节 经营情况讨论与分析', '第三节 公司业务概要', '第四节 经营情况讨论与分析']);
 });
+
+test('headings: chapters without numbers, where the table of contents lists them so', () => {
+  const text = ['目 录', '重要提示 ............................ 1', '公司简介 ............................ 3', '董事会报告书 ........................ 43', '财务报告 ............................ 77', '', '重要提示', '正文。', '公司简介', '一、公司信息', '正文。', '董事会报告书', '正文。', '财务报告', '一、审计意见', '正文。'].join('\n');
+  assert.deepEqual(tree(text), ['重要提示', '公司简介', '  一、公司信息', '董事会报告书', '财务报告', '  一、审计意见']);
+  // Numbered contents (第一节 …) keep to their numbers.
+  const numbered = ['目录', '第一节 释义 ........ 5', '第二节 公司简介 ........ 9', '第三节 管理层讨论与分析 ........ 12', '公司简介', '第一节 释义', '正文。'].join('\n');
+  assert.deepEqual(tree(numbered), ['第一节 释义']);
+});

@@ -91,6 +91,12 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     }
     headings.push(h);
   }
+  const chapters = unnumberedChapters(lines, furniture, claimed);
+  if (chapters.length) {
+    const at = new Set(headings.map((h) => h.line));
+    headings.push(...chapters.filter((c) => !at.has(c.line)));
+    headings.sort((x, y) => x.start - y.start);
+  }
   const sections = nestHeadings(headings, text.length);
   const topTables: Table[] = [];
   for (const t of tables) {
@@ -105,6 +111,45 @@ const SENTENCE_LIKE = /[。；;，,：:]$/;
 const TOC_CHAPTER = /^\s*(第\s*[一二三四五六七八九十百\d]+\s*[节章篇])\s*(.*?)\s*(?:\.{2,}|…+|·{2,}|-{4,}|_{4,})\s*\d{1,4}\s*$/;
 const TOC_ENTRY = /^\s*(.*?)\s*(?:\.{2,}|…+|·{2,}|-{4,}|_{4,})\s*\d{1,4}\s*$/;
 const BARE_CHAPTER_LINE = /^\s*(第\s*[一二三四五六七八九十百\d]+\s*[节章篇])\s*$/;
+
+/**
+ * Chapters without numbers (重要提示, 公司简介 … 财务报告), where the table of
+ * contents lists them so: each title, in the contents' order, at the first line
+ * after the contents that is that title alone.
+ */
+function unnumberedChapters(lines: FilingModel['lines'], furniture: LineMarks, claimed: Uint8Array): Heading[] {
+  const titles: string[] = [];
+  let numbered = 0;
+  for (const l of lines) {
+    if (furniture.get(l.index) !== 'toc' || l.text.length > 300) continue;
+    if (BARE_CHAPTER_LINE.test(l.text)) {
+      numbered++;
+      continue;
+    }
+    const e = TOC_ENTRY.exec(l.text);
+    if (!e || !e[1]) continue;
+    const title = e[1].replace(SPACE_RUN, ' ').trim();
+    if (mayBeHeading(title) && matchHeading({ index: 0, start: 0, end: title.length, text: title }, undefined, 0)) numbered++;
+    else if (title.length >= 2 && title.length <= 30 && !/^[\d.]/.test(title)) titles.push(title);
+  }
+  if (titles.length < 3 || numbered * 2 > titles.length) return [];
+  const out: Heading[] = [];
+  let k = 0;
+  for (let i = 0; i < lines.length && k < titles.length; i++) {
+    if (furniture.has(i) || claimed[i]) continue;
+    const l = lines[i];
+    if (l.text.length > 40) continue;
+    const t = l.text.trim();
+    // A title the text never gives alone is skipped; the next one is looked for from here.
+    let j = k;
+    while (j < titles.length && j < k + 3 && titles[j] !== t) j++;
+    if (j >= titles.length || j >= k + 3) continue;
+    const start = l.start + l.text.indexOf(t);
+    out.push({ level: 0, style: '第X节', marker: '', title: t, line: i, start, end: start + t.length, ordinal: j + 1 });
+    k = j + 1;
+  }
+  return out.length >= 3 ? out : [];
+}
 
 /** The chapters' titles as the table of contents gives them: 第三节 → 管理层讨论与分析. */
 function chapterTitlesInToc(lines: FilingModel['lines'], furniture: LineMarks): Map<string, string> {
