@@ -120,3 +120,19 @@ test('furniture: a page number + running header line inside a statement does not
   const totals = a.checks.filter((c) => c.row.label === '流动资产合计');
   assert.ok(totals.length > 0 && totals.every((c) => c.ok), 'the total adds the rows on both sides of the break');
 });
+
+test('furniture: a page number and the chapter title as running header on every page: one heading per chapter', () => {
+  let text = '';
+  let page = 50;
+  for (const chapter of ['第三节 管理层讨论与分析', '第四节 公司治理']) {
+    text += `\f${page++}   ${chapter}\n\n正文，本页内容。\n`;
+    text += `${chapter}\n一、概述\n` + '正文内容。\n'.repeat(10);
+    for (let k = 0; k < 5; k++) text += `\f${page++}   ${chapter}\n\n` + '正文内容。\n'.repeat(10);
+  }
+  const a = analyze(text);
+  assert.deepEqual(
+    a.model.sections.map((s) => `${s.heading.marker} ${s.heading.title}`),
+    ['第三节 管理层讨论与分析', '第四节 公司治理'],
+  );
+  assert.ok(a.model.furniture.get(0) === 'pageHeader', 'the header before the chapter heading is furniture');
+});

@@ -381,13 +381,20 @@ export function runningHeaders(lines: Line[]): Set<string> {
  * the chapter) is the chapter's heading where it first stands: that line is content.
  */
 export function keepChapterHeadings(lines: Line[], furniture: LineMarks): void {
-  const seen = new Set<string>();
+  const exact = new Map<string, number>();
+  const firstMarked = new Map<string, number>();
   for (const l of lines) {
-    if (furniture.get(l.index) !== 'pageHeader') continue;
+    const kind = furniture.get(l.index);
+    if (kind !== undefined && kind !== 'pageHeader') continue;
+    // (Only lines with 第 near their start can be a chapter's title.)
+    const at = l.text.indexOf('第');
+    if (at < 0 || at > 12 || l.text.length > 200) continue;
     const key = headerKey(l.text);
-    if (!CHAPTER_START.test(key) || seen.has(key)) continue;
-    seen.add(key);
-    furniture.clear(l.index);
+    if (!CHAPTER_START.test(key)) continue;
+    // The heading is the title on a line of its own (no page number beside it).
+    if (!exact.has(key) && l.text.charCodeAt(0) !== 12 && l.text.replace(SPACE_RUN, ' ').trim() === key) exact.set(key, l.index);
+    if (kind === 'pageHeader' && !firstMarked.has(key)) firstMarked.set(key, l.index);
   }
+  for (const [key, line] of firstMarked) furniture.clear(exact.get(key) ?? line);
 }
 const CHAPTER_START = /^第\s*[一二三四五六七八九十百零〇\d]+\s*[节章篇]/;
