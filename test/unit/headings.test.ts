@@ -22,7 +22,7 @@ function tree(text: string): string[] {
 const line = (text: string) => ({ index: 0, start: 0, end: text.length, text });
 
 test('headings: cell fragments, footnotes and note-table rows are not headings', () => {
-  for (const t of ['3 月16', '12 月31 日', '1 个', '4 位董事', '16 百万元（2024 年：人民币16 百万元）', '（3）=', '75.91 亿元、101.03 亿元', '3.0 车型——海豹。', '5 营运利润=营业收入-营运支出']) {
+  for (const t of ['24 西部05', '5、25', '50 万港币', '1 以内，达到0.95，整车扭转刚度', '3 月16', '12 月31 日', '1 个', '4 位董事', '16 百万元（2024 年：人民币16 百万元）', '（3）=', '75.91 亿元、101.03 亿元', '3.0 车型——海豹。', '5 营运利润=营业收入-营运支出']) {
     assert.equal(matchHeading(line(t), '正文。', 0), undefined, t);
   }
   for (const t of ['一、上期期末余额', '三、营业利润（亏损以"－"号填列）', '（3）本期减少金额', '1．资本公积转增资本（或', '一、营业收入', '七、每股收益：', '一、经营活动产生的现金流量：', '三、本期增减变', '（二）所有者投']) {

@@ -64,7 +64,7 @@ const STATEMENT_END = /[。；;]$/;
 /** A continuation of the section before: （续）, 续表, 续上表. */
 const CONTINUATION = /(?:[(（]\s*续\s*[)）]|续表|续上表|（续上表）)\s*[:：]?$/;
 /** What a number is counted in: "12 月31 日", "1 个", "4 位董事", "75.91 亿元" are figures, not headings. */
-const UNIT_START = /^(?:[年月日号时个位名户家元倍次笔台套件张份只吨%％‰亿]|万[元股人户吨千]|千[元瓦克米]|百万|十万|千万|万$|人$|人[^\u4e00-\u9fff])/;
+const UNIT_START = /^(?:[年月日号时个位名户家元倍次笔台套件张份只吨%％‰亿万]|千[元瓦克米]|百万|十万|千万|以[内上下]|人$|人[^\u4e00-\u9fff])/;
 /** A footnote: "5 营运利润=营业收入-营运支出", "6 同口径指剔除…". */
 const FOOTNOTE = /[=＝]|系指|是指|指剔除|包括|按照?单个/;
 /**
@@ -211,6 +211,9 @@ function plainHeading(line: string, title: string, marker: string, style: string
   if ((bare || style.startsWith('1.1')) && UNIT_START.test(title)) return false;
   if (style.startsWith('1.1') && !/^[\u4e00-\u9fff“"《（(]/.test(title)) return false;
   if (bare && style === '1、' && FOOTNOTE.test(title)) return false;
+  // A short name with a number in it after a bare number is a cell (24 西部05), and a title needs a word (5、25).
+  if (bare && title.length <= 6 && /\d$/.test(title)) return false;
+  if (!/[^\d\s.,，、%％()（）\-—]/.test(title)) return false;
   if (isRowLabel(title, style)) return false;
   // Half of a label wrapped inside a cell: "1．资本公积转增资本（或".
   if (title.length <= 30 && count(title, '(（') > count(title, ')）')) return false;
