@@ -241,7 +241,9 @@ export function nestHeadings(headings: Heading[], textLength: number): Section[]
         }
         // (Otherwise a list below 一、 whose first item was not read — 2) after an older 4) — one level down.)
       }
-      // (Otherwise a new list one level down, under the deepest open section.)
+      // Otherwise a new list one level down, under the deepest open section — a list that goes on
+      // (一、审计报告 / 一、审计意见 / 二、…): a lone 一、 among the cells of a table (一、二、三期工) is not one.
+      else if (n === 1 && !followed[i] && !chapter) continue;
     } else if (open >= 0) {
       closeFrom(open);
     } else {
