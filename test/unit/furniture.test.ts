@@ -136,3 +136,13 @@ test('furniture: a page number and the chapter title as running header on every 
   );
   assert.ok(a.model.furniture.get(0) === 'pageHeader', 'the header before the chapter heading is furniture');
 });
+
+test('furniture: the page number under a page header block after [Pn] ([P93] … 92), but not a cell whose value is far from the page', () => {
+  let text = '';
+  for (let n = 90; n < 95; n++) {
+    text += `[P${n}]\n中国某某有限公司\n\n合并财务报表附注\n截至2025 年12 月31 日止年度财务报表\n(除特别注明外，金额单位为人民币百万元)\n\n${n - 1}\n正文第${n}页。\n项目\n${n * 3}\n`;
+  }
+  const m = marks(text);
+  for (let n = 90; n < 95; n++) assert.ok(m.includes(`pageNumber ${n - 1}`), `page number ${n - 1}`);
+  for (let n = 90; n < 95; n++) assert.ok(m.includes(`- ${n * 3}`), `cell ${n * 3}`);
+});

@@ -77,6 +77,8 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     }
     const h = matchHeading(l, next, wrapWidth) ?? (nextLine >= 0 ? bareNumeralHeading(l, lines[nextLine]) : undefined);
     if (!h) continue;
+    // A numbered label inside a run of figures (one cell per line: 8 / 一、二期工业园 / 内厂房 / 2.8mg/m3) is a cell.
+    if (!isChapterStyle(h.style) && amongFigures(lines, furniture, i)) continue;
     if (h.end > l.end) claimedTitle = nextLine;
     // A bare 第一节 with its title on the next line: one heading with the title
     // (the table of contents' title for it, where the next line is something else).
@@ -108,6 +110,27 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
 }
 
 const SENTENCE_LIKE = /[。；;，,：:]$/;
+/** A figure alone on its line, with a unit of measure after it perhaps (2.8mg/m3, 1.404t, 12.5%). */
+/** (1) alone on a line numbers a note (its title follows), whatever it would be in a statement. */
+const NOTE_NUMBER = /^[(（]\d{1,2}[)）]$/;
+const FIGURE_CELL = /^[-−(（]?\d[\d,]*(?:\.\d+)?[)）]?\s*(?:[a-zA-Z%‰/³²]{1,8}\d?)?$/;
+
+/** Whether the line before a heading is a figure and one of the two lines after it is one too. */
+function amongFigures(lines: FilingModel['lines'], furniture: LineMarks, i: number): boolean {
+  const near = (from: number, step: number, count: number): string[] => {
+    const out: string[] = [];
+    for (let j = from + step; j >= 0 && j < lines.length && out.length < count && Math.abs(j - from) <= 6; j += step) {
+      if (furniture.has(j)) continue;
+      const t = lines[j].text.trim();
+      if (t) out.push(t);
+    }
+    return out;
+  };
+  const figure = (t: string) => t.length <= 30 && FIGURE_CELL.test(t) && !NOTE_NUMBER.test(t);
+  const before = near(i, -1, 1);
+  if (!before.length || !figure(before[0])) return false;
+  return near(i, 1, 2).some(figure);
+}
 const TOC_CHAPTER = /^\s*(第\s*[一二三四五六七八九十百\d]+\s*[节章篇])\s*(.*?)\s*(?:\.{2,}|…+|·{2,}|-{4,}|_{4,})\s*\d{1,4}\s*$/;
 const TOC_ENTRY = /^\s*(.*?)\s*(?:\.{2,}|…+|·{2,}|-{4,}|_{4,})\s*\d{1,4}\s*$/;
 const BARE_CHAPTER_LINE = /^\s*(第\s*[一二三四五六七八九十百\d]+\s*[节章篇])\s*$/;

@@ -194,6 +194,11 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMa
     if (furniture.has(l.index) || !mayBePlainPage(l.text) || !PLAIN_PAGE.test(l.text)) continue;
     // One page number per page boundary: a number next to one already found is a cell.
     if ([l.index - 1, l.index + 1].some((j) => furniture.get(j) === 'pageNumber' && !PAGE_MARKER.test(lines[j].text))) continue;
+    // The page's number a few lines under its [Pn] marker (under the page's header block): [P93] … 92.
+    if (pageAfterMarker(lines, furniture, l.index)) {
+      furniture.set(l.index, 'pageNumber');
+      continue;
+    }
     // Next to a running header, or just after a page marker or a form feed.
     for (const d of [-2, -1, 1]) {
       const k = furniture.get(l.index + d);
@@ -252,6 +257,24 @@ function markTocNeighbours(lines: Line[], furniture: LineMarks, tocLines: number
       else break;
     }
   }
+}
+
+const MARKER_NUMBER = /\[P(\d{1,5})\]/;
+
+/** A bare number within eight lines after a [Pn] marker, at most five below n, with no page number between. */
+function pageAfterMarker(lines: Line[], furniture: LineMarks, i: number): boolean {
+  const value = Number(lines[i].text.trim());
+  for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+    const t = lines[j].text;
+    if (t.length > 12) continue;
+    const m = PAGE_MARKER.test(t) ? MARKER_NUMBER.exec(t) : null;
+    if (m) {
+      const n = Number(m[1]);
+      return value <= n && value >= n - 5;
+    }
+    if (furniture.get(j) === 'pageNumber') return false;
+  }
+  return false;
 }
 
 /** A cheap test before PLAIN_PAGE: the line starts and ends with a digit (spaces aside). */
