@@ -107,3 +107,8 @@ test('headings: chapters without numbers, where the table of contents lists them
   const numbered = ['目录', '第一节 释义 ........ 5', '第二节 公司简介 ........ 9', '第三节 管理层讨论与分析 ........ 12', '公司简介', '第一节 释义', '正文。'].join('\n');
   assert.deepEqual(tree(numbered), ['第一节 释义']);
 });
+
+test('headings: notes chapters without 、 after the audit report\'s 一、…六、 stand beside them, not under the last', () => {
+  const text = ['财务报告', '一、审计意见', '正文。', '二、形成审计意见的基础', '正文。', '合并财务报表附注', '一', '公司基本情况', '正文。', '二', '重要会计政策和会计估计', '正文。', '三 税项', '正文。'].join('\n');
+  assert.deepEqual(tree(text), ['一、审计意见', '二、形成审计意见的基础', '一 公司基本情况', '二 重要会计政策和会计估计', '三 税项']);
+});

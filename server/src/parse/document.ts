@@ -247,6 +247,8 @@ export function nestHeadings(headings: Heading[], textLength: number): Section[]
         }
       }
       if (k >= 0) closeFrom(k);
+      // A list written without 、 (一 公司基本情况) after one written with it is another part, beside it.
+      else if (h.weak && n === 1 && followed[i] && !stack[open].heading.weak) closeFrom(open + [...stack.slice(open)].map((x) => x.heading.style === h.style).lastIndexOf(true));
       // A chapter out of sequence starts over (another document, or an appendix numbered anew).
       // (A 第一节 under an open 第三章 that itself stands in a 第十节 is a new list one level down.)
       else if (chapter && !(n === 1 && stack.some((x, j) => j > open && isChapterStyle(x.heading.style) && x.heading.style !== h.style))) closeFrom(open);
