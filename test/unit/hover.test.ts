@@ -3,6 +3,8 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
 import { hoverAt } from '../../server/src/features/hover';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const hover = (text: string, needle: string, after = '') => {
   const from = after ? text.indexOf(after) : 0;
@@ -90,4 +92,43 @@ test('a total shows its components and whether they reconcile', () => {
   assert.match(md, /✓ \*\*total reconciles\*\*/);
   assert.match(md, /独立门店: 23,879/);
   assert.match(md, /连锁店: 1,121/);
+});
+
+test('the 合计 row with fewer cells than the header: each figure under its own column (fixture 003)', () => {
+  const text = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/003-pipe-inquiry.filing'), 'utf8');
+  const row = '合计 | 1,172 | 303 | 25,001 | 82.51 |';
+  const md = hover(text, '25,001', row);
+  assert.match(md, /column: 覆盖商户数量/);
+  assert.match(md, /\*\*25,001 户\*\*/);
+  // A headcount column is counted in 人, never in 元.
+  const people = hover(text, '303', row);
+  assert.match(people, /\*\*303 人\*\*/);
+  assert.match(people, /column: 其中:参与线下商户管理的人员/);
+});
+
+test('a note reference is never a figure, and never the row label', () => {
+  const table = '单位：元\n项目 | 附注 | 2021年 | 2020年 |\n货币资金 | (1) | 1,000.00 | 2,000.00 |\n应收账款 | (2) | 3,000.00 | 4,000.00 |\n合计 |  | 4,000.00 | 6,000.00 |\n';
+  const a = analyze(table);
+  const ref = hoverAt(a, table.indexOf('(1)') + 1);
+  assert.ok(ref);
+  assert.match(ref.markdown, /note reference/);
+  assert.doesNotMatch(ref.markdown, /元|-1/);
+  assert.match(hover(table, '3,000.00'), /row: 应收账款/);
+  // One cell per line took the note column for the label: the label is the line before it.
+  const cells = '单位：元\n项目 | 2021年 | 2020年 |\n货币资金\n四(52) | 1,000.00 | 2,000.00 |\n应收账款 | 3,000.00 | 4,000.00 |\n合计 | 4,000.00 | 6,000.00 |\n';
+  const md = hover(cells, '1,000.00');
+  assert.doesNotMatch(md, /row: 四\(52\)/);
+  assert.match(md, /row: 货币资金/);
+});
+
+test('percent columns are percents and stated units reach the hover', () => {
+  const text = '单位：万元\n项目 | 2021年金额 | 占比（%） |\n产品A | 1,000.00 | 40.00 |\n产品B | 1,500.00 | 60.00 |\n合计 | 2,500.00 | 100.00 |\n';
+  const pct = hover(text, '40.00');
+  assert.match(pct, /\*\*40\.00%\*\*/);
+  assert.doesNotMatch(pct, /元/);
+  assert.match(hover(text, '1,500.00'), /\*\*15,000,000\.00 元\*\*/);
+  const doc = '（人民币百万元，特别注明除外）\n\n项目 | 2025年 | 2024年 |\n营业收入 | 1,050 | 1,040 |\n营业成本 | 800 | 790 |\n';
+  const md = hover(doc, '1,050');
+  assert.match(md, /\*\*1,050,000,000\.00 元\*\*/);
+  assert.match(md, /unit: 人民币百万元 — from the document's unit statement/);
 });

@@ -3,7 +3,7 @@
 // total its components and their sum.
 
 import { Analysis, figureAt } from '../analysis/analyze';
-import { Range } from '../model/types';
+import { Range, Row, Table } from '../model/types';
 import { Check } from '../analysis/reconcile';
 import { asWritten, fmt, normalize, SOURCE_TEXT, unitOf } from './format';
 import { checkState, kindName } from './checkText';
@@ -16,7 +16,13 @@ export interface HoverResult {
 export function hoverAt(analysis: Analysis, offset: number): HoverResult | undefined {
   const placed = figureAt(analysis, offset);
   if (!placed) return undefined;
-  const { figure, table, row, column, cell } = placed;
+  const { figure, table, row, cell } = placed;
+  const column = table && row && placed.column !== undefined ? columnOfCell(table, row, placed.column) : placed.column;
+  // A note reference (七、5, 四(52), (1)) in a 附注 column is not a figure: say so, with no value.
+  if (table && row && column !== undefined && NOTE_COLUMN.test(table.columns[column]?.title ?? '')) {
+    const ref = analysis.model.text.slice(cell?.start ?? figure.start, cell?.end ?? figure.end).trim() || figure.raw;
+    return { range: { start: figure.start, end: figure.end }, markdown: `**${ref}** — a note reference (${table.columns[column].title}), not a figure\n\n- row: ${rowLabel(analysis, row) || '(no label)'}` };
+  }
   const unit = unitOf(figure, table, column);
   const n = normalize(figure, unit);
   const lines: string[] = [];
@@ -26,7 +32,7 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
   lines.push(`- as written: \`${asWritten(figure, unit)}\``);
   lines.push(`- unit: ${unit.kind === 'percent' || figure.percent ? '%' : unit.name} — from ${figure.percent ? SOURCE_TEXT.cell : from}`);
   if (table && row) {
-    lines.push(`- row: ${row.label || '(no label)'}`);
+    lines.push(`- row: ${rowLabel(analysis, row) || '(no label)'}`);
     const title = column !== undefined ? table.columns[column]?.title : undefined;
     if (title) lines.push(`- column: ${title}`);
     if (row.uncertain) lines.push(`- ⚠ the digits of this row are glued together and can be split in more than one way`);
@@ -48,3 +54,50 @@ function checkLines(c: Check, accepted: boolean): string[] {
   if (c.components.length > 30) parts.push(`  - … ${c.components.length - 30} more`);
   return [head, '', ...parts];
 }
+
+const NOTE_COLUMN = /^(?:.*\/\s*)?(?:附注|注释|注)(?:\s*[(（]?\s*[一二三四五六七八九十]*\s*[)）]?)?\s*$/;
+/** A note reference standing where a label should: 四(52), 七、5, (1), 附注五、3, 12. */
+const NOTE_REF = /^(?:附注)?\s*(?:[一二三四五六七八九十]{1,3}\s*(?:[(（]\s*\d{1,3}\s*[)）]|[、.．]\s*\d{1,3})(?:\s*[/、,，]\s*\S+)?|[(（]\s*\d{1,3}\s*[)）]|\d{1,2})\s*$/;
+const FIGURE_TEXT = /^[\s\d,.()（）%\-—–]*$/;
+
+/**
+ * The row's label, never a note reference: where the reader took the note
+ * column for the label (one cell per line: 货币资金 / 四(1) / 102,738 …), the
+ * text line just before it.
+ */
+export function rowLabel(analysis: Analysis, row: Row): string {
+  if (!NOTE_REF.test(row.label)) return row.label;
+  const lines = analysis.model.lines;
+  for (let i = row.line - 1, seen = 0; i >= 0 && seen < 3; i--) {
+    const t = lines[i]?.text.trim();
+    if (!t) continue;
+    seen++;
+    if (NOTE_REF.test(t) || FIGURE_TEXT.test(t)) continue;
+    return t.length > 40 ? t.slice(0, 39) + '…' : t;
+  }
+  return '';
+}
+
+/**
+ * The column of a row's cell. A row with fewer cells than the table has columns
+ * (a 合计 row without the text cells of 主要覆盖区域) puts its figures in the
+ * columns that hold figures in the other rows, in order.
+ */
+export function columnOfCell(table: Table, row: Row, index: number): number {
+  const n = table.columns.length;
+  if (row.cells.length >= n || row.kind === 'header' || row.cells.some((c) => !c.figure && c.text.trim() && !NIL.test(c.text.trim()))) return index;
+  const numeric: number[] = [];
+  for (let c = 0; c < n; c++) {
+    let figures = 0;
+    let texts = 0;
+    for (const r of table.rows) {
+      if (r.kind === 'header' || r.cells.length !== n) continue;
+      const cell = r.cells[c];
+      if (cell.figure) figures++;
+      else if (cell.text.trim() && !NIL.test(cell.text.trim())) texts++;
+    }
+    if (figures > texts) numeric.push(c);
+  }
+  return numeric.length === row.cells.length ? numeric[index] : index;
+}
+const NIL = /^(?:[-—–]{1,3}|不适用|\/)$/;

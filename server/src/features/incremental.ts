@@ -8,7 +8,7 @@ import { Problem, diagnostics } from './diagnostics';
 import { FilingModel, Range } from '../model/types';
 import { chunkWorkBound, MAX_TABLE_LINE, startsChunk, tablesOfChunk } from '../parse/chunks';
 import { utf8Length, workBudget } from '../parse/document';
-import { findFurniture, splitLines } from '../parse/lines';
+import { findFurniture, headerKey, splitLines } from '../parse/lines';
 import { documentUnitIn } from '../parse/units';
 import { acceptedDifferences } from '../analysis/accept';
 import { Analysis } from '../analysis/analyze';
@@ -88,13 +88,13 @@ function globallyNeutral(model: FilingModel, start: number, oldEnd: number, oldP
   if (lineEnd < 0) lineEnd = text.length;
   const touched = text.slice(lineStart, lineEnd);
   if (/filing-lens:/.test(touched)) return false;
-  for (const t of touched.split(/\r\n|\r|\n/)) if (model.runningHeaders.has(t.trim())) return false;
+  for (const t of touched.split(/\r\n|\r|\n/)) if (model.runningHeaders.has(headerKey(t))) return false;
   if (documentUnitIn(touched, 0)) return false;
   const after = touched.slice(0, start - lineStart) + newPart + touched.slice(oldEnd - lineStart);
   if (documentUnitIn(after, 0) || /filing-lens:/.test(after)) return false;
   for (const t of after.split(/\r\n|\r|\n/)) {
     const line = t.trim();
-    if (model.runningHeaders.has(line)) return false;
+    if (model.runningHeaders.has(headerKey(t))) return false;
     // A line the edit writes that now stands three times in the text may have become a running header.
     if (line.length >= 6 && line.length <= 200 && occursAtLeast(newText, line, 3)) return false;
   }

@@ -25,7 +25,7 @@ function sectionItem(s: Section): OutlineItem {
 }
 
 function needsSpace(marker: string): boolean {
-  return /[\dA-Za-z]$/.test(marker) || /^(?:第.+[节章篇]|第.+部分)$/.test(marker);
+  return /[\dA-Za-z一二三四五六七八九十]$/.test(marker) || /^(?:第.+[节章篇]|第.+部分)$/.test(marker);
 }
 
 export function tableName(t: Table): string {

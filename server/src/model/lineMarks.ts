@@ -22,6 +22,11 @@ export class LineMarks {
     return k ? KINDS[k - 1] : undefined;
   }
 
+  /** The line is content after all. */
+  clear(line: number): void {
+    if (line >= 0 && line < this.kinds.length) this.kinds[line] = 0;
+  }
+
   set(line: number, kind: FurnitureKind): void {
     if (line < 0 || line >= this.kinds.length) return;
     this.kinds[line] = KINDS.indexOf(kind) + 1;

@@ -113,6 +113,12 @@ export interface Heading extends Range {
   marker: string;
   title: string;
   line: number;
+  /** The heading's number in its list (三 → 3, （12） → 12, 3.11.8 → 8), if it has one. */
+  ordinal?: number;
+  /** Decimal numbering: the number of the list it belongs to (3.11 for 3.11.8). */
+  parentNumber?: string;
+  /** A marker without its usual punctuation (一 公司基本情况): a heading only where the sequence around it supports it. */
+  weak?: boolean;
 }
 
 export interface Section {

@@ -4,8 +4,8 @@
 import { LineMarks } from '../model/lineMarks';
 import { Figure, FilingModel, Heading, Problem, Section, Table, Unit } from '../model/types';
 import { chunksOf, chunkWorkBound, tablesOfChunk } from './chunks';
-import { findFurniture, runningHeaders, splitLines } from './lines';
-import { matchHeading, mayBeHeading, wrapWidthOf } from './headings';
+import { findFurniture, keepChapterHeadings, runningHeaders, splitLines } from './lines';
+import { bareNumeralHeading, isChapterStyle, isFigureLine, isRowLabel, matchHeading, mayBeHeading, STYLE_ORDER, wrapWidthOf } from './headings';
 import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
 import { documentUnitIn, unitFromWord } from './units';
 
@@ -89,10 +89,11 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   yield;
   const headers = runningHeaders(lines);
   const furniture = findFurniture(lines, headers);
+  keepChapterHeadings(lines, furniture);
   yield;
   let documentUnit: Unit | undefined;
   for (const l of lines) {
-    if (l.text.length > 2000 || !l.text.includes('单位')) continue;
+    if (l.text.length > 2000 || !(l.text.includes('单位') || l.text.includes('注明'))) continue;
     const u = documentUnitIn(l.text, l.start);
     if (u) {
       documentUnit = u;
@@ -138,19 +139,45 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   // Headings: content lines outside tables.
   const wrapWidth = wrapWidthOf(lines);
   const headings: Heading[] = [];
+  const tocTitles = chapterTitlesInToc(lines, furniture);
+  let claimedTitle = -1;
   for (let i = 0; i < lines.length; i++) {
     if (claimed[i] || furniture.has(i)) continue;
     const l = lines[i];
     if (l.text.length > 400 || !mayBeHeading(l.text)) continue;
+    if (i === claimedTitle) continue;
     let next: string | undefined;
+    let nextLine = -1;
     // The next line of text (blank lines and page furniture between do not count).
     for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
       if (furniture.has(j) || !lines[j].text.trim()) continue;
       next = lines[j].text;
+      nextLine = j;
       break;
     }
-    const h = matchHeading(l, next, wrapWidth);
-    if (h) headings.push(h);
+    const h = matchHeading(l, next, wrapWidth) ?? (nextLine >= 0 ? bareNumeralHeading(l, lines[nextLine]) : undefined);
+    if (!h) continue;
+    // A numbered label inside a run of figures (one cell per line: 8 / 一、二期工业园 / 内厂房 / 2.8mg/m3) is a cell.
+    if (!isChapterStyle(h.style) && amongFigures(lines, furniture, i)) continue;
+    if (h.end > l.end) claimedTitle = nextLine;
+    // A bare 第一节 with its title on the next line: one heading with the title
+    // (the table of contents' title for it, where the next line is something else).
+    if (isChapterStyle(h.style) && !h.title) {
+      const title = nextLine >= 0 ? lines[nextLine].text.trim() : '';
+      const listed = tocTitles.get(h.marker);
+      if ((listed === undefined || listed === title) && title && title.length <= 40 && !SENTENCE_LIKE.test(title) && !matchHeading(lines[nextLine], undefined, 0) && !isFigureLine(title) && !isRowLabel(title)) {
+        h.title = title;
+        h.end = lines[nextLine].start + lines[nextLine].text.indexOf(title) + title.length;
+        claimedTitle = nextLine;
+      } else if (listed) h.title = listed;
+    }
+    headings.push(h);
+  }
+  const chapters = unnumberedChapters(lines, furniture, claimed);
+  if (chapters.length) {
+    const at = new Set(headings.map((h) => h.line));
+    headings.push(...chapters.filter((c) => !at.has(c.line)));
+    headings.sort((x, y) => x.start - y.start);
   }
   const sections = nestHeadings(headings, text.length);
   const topTables: Table[] = [];
@@ -163,24 +190,174 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   return model;
 }
 
+const SENTENCE_LIKE = /[。；;，,：:]$/;
+/** A figure alone on its line, with a unit of measure after it perhaps (2.8mg/m3, 1.404t, 12.5%). */
+/** (1) alone on a line numbers a note (its title follows), whatever it would be in a statement. */
+const NOTE_NUMBER = /^[(（]\d{1,2}[)）]$/;
+const FIGURE_CELL = /^[-−(（]?\d[\d,]*(?:\.\d+)?[)）]?\s*(?:[a-zA-Z%‰/³²]{1,8}\d?)?$/;
+
+/** Whether the line before a heading is a figure and one of the two lines after it is one too. */
+function amongFigures(lines: FilingModel['lines'], furniture: LineMarks, i: number): boolean {
+  const near = (from: number, step: number, count: number): string[] => {
+    const out: string[] = [];
+    for (let j = from + step; j >= 0 && j < lines.length && out.length < count && Math.abs(j - from) <= 6; j += step) {
+      if (furniture.has(j)) continue;
+      const t = lines[j].text.trim();
+      if (t) out.push(t);
+    }
+    return out;
+  };
+  const figure = (t: string) => t.length <= 30 && FIGURE_CELL.test(t) && !NOTE_NUMBER.test(t);
+  const before = near(i, -1, 1);
+  if (!before.length || !figure(before[0])) return false;
+  return near(i, 1, 2).some(figure);
+}
+const TOC_CHAPTER = /^\s*(第\s*[一二三四五六七八九十百\d]+\s*[节章篇])\s*(.*?)\s*(?:\.{2,}|…+|·{2,}|-{4,}|_{4,})\s*\d{1,4}\s*$/;
+const TOC_ENTRY = /^\s*(.*?)\s*(?:\.{2,}|…+|·{2,}|-{4,}|_{4,})\s*\d{1,4}\s*$/;
+const BARE_CHAPTER_LINE = /^\s*(第\s*[一二三四五六七八九十百\d]+\s*[节章篇])\s*$/;
+
+/**
+ * Chapters without numbers (重要提示, 公司简介 … 财务报告), where the table of
+ * contents lists them so: each title, in the contents' order, at the first line
+ * after the contents that is that title alone.
+ */
+function unnumberedChapters(lines: FilingModel['lines'], furniture: LineMarks, claimed: Uint8Array): Heading[] {
+  const titles: string[] = [];
+  let numbered = 0;
+  for (const l of lines) {
+    if (furniture.get(l.index) !== 'toc' || l.text.length > 300) continue;
+    if (BARE_CHAPTER_LINE.test(l.text)) {
+      numbered++;
+      continue;
+    }
+    const e = TOC_ENTRY.exec(l.text);
+    if (!e || !e[1]) continue;
+    const title = e[1].replace(SPACE_RUN, ' ').trim();
+    if (mayBeHeading(title) && matchHeading({ index: 0, start: 0, end: title.length, text: title }, undefined, 0)) numbered++;
+    else if (title.length >= 2 && title.length <= 30 && !/^[\d.]/.test(title)) titles.push(title);
+  }
+  if (titles.length < 3 || numbered * 2 > titles.length) return [];
+  const out: Heading[] = [];
+  let k = 0;
+  for (let i = 0; i < lines.length && k < titles.length; i++) {
+    if (furniture.has(i) || claimed[i]) continue;
+    const l = lines[i];
+    if (l.text.length > 40) continue;
+    const t = l.text.trim();
+    // A title the text never gives alone is skipped; the next one is looked for from here.
+    let j = k;
+    while (j < titles.length && j < k + 3 && titles[j] !== t) j++;
+    if (j >= titles.length || j >= k + 3) continue;
+    const start = l.start + l.text.indexOf(t);
+    out.push({ level: 0, style: '第X节', marker: '', title: t, line: i, start, end: start + t.length, ordinal: j + 1 });
+    k = j + 1;
+  }
+  return out.length >= 3 ? out : [];
+}
+
+/** The chapters' titles as the table of contents gives them: 第三节 → 管理层讨论与分析. */
+function chapterTitlesInToc(lines: FilingModel['lines'], furniture: LineMarks): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of lines) {
+    if (furniture.get(l.index) !== 'toc' || l.text.length > 300) continue;
+    let m = TOC_CHAPTER.exec(l.text);
+    if (m && m[2]) {
+      out.set(m[1].replace(SPACE_RUN, ''), m[2].replace(SPACE_RUN, ' ').trim());
+      continue;
+    }
+    m = BARE_CHAPTER_LINE.exec(l.text);
+    if (!m) continue;
+    for (let j = l.index + 1; j < lines.length && j <= l.index + 3; j++) {
+      const e = TOC_ENTRY.exec(lines[j].text);
+      if (e && e[1]) out.set(m[1].replace(SPACE_RUN, ''), e[1].replace(SPACE_RUN, ' ').trim());
+      if (lines[j].text.trim()) break;
+    }
+  }
+  return out;
+}
+const SPACE_RUN = /\s+/g;
+
 /**
  * Nests headings by the order in which their styles appear: a style already open
  * closes everything below it (a sibling); a new style opens one level down.
  * A level can be skipped, and documents that use the styles in another order nest correctly.
+ *
+ * A numbered heading must also fit the sequence around it: where a list of its
+ * style is open, it goes on that list (一 → 二 → 三, two numbers may be missing),
+ * or starts a new list one level down (一、 under 一、). A heading that fits no
+ * open list (八、每股收益 after 二、财务报表) is a row of a table, not a heading.
+ * Decimal numbers go on the list of their parent number (3.11.7 → 3.11.8).
  */
 export function nestHeadings(headings: Heading[], textLength: number): Section[] {
   const roots: Section[] = [];
   const stack: Section[] = [];
-  const rank = (style: string) => ['第X节', '问题', '一、', '（一）', '1、', '（1）', '①', '1)'].indexOf(style);
-  for (const h of headings) {
+  // 第X章 and 第X节 rank alike: one is the chapter, the other (where both appear) nests as it comes.
+  const rank = (style: string) => (isChapterStyle(style) ? 0 : STYLE_ORDER.indexOf(style));
+  const followed = followedByNext(headings);
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
     const section: Section = { heading: h, range: { start: h.start, end: textLength }, children: [], tables: [] };
+    const closeFrom = (k: number) => {
+      for (let j = k; j < stack.length; j++) stack[j].range.end = Math.max(stack[j].heading.end, h.start);
+      stack.length = k;
+    };
     const open = stack.findIndex((s) => s.heading.style === h.style);
-    if (open >= 0) {
-      for (let k = open; k < stack.length; k++) stack[k].range.end = Math.max(stack[k].heading.end, h.start);
-      stack.length = open;
+    const n = h.ordinal;
+    if (open >= 0 && n !== undefined) {
+      const decimal = h.parentNumber !== undefined;
+      // (Chapters may skip any number of chapters: an excerpt, or chapters the reader took for table rows.)
+      const chapter = isChapterStyle(h.style);
+      let k = -1;
+      // The list it goes on: the next number first, then one number missing, then a repeated number.
+      for (let pass = 0; pass < 3 && k < 0; pass++) {
+        if (pass > 0 && h.weak) break;
+        for (let j = stack.length - 1; j >= open; j--) {
+          const p = stack[j].heading;
+          if (p.style !== h.style || p.ordinal === undefined) continue;
+          if (decimal && p.parentNumber !== h.parentNumber) {
+            // 3.1 after 2.4: a new chapter's list, at the same depth.
+            if (n === 1 && pass === 0) k = j;
+            if (n === 1) break;
+            continue;
+          }
+          const fits = pass === 0 ? n === p.ordinal + 1 : pass === 1 ? n > p.ordinal + 1 && (n <= p.ordinal + 3 || chapter) : n === p.ordinal && n > 1 && h.title !== p.title;
+          if (fits) {
+            k = j;
+            break;
+          }
+        }
+      }
+      if (k >= 0) closeFrom(k);
+      // A list written without 、 (一 公司基本情况) after one written with it is another part, beside it.
+      else if (h.weak && n === 1 && followed[i] && !stack[open].heading.weak) closeFrom(open + [...stack.slice(open)].map((x) => x.heading.style === h.style).lastIndexOf(true));
+      // A chapter out of sequence starts over (another document, or an appendix numbered anew).
+      // (A 第一节 under an open 第三章 that itself stands in a 第十节 is a new list one level down.)
+      else if (chapter && !(n === 1 && stack.some((x, j) => j > open && isChapterStyle(x.heading.style) && x.heading.style !== h.style))) closeFrom(open);
+      else if (decimal) continue;
+      else if (n !== 1) {
+        let deepest = stack.length - 1;
+        while (stack[deepest].heading.style !== h.style) deepest--;
+        const last = stack[deepest].heading.ordinal ?? 0;
+        if (!h.weak && followed[i] && n > last) {
+          // Items lost to a table before it (十、 after 七、, then 十一、): it goes on the open list.
+          closeFrom(deepest);
+        } else if (h.weak || rank(h.style) <= rank('一、') || n > last) {
+          // A number further on than its list allows (八、每股收益 after 二、财务报表) fits nowhere.
+          continue;
+        }
+        // (Otherwise a list below 一、 whose first item was not read — 2) after an older 4) — one level down.)
+      }
+      // Otherwise a new list one level down, under the deepest open section — a list that goes on
+      // (一、审计报告 / 一、审计意见 / 二、…): a lone 一、 among the cells of a table (一、二、三期工) is not one.
+      else if (n === 1 && !followed[i] && !chapter) continue;
+    } else if (open >= 0) {
+      closeFrom(open);
     } else {
+      if (h.weak && n !== 1) continue;
+      // A list below 一、 starts at its first or second item (not at （六）其他 among the rows of a statement).
+      if (n !== undefined && n > 2 && rank(h.style) > rank('一、') && h.parentNumber === undefined && !followed[i]) continue;
       // A conventionally higher style (一、 after （一）) closes the deeper ones.
-      while (stack.length && rank(stack[stack.length - 1].heading.style) > rank(h.style) && rank(h.style) <= 2) {
+      while (stack.length && rank(stack[stack.length - 1].heading.style) > rank(h.style) && rank(h.style) <= rank('一、')) {
         stack[stack.length - 1].range.end = h.start;
         stack.pop();
       }
@@ -190,6 +367,23 @@ export function nestHeadings(headings: Heading[], textLength: number): Section[]
     stack.push(section);
   }
   return roots;
+}
+
+/** Whether the next heading of the same style (before the next chapter) carries the next number: 十、 then 十一、. */
+function followedByNext(headings: Heading[]): boolean[] {
+  const out = new Array<boolean>(headings.length).fill(false);
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    if (h.ordinal === undefined) continue;
+    for (let j = i + 1; j < headings.length && j <= i + 40; j++) {
+      const g = headings[j];
+      if (isChapterStyle(g.style) && !isChapterStyle(h.style)) break;
+      if (g.style !== h.style || g.parentNumber !== h.parentNumber) continue;
+      out[i] = g.ordinal === h.ordinal + 1;
+      break;
+    }
+  }
+  return out;
 }
 
 export function deepestSectionAt(sections: Section[], offset: number): Section | undefined {

@@ -9,20 +9,35 @@ const CN = '[一二三四五六七八九十百零〇]+';
 interface Style {
   style: string;
   re: RegExp;
+  weak?: boolean;
 }
 
 // Order is the conventional depth; the actual nesting follows the order in which
-// styles appear in the document (see nestHeadings).
+// styles appear in the document (see nestHeadings). Decimal numbering (3.1, 3.11.8)
+// is tried before 1、 so that its depth is read from the number of its parts.
 export const STYLES: Style[] = [
   { style: '第X节', re: new RegExp(`^(第\\s*(?:${CN}|\\d{1,2})\\s*[节章篇]|第\\s*(?:${CN}|\\d{1,2})\\s*部分)\\s*(.*)$`) },
   { style: '问题', re: /^((?:问题|问询问题|反馈问题)\s*\d{1,2}(?=[\s、.．:：关]|$))\s*[、.．:：]?\s*(.*)$/ },
+  { style: '1.1.1.1', re: /^([1-9]\d?\.[1-9]\d?\.[1-9]\d?\.[1-9]\d?)(?![\d.．])\s*(.+)$/ },
+  { style: '1.1.1', re: /^([1-9]\d?\.[1-9]\d?\.[1-9]\d?)(?![\d.．])\s*(.+)$/ },
+  { style: '1.1', re: /^([1-9]\d?\.[1-9]\d?)(?![\d.．%％])\s*(.+)$/ },
   { style: '一、', re: new RegExp(`^((?:${CN})\\s*[、．]|(?:${CN})\\s*\\.(?!\\d))\\s*(.+)$`) },
+  // 一 公司基本情况: a numeral and a space, no 、 — a heading only where the sequence supports it.
+  { style: '一、', re: new RegExp(`^(${CN})[ \\t\\u3000]+(?=[\\u4e00-\\u9fff])(.+)$`), weak: true },
   { style: '（一）', re: new RegExp(`^([(（]\\s*(?:${CN})\\s*[)）])\\s*(.+)$`) },
   { style: '1、', re: /^((?:[1-9]\d?)\s*(?:[、．]|\.(?![\d.]))|(?:[1-9]\d?)\s(?=[\u4e00-\u9fff]))\s*(.+)$/ },
   { style: '（1）', re: /^([(（]\s*[1-9]\d?\s*[)）])\s*(.+)$/ },
   { style: '①', re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(.+)$/ },
   { style: '1)', re: /^([1-9]\d?\s*[)）])\s*(.+)$/ },
 ];
+
+/** The conventional order of the styles, outermost first (see nestHeadings). */
+export const STYLE_ORDER = ['第X章', '第X节', '问题', '一、', '1.1', '（一）', '1、', '1.1.1', '（1）', '①', '1)', '1.1.1.1'];
+
+/** 第三节, 第二章: the chapters. */
+export function isChapterStyle(style: string): boolean {
+  return style === '第X节' || style === '第X章';
+}
 
 /** What every heading marker starts with; most lines of prose are turned away on their first character. */
 const HEADING_START = /^\s*[第问一二三四五六七八九十(（1-9①-⑳]/;
@@ -42,10 +57,102 @@ const SENTENCE_INSIDE = /。./;
 const SHORT_SENTENCE = /^\S{1,12}[。；]$/;
 const CLAUSE_OR_COLON_END = /[。；：:]$/;
 const COMMA_OR_SEMICOLON = /[，,；;]/;
-const PUNCTUATION_START = /^[,，。.、%％)）]/;
+const PUNCTUATION_START = /^[,，。.、%％)）=＝:：~～/／\-－+×]/;
 const FIGURE_CHAR = /[\d,.%]/g;
 const PIPE = /\s\|\s|\|$/;
 const STATEMENT_END = /[。；;]$/;
+/** A continuation of the section before: （续）, 续表, 续上表. */
+const CONTINUATION = /(?:[(（]\s*续\s*[)）]|续表|续上表|（续上表）)\s*[:：]?$/;
+/** What a number is counted in: "12 月31 日", "1 个", "4 位董事", "75.91 亿元" are figures, not headings. */
+const UNIT_START = /^(?:[年月日号时个位名户家元倍次笔台套件张份只吨%％‰亿万]|千[元瓦克米]|百万|十万|千万|以[内上下]|人$|人[^\u4e00-\u9fff])/;
+/** A footnote: "5 营运利润=营业收入-营运支出", "6 同口径指剔除…". */
+const FOOTNOTE = /[=＝]|系指|是指|指剔除|包括|按照?单个/;
+/**
+ * Line items of the CAS statement formats and of the notes' movement tables. A
+ * numbered label among the rows of a statement (一、营业收入, 三、营业利润（亏损以"－"号填列）,
+ * 一、上期期末余额, （3）本期减少金额, 一、账面原值) is a table row, not a heading, and so is
+ * the first part of such a label wrapped in its cell (三、本期增减变 / 动金额…).
+ */
+const ROW_LABELS = [
+  '上年年末余额', '上年期末余额', '上期期末余额', '本年年初余额', '本年期初余额', '本期期初余额', '本年增减变动金额', '本期增减变动金额',
+  '本年年末余额', '本年期末余额', '本期期末余额', '期末余额', '期初余额', '年末余额', '年初余额', '本期增加金额', '本期减少金额',
+  '本年增加金额', '本年减少金额', '账面原值', '累计折旧', '累计摊销', '其他综合收益的税后净额', '不能重分类进损益的其他综合收益',
+  '将重分类进损益的其他综合收益', '归属于母公司所有者', '归属于母公司股东', '归属于少数股东', '提取盈余公积', '提取一般风险准备',
+  '对所有者（或股东）的分配', '对股东的分配', '资本公积转增资本（或股本）', '盈余公积转增资本（或股本）', '盈余公积弥补亏损',
+  '设定受益计划变动额结转留存收益', '其他综合收益结转留存收益', '所有者投入的普通股', '股东投入的普通股', '所有者投入资本', '股东投入资本', '所有者投入和减少资本',
+  '股东投入和减少资本', '其他权益工具持有者投入资本', '股份支付计入所有者权益的金额', '股份支付计入股东权益的金额',
+  '所有者权益内部结转', '股东权益内部结转', '基本每股收益', '稀释每股收益', '综合收益总额', '本期提取', '本期使用',
+  '经营活动产生的现金流量', '投资活动产生的现金流量', '筹资活动产生的现金流量', '经营活动现金流入小计', '经营活动现金流出小计',
+  '投资活动现金流入小计', '投资活动现金流出小计', '筹资活动现金流入小计', '筹资活动现金流出小计', '汇率变动对现金及现金等价物的影响',
+  '现金及现金等价物净增加额', '现金及现金等价物净减少额', '期末现金及现金等价物余额', '年末现金及现金等价物余额', '期初现金及现金等价物余额',
+];
+/** Line items that are a row only as the whole label (1、营业收入和营业成本 is a note's heading). */
+const WHOLE_ROW_LABELS = new Set([
+  '营业收入', '营业总收入', '营业成本', '营业总成本', '营业利润', '营业外收入', '营业外支出', '利润总额', '净利润', '每股收益',
+  '合营企业', '联营企业', '有限售条件股份', '无限售条件股份', '无限售条件流通股份', '股份总数', '利润分配', '专项储备', '会计政策变更',
+  '前期差错更正', '同一控制下企业合并', '流动资产', '非流动资产', '流动负债', '非流动负债', '资产总计', '负债合计', '原价', '减值准备',
+  '账面价值', '账面余额', '坏账准备',
+]);
+const ROW_WORDS = /填列|^[加减][:：]|^其中[:：]/;
+const TRAILING_ASIDE = /(?:[（(][^)）]*[)）])?[:：]?$/;
+const HALF_PARENS = /[()]/g;
+
+/**
+ * Whether a heading's title is a line item of a statement or of a notes' movement
+ * table (or the first part of one). The statements number their rows 一、 and （一）
+ * (一、营业收入, （二）所有者投入和减少资本); a note numbered 48. or 3、 may be named after
+ * a line item (48.每股收益, 3、营业收入和营业成本), so for those only the labels no note
+ * is named after count.
+ */
+export function isRowLabel(title: string, style = '一、'): boolean {
+  if (ROW_WORDS.test(title)) return true;
+  const statementStyle = style === '一、' || style === '（一）';
+  const t = title.replace(SPACES, '').replace(HALF_PARENS, (c) => (c === '(' ? '（' : '）')).replace(/[:：]$/, '');
+  if (statementStyle && (WHOLE_ROW_LABELS.has(t) || WHOLE_ROW_LABELS.has(t.replace(TRAILING_ASIDE, '')))) return true;
+  for (const label of ROW_LABELS) {
+    if (t.startsWith(label)) return true;
+    // Cut inside its cell: 本期增减变 (动金额…), 所有者投 (入的普通股).
+    if (statementStyle && t.length >= 4 && t.length < label.length && label.startsWith(t)) return true;
+  }
+  return false;
+}
+
+/** A figure after a wide gap on the heading's own line: a table row of a text laid out with spaces. */
+const FIGURE_AFTER_GAP = /\s{2,}[-−(（]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[)）%]?(?=\s|$)/;
+/** A line that is only a figure, a nil mark or a note reference: the cells of a one-cell-per-line row. */
+const FIGURE_LINE = /^\s*(?:[-−(（]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[)）%]?|[-—–]{1,6}|(?:[四五六七八九十]{1,2}\s*[(（、.．]\s*\d{1,3}\s*[)）]?\s*[/、,，]?\s*)+|附注[一二三四五六七八九十]+[、.]?\d*)\s*$/;
+
+/** Whether a line holds only a figure, a nil mark or a note reference (a cell of a one-cell-per-line row). */
+export function isFigureLine(text: string): boolean {
+  return text.length < 40 && FIGURE_LINE.test(text);
+}
+
+const CN_NUMERAL: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** The value of a Chinese numeral up to 999 (一 → 1, 十二 → 12, 二十 → 20), or undefined. */
+export function chineseOrdinal(s: string): number | undefined {
+  let total = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in CN_NUMERAL) digit = CN_NUMERAL[ch];
+    else if (ch === '十' || ch === '百') {
+      total += (digit < 0 ? 1 : digit) * (ch === '十' ? 10 : 100);
+      digit = -1;
+    } else return undefined;
+  }
+  return total + (digit > 0 ? digit : 0) || undefined;
+}
+
+/** The number of a heading's marker: 第三节 → 3, 十二、 → 12, （4） → 4, 3.11.8 → 8, ⑤ → 5. */
+export function ordinalOf(marker: string): number | undefined {
+  const c = CIRCLED.indexOf(marker[0]);
+  if (c >= 0) return c + 1;
+  const digits = /(\d+)(?!.*\d)/.exec(marker);
+  if (digits) return Number(digits[1]);
+  const cn = /[零〇一二三四五六七八九十百]+/.exec(marker.replace(/^第/, ''));
+  return cn ? chineseOrdinal(cn[0]) : undefined;
+}
 
 export function matchHeading(line: Line, next: string | undefined, wrapWidth: number): Heading | undefined {
   const raw = line.text;
@@ -57,8 +164,12 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
     if (!m) continue;
     const marker = m[1].replace(SPACES, '');
     const title = m[2].trim();
-    if (s.style !== '第X节' && s.style !== '问题' && !title) return undefined;
+    const chapter = s.style === '第X节' || s.style === '问题';
+    if (!chapter && !title) return undefined;
     if (title && !headingTitleOk(title, s.style)) return undefined;
+    // A continuation (（续）, 续表) is folded into its first part.
+    if (CONTINUATION.test(title)) return undefined;
+    if (!chapter && !plainHeading(t, title, marker, s.style, next)) return undefined;
     // A numbered item of a wrapped paragraph fills the line and goes on in the next one.
     if (wrapWidth > 0 && t.length >= wrapWidth - 2 && next !== undefined && next.trim() && !SENTENCE_END.test(t)) {
       if (s.style !== '第X节') return undefined;
@@ -68,20 +179,53 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
     // …and so is an item whose sentence ends on the next line ("…的具体" / "内容。").
     if (next !== undefined && t.length >= 24 && SHORT_SENTENCE.test(next.trim()) && !CLAUSE_OR_COLON_END.test(t) && s.style !== '第X节') return undefined;
     // A long deep-level item with commas is a point of a quoted question, not a heading.
-    if (title.length > 60 && COMMA_OR_SEMICOLON.test(title) && ['（1）', '①', '1)'].includes(s.style)) return undefined;
+    if (title.length > 60 && COMMA_OR_SEMICOLON.test(title) && ['（1）', '①', '1)', '1.1.1', '1.1.1.1'].includes(s.style)) return undefined;
     // In text wrapped at a fixed width, an item that fills its line and reads as a sentence (with commas) is a list item.
     if (wrapWidth > 0 && t.length >= wrapWidth - 6 && COMMA_OR_SEMICOLON.test(title) && !['第X节', '问题', '一、'].includes(s.style)) return undefined;
-    return {
+    const h: Heading = {
       level: 0,
-      style: s.style,
+      // 第X章 and 第X节 are one style unless a document uses both (a 章 with its 节).
+      style: s.style === '第X节' && marker.endsWith('章') ? '第X章' : s.style,
       marker,
       title,
       line: line.index,
       start: line.start + lead,
       end: line.start + lead + t.length,
+      ordinal: ordinalOf(marker),
     };
+    if (s.weak) h.weak = true;
+    if (s.style.startsWith('1.1')) h.parentNumber = marker.slice(0, marker.lastIndexOf('.'));
+    return h;
   }
   return undefined;
+}
+
+/**
+ * The checks of a numbered heading below the chapters: not a cell of a table
+ * (a figure with its unit, a footnote, a statement's line item, a label whose
+ * figures follow on its line or on the next), not half of a wrapped label.
+ */
+function plainHeading(line: string, title: string, marker: string, style: string, next: string | undefined): boolean {
+  const bare = !/[、．.)）]$/.test(marker) && !style.startsWith('1.1') && style !== '①';
+  // "12 月31 日", "1 个", "16 百万元", "75.91 亿元": a number and its unit.
+  if ((bare || style.startsWith('1.1')) && UNIT_START.test(title)) return false;
+  if (style.startsWith('1.1') && !/^[\u4e00-\u9fff“"《（(]/.test(title)) return false;
+  if (bare && style === '1、' && FOOTNOTE.test(title)) return false;
+  // A short name with a number in it after a bare number is a cell (24 西部05), and a title needs a word (5、25).
+  if (bare && title.length <= 6 && /\d$/.test(title)) return false;
+  if (!/[^\d\s.,，、%％()（）\-—]/.test(title)) return false;
+  if (isRowLabel(title, style)) return false;
+  // Half of a label wrapped inside a cell: "1．资本公积转增资本（或".
+  if (title.length <= 30 && count(title, '(（') > count(title, ')）')) return false;
+  if (FIGURE_AFTER_GAP.test(line)) return false;
+  if (next !== undefined && isFigureLine(next)) return false;
+  return true;
+}
+
+function count(s: string, chars: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (chars.indexOf(s[i]) >= 0) n++;
+  return n;
 }
 
 function headingTitleOk(title: string, style: string): boolean {
@@ -122,4 +266,31 @@ export function wrapWidthOf(lines: Line[]): number {
     }
   }
   return bestCount >= total * 0.25 ? best - 2 : 0;
+}
+
+const BARE_NUMERAL = new RegExp(`^\\s*(${CN})\\s*$`);
+const TITLE_END = /[。；;，,：:]$/;
+
+/**
+ * A chapter number alone on its line with its title on the next ("一" / "公司基本情况"):
+ * one weak heading (kept only where the sequence around it supports it).
+ */
+export function bareNumeralHeading(line: Line, titleLine: Line | undefined): Heading | undefined {
+  if (!titleLine || line.text.length > 12) return undefined;
+  const m = BARE_NUMERAL.exec(line.text);
+  if (!m) return undefined;
+  const title = titleLine.text.trim();
+  if (!title || title.length > 30 || TITLE_END.test(title) || CONTINUATION.test(title) || isFigureLine(title) || mayBeHeading(title) || isRowLabel(title)) return undefined;
+  const lead = line.text.length - line.text.trimStart().length;
+  return {
+    level: 0,
+    style: '一、',
+    marker: m[1],
+    title,
+    line: line.index,
+    start: line.start + lead,
+    end: titleLine.start + titleLine.text.indexOf(title) + title.length,
+    ordinal: chineseOrdinal(m[1]),
+    weak: true,
+  };
 }

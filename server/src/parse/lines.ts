@@ -3,7 +3,7 @@
 
 import { LineMarks } from '../model/lineMarks';
 import { Line } from '../model/types';
-import { SPACED_PIPE, trimmedEnd, trimmedStart } from './text';
+import { hasNonSpace, isSpaceCode, SPACED_PIPE, trimmedEnd, trimmedStart } from './text';
 
 /** The line that contains an offset (binary search over the line starts). */
 export function lineAt(lines: Line[], offset: number): Line | undefined {
@@ -46,50 +46,235 @@ const MARKER = /^(?:\/\/|#|<!--)?\s*filing-lens:/;
 const TOC = /(?:\.{4,}|…{2,}|·{4,}|-{6,}|_{6,})\s*\d{1,4}\s*$/;
 const COMPOSITE_PAGE = /^\s*(?:\d{1,3}(?:-\d{1,4}){2,}|\d{1,4}\s*\/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|[-—]\s*\d{1,4}\s*[-—])\s*$/;
 const PLAIN_PAGE = /^\s*\d{1,4}\s*$/;
-const HEADER_WORDS = /年度报告|报告全文|半年度报告|有限公司|专项说明|说明书|回复|问询|www\.|Tel\.|Fax|招股/;
-const COLON_END = /[:：]$/;
+/** A page marker line of some PDF extractions: [P12]. */
+const PAGE_MARKER = /^\s*\[P\d{1,5}\]\s*$/;
+/** A page number and a running header on one line: "125   某某股份有限公司   募集说明书", or the number after the header. */
+const PAGE_TOKEN = /^(?:\d{1,3}(?:-\d{1,4}){2,}|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})$/;
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /**
- * Marks lines that are page furniture. A running header is a line repeated at
- * least three times that names the report or the company (table header rows
- * repeat too, but do not read like that); a bare number counts as a page number
- * only next to a running header, so that one-cell-per-line tables keep their counts.
+ * A page number before the text of the line, two or more spaces apart
+ * ("125   某某股份有限公司…"): where the text starts, or -1. Scanned by hand (an
+ * expression anchored at the end would be tried at every position of the line).
+ */
+function leadingPageEnd(text: string): number {
+  let i = trimmedStart(text);
+  if (!isDigitCode(text.charCodeAt(i))) return -1;
+  const from = i;
+  while (i < text.length && !isSpaceCode(text.charCodeAt(i))) i++;
+  // "78 / 189": the token goes on over the slash.
+  let j = i;
+  while (j < text.length && text.charCodeAt(j) === 32) j++;
+  if (text.charCodeAt(j) === 47 /* / */) {
+    j++;
+    while (j < text.length && text.charCodeAt(j) === 32) j++;
+    while (j < text.length && isDigitCode(text.charCodeAt(j))) j++;
+    i = j;
+  }
+  if (i - from > 12 || !PAGE_TOKEN.test(text.slice(from, i))) return -1;
+  let k = i;
+  while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
+  return k - i >= 2 && k < text.length ? k : -1;
+}
+
+/** A page number after the text of the line, two or more spaces apart: where the spaces before it start, or -1. */
+function trailingPageStart(text: string): number {
+  const to = trimmedEnd(text);
+  if (to === 0 || !isDigitCode(text.charCodeAt(to - 1))) return -1;
+  let i = to;
+  while (i > 0 && !isSpaceCode(text.charCodeAt(i - 1))) i--;
+  let j = i;
+  while (j > 0 && text.charCodeAt(j - 1) === 32) j--;
+  if (j > 0 && text.charCodeAt(j - 1) === 47 /* / */) {
+    j--;
+    while (j > 0 && text.charCodeAt(j - 1) === 32) j--;
+    while (j > 0 && isDigitCode(text.charCodeAt(j - 1))) j--;
+    i = j;
+  }
+  if (to - i > 12 || !PAGE_TOKEN.test(text.slice(i, to))) return -1;
+  let k = i;
+  while (k > 0 && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  return i - k >= 2 && k > 0 ? k : -1;
+}
+
+/** Whether the line carries a page number beside its text. */
+function hasOwnPageNumber(text: string): boolean {
+  if (text.indexOf('  ') < 0) return false;
+  return leadingPageEnd(text) >= 0 || trailingPageStart(text) >= 0;
+}
+const SPACE_RUN = /\s+/g;
+const FIGURE_IN_KEY = /\d,\d{3}|\d\.\d/;
+const LIST_ROW = /^\[\s*['"]/;
+const COLON_END = /[:：]$/;
+const TOC_TITLE = /^目\s*录$/;
+const SENTENCE_OR_COMMA_END = /[。；;，,]$/;
+const CHAPTER_TITLE = /第\s*[一二三四五六七八九十百零〇\d]+\s*[节章篇]/;
+const BARE_CHAPTER = /^第\s*[一二三四五六七八九十百零〇\d]+\s*[节章篇]$/;
+
+/** The key under which a running header is known: the line without its page number, spaces collapsed. */
+export function headerKey(text: string): string {
+  let t = text;
+  if (t.charCodeAt(0) === 12 /* \f */) t = t.slice(1);
+  const from = leadingPageEnd(t);
+  if (from > 0) t = t.slice(from);
+  const to = trailingPageStart(t);
+  if (to > 0) t = t.slice(0, to);
+  return t.replace(SPACE_RUN, ' ').trim();
+}
+
+/** Whether a line is a page anchor: a [Pn] marker, a composite page number (1-1-200, 78 / 189, 第3页), or starts a page (\f). */
+function isStrongAnchor(text: string): boolean {
+  return text.charCodeAt(0) === 12 || PAGE_MARKER.test(text) || isCompositePage(text);
+}
+
+const SLASH_PAGE = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/;
+
+/** A composite page number: 1-1-200, 8-2-2-12, 78 / 189 (not a date: 2023/2), 第3页, - 5 -. */
+export function isCompositePage(text: string): boolean {
+  if (!COMPOSITE_PAGE.test(text)) return false;
+  const m = SLASH_PAGE.exec(text);
+  return !m || Number(m[1]) <= Number(m[2]);
+}
+
+/**
+ * Marks lines that are page furniture. A running header (one of `knownHeaders`,
+ * found by runningHeaders over the whole document) is furniture only where it
+ * stands at a page boundary: next to a page anchor ([Pn], a form feed, a page
+ * number). A bare number is a page number only next to such an anchor or header,
+ * so that one-cell-per-line tables keep their counts.
  */
 export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMarks {
   const furniture = new LineMarks(lines.length);
   const headers = knownHeaders ?? runningHeaders(lines);
-  const headerLengths = new Set([...headers].map((h) => h.length));
+  const firstCodes = new Set([...headers].map((h) => h.charCodeAt(0)));
+  const tocLines: number[] = [];
   for (const l of lines) {
     const text = l.text;
     const from = trimmedStart(text);
     if (from === text.length) continue;
     const to = trimmedEnd(text);
-    // Page numbers and table-of-contents lines end in a digit, 页 or a dash; markers name filing-lens.
+    // Page numbers and table-of-contents lines end in a digit, 页, ] or a dash; markers name filing-lens.
     const last = text.charCodeAt(to - 1);
     // (A marker line starts with filing-lens:, or with a comment sign before it.)
     const first = text.charCodeAt(from);
     const candidate =
-      (last >= 48 && last <= 57) || last === 0x9875 /* 页 */ || last === 45 /* - */ || last === 0x2014 /* — */ ||
+      (last >= 48 && last <= 57) || last === 0x9875 /* 页 */ || last === 45 /* - */ || last === 0x2014 /* — */ || last === 93 /* ] */ ||
       ((first === 102 /* f */ || first === 47 /* / */ || first === 35 /* # */ || first === 60) /* < */ && text.includes('filing-lens:'));
-    if (!candidate && !headerLengths.has(to - from)) continue;
-    const t = text.slice(from, to);
-    if (!candidate && !headers.has(t)) continue;
-    if (MARKER.test(t)) furniture.set(l.index, 'marker');
-    // (Only the end of the line is looked at: a long run of leader dots must not make the match quadratic.)
-    else if (TOC.test(t.length > 200 ? t.slice(-200) : t)) furniture.set(l.index, 'toc');
-    else if (COMPOSITE_PAGE.test(t)) furniture.set(l.index, 'pageNumber');
-    else if (headers.has(t)) furniture.set(l.index, 'pageHeader');
+    if (candidate) {
+      const t = text.slice(from, to);
+      if (MARKER.test(t)) {
+        furniture.set(l.index, 'marker');
+        continue;
+      }
+      // (Only the end of the line is looked at: a long run of leader dots must not make the match quadratic.)
+      if (TOC.test(t.length > 200 ? t.slice(-200) : t)) {
+        furniture.set(l.index, 'toc');
+        tocLines.push(l.index);
+        continue;
+      }
+      if (isCompositePage(t) || PAGE_MARKER.test(t)) {
+        furniture.set(l.index, 'pageNumber');
+        continue;
+      }
+    }
+    if (headers.size === 0 || to - from > 400 || to - from < 2) continue;
+    // (A cheap test first: the line starts like a header, or with a page number before one.)
+    let c = first;
+    if (c === 12) c = text.charCodeAt(trimmedStart(text.slice(1)) + 1);
+    if (c >= 48 && c <= 57 && !firstCodes.has(c)) {
+      const k = leadingPageEnd(c === first ? text : text.slice(1));
+      if (k < 0) continue;
+      c = (c === first ? text : text.slice(1)).charCodeAt(k);
+    }
+    if (!firstCodes.has(c)) continue;
+    if (headers.has(headerKey(text)) && atPageBoundary(lines, l.index, headers)) furniture.set(l.index, 'pageHeader');
   }
   for (const l of lines) {
     if (furniture.has(l.index) || !mayBePlainPage(l.text) || !PLAIN_PAGE.test(l.text)) continue;
-    for (const d of [-2, -1, 1, 2]) {
-      if (furniture.get(l.index + d) === 'pageHeader') {
+    // One page number per page boundary: a number next to one already found is a cell.
+    if ([l.index - 1, l.index + 1].some((j) => furniture.get(j) === 'pageNumber' && !PAGE_MARKER.test(lines[j].text))) continue;
+    // The page's number a few lines under its [Pn] marker (under the page's header block): [P93] … 92.
+    if (pageAfterMarker(lines, furniture, l.index)) {
+      furniture.set(l.index, 'pageNumber');
+      continue;
+    }
+    // Next to a running header, or just after a page marker or a form feed.
+    for (const d of [-2, -1, 1]) {
+      const k = furniture.get(l.index + d);
+      const near = lines[l.index + d];
+      if (k === 'pageHeader' || (near && d < 0 && (PAGE_MARKER.test(near.text) || (d === -1 && near.text.charCodeAt(0) === 12)))) {
         furniture.set(l.index, 'pageNumber');
         break;
       }
     }
   }
+  markTocNeighbours(lines, furniture, tocLines);
   return furniture;
+}
+
+/** A running header stands next to a page anchor (within three lines), or carries its page number itself. */
+function atPageBoundary(lines: Line[], i: number, headers: Set<string>): boolean {
+  const text = lines[i].text;
+  if (text.charCodeAt(0) === 12 || hasOwnPageNumber(text)) return true;
+  for (let d = -3; d <= 3; d++) {
+    if (d === 0) continue;
+    const l = lines[i + d];
+    if (!l) continue;
+    if (isStrongAnchor(l.text) || PLAIN_PAGE.test(l.text)) return true;
+    if (d === 1 && l.text.charCodeAt(0) === 12) return true;
+  }
+  // Two headers on consecutive lines (company name, then the report's name).
+  const prev = lines[i - 1];
+  const next = lines[i + 1];
+  return (prev !== undefined && prev.text.length < 400 && headers.has(headerKey(prev.text)) && prev.text.trim() !== text.trim()) ||
+    (next !== undefined && next.text.length < 400 && headers.has(headerKey(next.text)) && next.text.trim() !== text.trim());
+}
+
+/**
+ * Lines that belong to a table of contents without ending in a page number:
+ * an entry whose title wraps onto the next (dotted) line, a bare 第X节 whose title
+ * and page are on the next line, an entry with its page number glued on ("…任职情况187").
+ */
+function markTocNeighbours(lines: Line[], furniture: LineMarks, tocLines: number[]): void {
+  if (tocLines.length < 3) return;
+  const nextText = (i: number, step: number): number => {
+    for (let j = i + step, n = 0; j >= 0 && j < lines.length && n < 3; j += step, n++) {
+      if (hasNonSpace(lines[j].text)) return j;
+    }
+    return -1;
+  };
+  for (const t of tocLines) {
+    // Walk back from each entry over lines that lead into it.
+    for (let i = nextText(t, -1), steps = 0; i >= 0 && steps < 3; i = nextText(i, -1), steps++) {
+      if (furniture.has(i)) break;
+      const s = lines[i].text.trim();
+      if (s.length > 120 || SENTENCE_OR_COMMA_END.test(s) || TOC_TITLE.test(s.replace(SPACE_RUN, ''))) break;
+      const before = nextText(i, -1);
+      const lead = before < 0 || furniture.get(before) === 'toc' || TOC_TITLE.test(lines[before].text.trim().replace(SPACE_RUN, ''));
+      const gluedPage = /\D\d{1,4}$/.test(s) && before >= 0 && furniture.get(before) === 'toc';
+      if (BARE_CHAPTER.test(s) || lead || gluedPage) furniture.set(i, 'toc');
+      else break;
+    }
+  }
+}
+
+const MARKER_NUMBER = /\[P(\d{1,5})\]/;
+
+/** A bare number within eight lines after a [Pn] marker, at most five below n, with no page number between. */
+function pageAfterMarker(lines: Line[], furniture: LineMarks, i: number): boolean {
+  const value = Number(lines[i].text.trim());
+  for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+    const t = lines[j].text;
+    if (t.length > 12) continue;
+    const m = PAGE_MARKER.test(t) ? MARKER_NUMBER.exec(t) : null;
+    if (m) {
+      const n = Number(m[1]);
+      return value <= n && value >= n - 5;
+    }
+    if (furniture.get(j) === 'pageNumber') return false;
+  }
+  return false;
 }
 
 /** A cheap test before PLAIN_PAGE: the line starts and ends with a digit (spaces aside). */
@@ -103,15 +288,136 @@ function mayBePlainPage(text: string): boolean {
   return a >= 48 && a <= 57 && b >= 48 && b <= 57;
 }
 
-/** Running page headers: lines repeated at least three times that name the report or the company. */
+/** Whether a text may be a running header at all: not a table row, not a sentence, not a number. */
+function headerShaped(key: string): boolean {
+  if (key.length < 2 || key.length > 200) return false;
+  if (LIST_ROW.test(key) || SPACED_PIPE.test(key) || key.includes('|') || COLON_END.test(key) || SENTENCE_OR_COMMA_END.test(key)) return false;
+  if (PLAIN_PAGE.test(key) || COMPOSITE_PAGE.test(key) || PAGE_MARKER.test(key) || FIGURE_IN_KEY.test(key)) return false;
+  return /[^\d\s.,%()（）\-—]/.test(key);
+}
+
+/**
+ * Running page headers, by repetition and position: the texts that stand at a
+ * page boundary — the first line of a page after a form feed or a [Pn] marker,
+ * the line before the next page, a line next to a composite page number
+ * (1-1-200, 78 / 189), a line that carries its own page number — at least three
+ * times. Next to bare numbers only (11, 12, 13 …), the numbers must increase as
+ * page numbers do. What the line says does not matter; a table row repeated
+ * elsewhere (the same table in the consolidated and the parent notes) is not at
+ * page boundaries and is not a header.
+ */
 export function runningHeaders(lines: Line[]): Set<string> {
-  const counts = new Map<string, number>();
-  for (const l of lines) {
-    if (l.text.length < 6) continue;
-    const t = l.text.trim();
-    if (t.length >= 6 && t.length <= 200 && HEADER_WORDS.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const strong = new Map<string, number>();
+  const weak = new Map<string, { n: number; last: number; up: number; firstLine: number; lastLine: number }>();
+  const n = lines.length;
+  const nonBlank = (i: number, step: number, skipNumbers: boolean): number => {
+    for (let j = i + step, k = 0; j >= 0 && j < n && k < 4; j += step, k++) {
+      const t = lines[j].text;
+      if (!hasNonSpace(t) || (t.length === 1 && t.charCodeAt(0) === 12)) continue;
+      if (skipNumbers && t.length < 40 && (PLAIN_PAGE.test(t) || isCompositePage(t) || PAGE_MARKER.test(t))) continue;
+      return j;
+    }
+    return -1;
+  };
+  let pages = 0;
+  const addWeak = (key: string, page: number, line: number) => {
+    const w = weak.get(key) ?? { n: 0, last: -1, up: 0, firstLine: line, lastLine: line };
+    if (page > w.last) w.up++;
+    w.n++;
+    w.last = page;
+    w.lastLine = line;
+    weak.set(key, w);
+  };
+  const addStrong = (j: number) => {
+    if (j < 0 || lines[j].text.length > 400) return;
+    const key = headerKey(lines[j].text);
+    if (headerShaped(key)) strong.set(key, (strong.get(key) ?? 0) + 1);
+  };
+  for (let i = 0; i < n; i++) {
+    const text = lines[i].text;
+    if (text.length > 400) continue;
+    const c0 = text.charCodeAt(0);
+    if (c0 === 12) {
+      pages++;
+      // A page starts here: its first line of text, and the last line of the page before.
+      const first = hasNonSpace(text.slice(1)) && !PLAIN_PAGE.test(text.slice(1)) && !isCompositePage(text.slice(1)) ? i : nonBlank(i, 1, true);
+      addStrong(first);
+      if (first >= 0) addStrong(nonBlank(first, 1, true));
+      continue;
+    }
+    const from = trimmedStart(text);
+    if (from === text.length) continue;
+    const to = trimmedEnd(text);
+    const last = text.charCodeAt(to - 1);
+    if (last === 93 /* ] */ && PAGE_MARKER.test(text)) {
+      pages++;
+      const first = nonBlank(i, 1, true);
+      addStrong(first);
+      if (first >= 0) addStrong(nonBlank(first, 1, true));
+      continue;
+    }
+    const digitStart = text.charCodeAt(from) >= 48 && text.charCodeAt(from) <= 57;
+    const digitEnd = last >= 48 && last <= 57;
+    if (!digitStart && !digitEnd) continue;
+    if (to - from <= 12 && isCompositePage(text)) {
+      pages++;
+      addStrong(nonBlank(i, 1, false));
+      addStrong(nonBlank(i, -1, false));
+      continue;
+    }
+    if (to - from <= 4 && PLAIN_PAGE.test(text)) {
+      const page = Number(text.trim());
+      for (const j of [nonBlank(i, -1, false), nonBlank(i, 1, false)]) {
+        if (j < 0 || lines[j].text.length > 400) continue;
+        const key = headerKey(lines[j].text);
+        if (!headerShaped(key) || key.length < 4) continue;
+        addWeak(key, page, j);
+      }
+      continue;
+    }
+    // A page number and a header on one line.
+    if (hasOwnPageNumber(text)) {
+      const key = headerKey(text);
+      if (headerShaped(key)) {
+        const lead = leadingPageEnd(text);
+        const token = (lead >= 0 ? text.slice(0, lead) : text.slice(trailingPageStart(text))).trim();
+        const digits = /\d+$/.exec(token);
+        addWeak(key, digits ? Number(digits[0]) : -1, i);
+      }
+    }
   }
+  // Other lines stand at page boundaries now and then (a table's column header repeated after a
+  // page break, a line that happens to end a page): a running header is among the most frequent
+  // texts there, at least half as frequent as the most frequent one, unless it names a chapter.
   const out = new Set<string>();
-  for (const [t, n] of counts) if (n >= 3 && !COLON_END.test(t) && !SPACED_PIPE.test(t)) out.add(t);
+  let most = 0;
+  for (const count of strong.values()) most = Math.max(most, count);
+  const common = Math.max(3, most / 2);
+  for (const [key, count] of strong) if (key.length >= 4 && count >= (CHAPTER_TITLE.test(key) ? 3 : common)) out.add(key);
+  // Next to bare numbers only (no page anchors in the document): numbers that increase, a page apart.
+  if (pages === 0) for (const [key, w] of weak) if (w.n >= 3 && w.up >= 0.8 * w.n && (w.lastLine - w.firstLine) / (w.n - 1) >= 12) out.add(key);
   return out;
 }
+
+/**
+ * A running header that is a chapter's title (第三节 管理层讨论与分析 on every page of
+ * the chapter) is the chapter's heading where it first stands: that line is content.
+ */
+export function keepChapterHeadings(lines: Line[], furniture: LineMarks): void {
+  const exact = new Map<string, number>();
+  const firstMarked = new Map<string, number>();
+  for (const l of lines) {
+    const kind = furniture.get(l.index);
+    if (kind !== undefined && kind !== 'pageHeader') continue;
+    // (Only lines with 第 near their start can be a chapter's title.)
+    const at = l.text.indexOf('第');
+    if (at < 0 || at > 12 || l.text.length > 200) continue;
+    const key = headerKey(l.text);
+    if (!CHAPTER_START.test(key)) continue;
+    // The heading is the title on a line of its own (no page number beside it).
+    if (!exact.has(key) && l.text.charCodeAt(0) !== 12 && l.text.replace(SPACE_RUN, ' ').trim() === key) exact.set(key, l.index);
+    if (kind === 'pageHeader' && !firstMarked.has(key)) firstMarked.set(key, l.index);
+  }
+  for (const [key, line] of firstMarked) furniture.clear(exact.get(key) ?? line);
+}
+const CHAPTER_START = /^第\s*[一二三四五六七八九十百零〇\d]+\s*[节章篇]/;

@@ -54,26 +54,62 @@ const DOC_UNIT = new RegExp(
   `(?:货币)?(?:金额)?单位(?:[,，]?\\s*(?:如无特别(?:指明|说明|注明)|除特别(?:注明|说明)外)[,，]?)?\\s*(?:均为|为|均是|是)\\s*[:：]?\\s*((?:${CURRENCY})?(?:十万|百万|千万|千|万|亿)?(?:${CURRENCY})?元)`,
 );
 
+// （人民币百万元，特别注明除外） / (人民币千元，另有注明者除外) / 除特别注明外，以人民币百万元列示
+const DOC_UNIT_ASIDE = new RegExp(
+  `[（(]\\s*(?:金额单位[:：]?\\s*)?((?:${CURRENCY})?(?:十万|百万|千万|千|万|亿)?(?:${CURRENCY})?元)\\s*[,，]\\s*(?:除)?(?:特别|另有|特殊)(?:注明|说明|指明)(?:者|的)?(?:除外|外)\\s*[)）]` +
+    `|(?:除|如无)(?:特别|另有|特殊)(?:注明|说明|指明)(?:者)?外?\\s*[,，]?\\s*(?:金额|货币)?(?:均)?以\\s*((?:${CURRENCY})?(?:十万|百万|千万|千|万|亿)?(?:${CURRENCY})?元)\\s*(?:列示|为单位|计)`,
+);
+
 /** A document-wide unit statement in this line, if any. */
 export function documentUnitIn(lineText: string, lineStart: number): Unit | undefined {
   const m = DOC_UNIT.exec(lineText);
-  if (!m) return undefined;
-  const start = lineStart + m.index + m[0].length - m[1].length;
-  return unitFromWord(m[1], 'document', { start, end: start + m[1].length });
+  if (m) {
+    const start = lineStart + m.index + m[0].length - m[1].length;
+    return unitFromWord(m[1], 'document', { start, end: start + m[1].length });
+  }
+  const a = DOC_UNIT_ASIDE.exec(lineText);
+  if (!a) return undefined;
+  const word = a[1] ?? a[2];
+  const start = lineStart + a.index + a[0].indexOf(word);
+  return unitFromWord(word, 'document', { start, end: start + word.length });
 }
 
-/** A unit in a column header: 当期收入(万元), 金额（元）, 比例(%), 数量(个). */
+const HEADER_PAREN = /[(（]\s*([^()（）]{1,16}?)\s*[)）]/g;
+const UNIT_PREFIX = /^(?:金额|货币)?单位\s*[:：]\s*/;
+const TRAILING_CURRENCY = new RegExp(`(?:${CURRENCY})$`);
+const PERCENT_HEADER = /(?:比例|占比|比重|率)\s*[(（]?\s*[%％]/;
+/** Ratios named by the header alone: 占比, 比例, 毛利率, 增长率, 变动幅度. */
+const RATIO_HEADER = /(?:占比|比例|比重|增长率|毛利率|增减率|变动率|变动幅度|增减幅度|增幅|降幅)$/;
+/** Counts named by the header: 员工人数, 其中:参与线下商户管理的人员, 覆盖商户数量, 家数. */
+const PEOPLE_HEADER = /(?:人数|人员|员工|职工)$|^(?:员工|人员)/;
+const HOUSEHOLD_HEADER = /(?:户数|(?:商户|客户|用户|会员|账户)(?:数量|数))$/;
+const COUNT_HEADER = /(家数|次数|个数|笔数|份数|项数)$/;
+
+/**
+ * A unit in a column header: 当期收入(万元), 金额（元）, 比例(%), 数量(个),
+ * 工具面值（单位：百万元人民币）, 金额单位：人民币万元; counts and ratios named by the
+ * header's words (员工人数, 覆盖商户数量, 占比) are never money.
+ */
 export function columnUnitIn(header: string): Unit | undefined {
-  const re = /[(（]\s*([^()（）]{1,8}?)\s*[)）]/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(header))) {
-    const u = unitFromWord(m[1], 'column');
-    if (u && u.name.length === m[1].length) return u;
+  HEADER_PAREN.lastIndex = 0;
+  while ((m = HEADER_PAREN.exec(header))) {
+    const inner = m[1].replace(UNIT_PREFIX, '');
+    const u = unitFromWord(inner, 'column');
+    if (u && (u.name.length === inner.length || (u.kind === 'money' && TRAILING_CURRENCY.test(inner.slice(u.name.length))))) {
+      const currency = u.currency ?? (u.kind === 'money' ? TRAILING_CURRENCY.exec(inner)?.[0] : undefined);
+      return currency ? { ...u, currency: currency === '港币' ? '港元' : currency } : u;
+    }
   }
-  if (/(?:比例|占比|比重|率)\s*[(（]?\s*[%％]/.test(header)) return { name: '%', factor: 1, kind: 'percent', source: 'column' };
-  // Counts named by the header: 员工人数, 商户数量, 户数, 家数, 次数.
-  const count = /(人数|户数|家数|次数|个数|笔数|份数|项数)$|^(?:员工|人员)/.exec(header.trim());
-  if (count) return { name: count[1] ? count[1][0] : '人', factor: 1, kind: 'count', source: 'column' };
+  const stated = tableUnitsIn(header, 0);
+  if (stated && stated.length === 1) return { ...stated[0], source: 'column', range: undefined };
+  if (PERCENT_HEADER.test(header)) return { name: '%', factor: 1, kind: 'percent', source: 'column' };
+  const words = header.replace(HEADER_PAREN, '').trim();
+  if (RATIO_HEADER.test(words)) return { name: '%', factor: 1, kind: 'percent', source: 'column' };
+  if (PEOPLE_HEADER.test(words)) return { name: '人', factor: 1, kind: 'count', source: 'column' };
+  if (HOUSEHOLD_HEADER.test(words)) return { name: '户', factor: 1, kind: 'count', source: 'column' };
+  const count = COUNT_HEADER.exec(words);
+  if (count) return { name: count[1][0], factor: 1, kind: 'count', source: 'column' };
   return undefined;
 }
 

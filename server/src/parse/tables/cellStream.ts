@@ -147,6 +147,8 @@ function isHeadWord(t: string): boolean {
   return false;
 }
 
+const PART_HEADING = /^\s*第[一二三四五六七八九十百零〇]{1,4}[节章](?:\s|$)/;
+
 /** Reads one non-blank line as a token, or undefined for a line that is skipped. */
 function tokenOf(text: string, lineIndex: number, lineStart: number, from: number, to: number): Token | undefined {
   const t = text.slice(from, to);
@@ -154,7 +156,8 @@ function tokenOf(text: string, lineIndex: number, lineStart: number, from: numbe
   const tok: Token = { kind: T.Text, line: lineIndex, text: t, start, end: start + t.length };
   // Only a line that ends like a figure or a nil mark can hold values; a long one that does not is prose.
   const valueEnd = endsLikeValue(t.charCodeAt(t.length - 1));
-  if (!valueEnd && t.length > MAX_LABEL_LEN) {
+  // A chapter heading (第三节, 第五章 管理层讨论与分析) is never inside a table: it ends the table as prose does.
+  if ((!valueEnd && t.length > MAX_LABEL_LEN) || PART_HEADING.test(t)) {
     tok.kind = T.Prose;
     return tok;
   }
