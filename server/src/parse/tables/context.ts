@@ -29,6 +29,8 @@ export interface RawRow extends Range {
   header: boolean;
   uncertain?: boolean;
   repeatedHeader?: boolean;
+  /** The glued run its cells were split out of (tables/gluedResolve.ts may read it again). */
+  glued?: { text: string; start: number; bare?: boolean };
 }
 
 export const MAX_LABEL = 48;
