@@ -402,13 +402,14 @@ export interface GluedReading {
   cost: number;
 }
 
+const BARE_DIGITS = /^\d+$/;
 const readingOptions: OptionBuffer = { n: 0, len: new Int32Array(256), cost: new Float64Array(256) };
 
 /**
  * The plausible readings of a glued run as `k` cells: every split into at most `k` tokens
  * (numbers grouped by three, two decimals, bare integers of up to three digits, (x) and -x,
  * dashes) whose cost is within one of the best; a reading of fewer tokens leaves its missing
- * cells as one contiguous gap, at any place. At most `limit` readings are returned, best first;
+ * cells as one contiguous gap, at any place (not for a run of bare digits, which is read as k cells). At most `limit` readings are returned, best first;
  * undefined when there are more (too ambiguous to settle) or none. The work is bounded.
  */
 export function gluedReadings(s: string, k: number, limit = 12): GluedReading[] | undefined {
@@ -442,8 +443,10 @@ export function gluedReadings(s: string, k: number, limit = 12): GluedReading[] 
       }
     }
   }
+  // Bare digits alone (83734612) say nothing of a vanished cell: only readings of exactly k.
+  const gaps = !BARE_DIGITS.test(text);
   let best = Infinity;
-  for (let r = 1; r <= k; r++) best = Math.min(best, least[r]);
+  for (let r = gaps ? 1 : k; r <= k; r++) best = Math.min(best, least[r]);
   if (best === Infinity) return undefined;
   const bound = best + 0.5 + 1e-9;
   const found: { tokens: GluedToken[]; cost: number }[] = [];
@@ -466,7 +469,7 @@ export function gluedReadings(s: string, k: number, limit = 12): GluedReading[] 
       const j = i + len;
       // Some completion within the bound, in at most left - 1 more tokens.
       let ok = false;
-      for (let r = 0; r < left && !ok; r++) if (c + least[j * K + r] <= bound) ok = true;
+      for (let r = gaps ? 0 : left - 1; r < left && !ok; r++) if (c + least[j * K + r] <= bound) ok = true;
       if (!ok) continue;
       const raw = s.slice(i, j);
       path.push({ start: i, end: j, raw, number: parseNumberToken(raw) });

@@ -7,14 +7,13 @@
 // combination of readings under which every column the readings disagree on reconciles is
 // kept. A row fixed that way is no longer uncertain; where no combination, or several with
 // different values, reconcile, the rows stay uncertain. The search is bounded (rows with at
-// most 12 readings, at most 4096 combinations a block) and does nothing for rows already certain.
+// most 64 readings, tried column by column, each column pruning the readings by its sum, with a cap on the work) and does nothing for rows already certain.
 
 import { Cell } from '../../model/types';
 import { isBreakdownLabel, isSubtractLabel, makeCell, rowKindOf } from '../cells';
 import { GluedReading, gluedReadings } from '../numbers';
 import { RawRow } from './context';
 
-const MAX_COMBINATIONS = 4096;
 
 interface Candidate {
   cells: Cell[];
@@ -107,11 +106,8 @@ export function resolveGluedRows(rows: RawRow[]): void {
     const k = ks[i];
     if (!r.glued || r.header || k < 1) return;
     if (r.cells.length === k && !r.uncertain) return;
-    const readings = gluedReadings(r.glued.text, k);
-    if (!readings) {
-      if (r.cells.length !== k) r.uncertain = true;
-      return;
-    }
+    const readings = gluedReadings(r.glued.text, k, 64);
+    if (!readings) return;
     const list: Candidate[] = [];
     for (const rd of readings) {
       const c = candidateOf(r, rd);
@@ -122,11 +118,34 @@ export function resolveGluedRows(rows: RawRow[]): void {
       r.uncertain = false;
     } else {
       cands.set(r, list);
-      r.uncertain = true;
     }
   });
+  // A row read with certainty before (only its cell count differs from the header's) keeps that reading unless a total settled it.
+  const before = new Map<RawRow, boolean | undefined>();
+  for (const r of cands.keys()) before.set(r, r.uncertain);
+  for (const r of cands.keys()) r.uncertain = true;
   if (cands.size) settleBlocks(rows, cands, ks);
-  for (const r of rows) unsplit(r);
+  for (const [r, was] of before) if (cands.has(r) && !r.glued?.bare) r.uncertain = was;
+  // Bare digits that no total settles and that stand in no total's block are a line of text again.
+  const inBlock = blockMembers(rows);
+  for (const r of rows) if (!inBlock.has(r)) unsplit(r);
+}
+
+/** Rows above a total up to the previous total or header, and the totals themselves. */
+function blockMembers(rows: RawRow[]): Set<RawRow> {
+  const out = new Set<RawRow>();
+  let from = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i].header) from = i + 1;
+    else {
+      const kind = rowKindOf(rows[i].label);
+      if (kind === 'total' || kind === 'subtotal') {
+        for (let j = from; j <= i; j++) out.add(rows[j]);
+        from = i + 1;
+      }
+    }
+  }
+  return out;
 }
 
 function settleBlocks(rows: RawRow[], cands: Map<RawRow, Candidate[]>, ks: number[]) {
@@ -150,64 +169,87 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
   const members = [...parts, total];
   const open = members.filter((m) => cands.has(m));
   if (!open.length) return;
-  let combos = 1;
-  for (const m of open) combos *= cands.get(m)!.length;
-  if (combos > MAX_COMBINATIONS) return;
-  // Columns the readings disagree on: each must reconcile.
-  const contested: number[] = [];
-  for (let c = 0; c < k; c++) {
-    if (open.some((m) => cands.get(m)!.some((x) => x.values[c] !== cands.get(m)![0].values[c]))) contested.push(c);
+  const sign = members.map((p) => (p === total ? 0 : isSubtractLabel(p.label) ? -1 : 1));
+  // Column by column: the values each open row can still take there; a column the rows
+  // disagree on must reconcile, which prunes the readings before the next column is tried.
+  // Columns the readings disagree on: each must reconcile, even where the readings still open agree.
+  const contested = new Uint8Array(k);
+  for (const m of open) {
+    const list = cands.get(m)!;
+    for (let c = 0; c < k; c++) if (list.some((x) => x.values[c] !== list[0].values[c])) contested[c] = 1;
   }
-  if (!contested.length) return;
-  const sign = parts.map((p) => (isSubtractLabel(p.label) ? -1 : 1));
-  const fixed = (m: RawRow, c: number): { v: number | undefined; d: number } => {
-    const cell = m.cells[c];
-    return { v: cell?.figure?.value, d: cell?.figure?.decimals ?? 0 };
-  };
-  const choice = new Map<RawRow, Candidate>();
-  const accepted: Map<RawRow, Candidate>[] = [];
-  const valueOf = (m: RawRow, c: number) => {
-    const cd = choice.get(m);
-    return cd ? { v: cd.values[c], d: cd.decimals[c] } : fixed(m, c);
-  };
-  const reconciles = (): boolean => {
-    for (const c of contested) {
-      const t = valueOf(total, c);
-      if (t.v === undefined) return false;
-      let sum = 0;
-      let d = t.d;
-      let any = false;
-      for (let p = 0; p < parts.length; p++) {
-        const x = valueOf(parts[p], c);
-        if (x.v === undefined) continue;
-        any = true;
-        sum += sign[p] * x.v;
-        d = Math.max(d, x.d);
-      }
-      if (!any || Math.abs(sum - t.v) > 2 * 10 ** -d + 1e-9 * Math.abs(t.v)) return false;
-    }
-    return true;
-  };
-  const walk = (j: number) => {
-    if (accepted.length > 8) return;
-    if (j === open.length) {
-      if (reconciles()) accepted.push(new Map(choice));
+  const ends: number[][][] = [];
+  let work = 0;
+  const walk = (c: number, live: number[][]) => {
+    if (ends.length > 8 || ++work > 20000) return;
+    if (c === k) {
+      ends.push(live.map((l) => l.slice()));
       return;
     }
-    for (const cd of cands.get(open[j])!) {
-      choice.set(open[j], cd);
-      walk(j + 1);
+    const options = open.map((m, j) => {
+      const byValue = new Map<number | undefined, number[]>();
+      for (const x of live[j]) {
+        const v = cands.get(m)![x].values[c];
+        const list = byValue.get(v);
+        if (list) list.push(x);
+        else byValue.set(v, [x]);
+      }
+      return [...byValue.entries()];
+    });
+    if (!contested[c]) {
+      walk(c + 1, options.map((o) => o[0][1]));
+      return;
     }
-    choice.delete(open[j]);
+    const pick: number[] = new Array(open.length).fill(0);
+    const choose = (j: number) => {
+      if (ends.length > 8 || work > 20000) return;
+      if (j === open.length) {
+        work++;
+        if (reconciles(c, pick, options)) walk(c + 1, options.map((o, jj) => o[pick[jj]][1]));
+        return;
+      }
+      for (let q = 0; q < options[j].length; q++) {
+        pick[j] = q;
+        choose(j + 1);
+      }
+    };
+    choose(0);
   };
-  walk(0);
-  if (!accepted.length || accepted.length > 8) return;
-  for (const m of open) {
-    const first = accepted[0].get(m)!;
-    if (accepted.every((a) => sameValues(a.get(m)!, first))) {
+  const reconciles = (c: number, pick: number[], options: [number | undefined, number[]][][]): boolean => {
+    let sum = 0;
+    let d = 0;
+    let any = false;
+    let t: number | undefined;
+    for (let p = 0; p < members.length; p++) {
+      const m = members[p];
+      const j = open.indexOf(m);
+      let v: number | undefined;
+      let dec = 0;
+      if (j >= 0) {
+        const x = options[j][pick[j]][1][0];
+        v = cands.get(m)![x].values[c];
+        dec = cands.get(m)![x].decimals[c];
+      } else {
+        v = m.cells[c]?.figure?.value;
+        dec = m.cells[c]?.figure?.decimals ?? 0;
+      }
+      d = Math.max(d, dec);
+      if (m === total) t = v;
+      else if (v !== undefined) {
+        any = true;
+        sum += sign[p] * v;
+      }
+    }
+    return t !== undefined && any && Math.abs(sum - t) <= 0.5 * 10 ** -d + 1e-9 * Math.abs(t);
+  };
+  walk(0, open.map((m) => cands.get(m)!.map((_, x) => x)));
+  if (!ends.length || ends.length > 8 || work > 20000) return;
+  open.forEach((m, j) => {
+    const first = cands.get(m)![ends[0][j][0]];
+    if (ends.every((e) => sameValues(cands.get(m)![e[j][0]], first))) {
       m.cells = first.cells;
       m.uncertain = false;
       cands.delete(m);
     }
-  }
+  });
 }

@@ -19,6 +19,10 @@ const CLAUSE_END = /[。；;，,]$/;
 const DASH_ROW = /^(.*?[^\s\-—–\d,.%％])([-—–]{2,})$/;
 const CLAUSE_MARK = /[。；;，]/;
 const GLUED_ROW = /^(.*?[^\d,.%％\-—\s])([\d,.%％\-—]*\d[\d,.%％\-—]*)$/;
+/** A line that is only glued figures (leading spaces kept in group 1). */
+const GLUED_ALONE = /^(\s*)([\d(（\-—][\d,.%％\-—()（）]*[\d)）%％\-—])$/;
+const GROUPED_TWICE = /[,.]\d.*[,.]\d/;
+const PAGE_NUMBER = /^\d+-\d+-\d+$/;
 /** Glued negatives in brackets at the end of a line: 负债合计(84,403)(79,114)(67,323)(72,184). */
 const GLUED_BRACKET_ROW = /^(.*?[^\d,.%％\-—\s()（）])([(（][\d,.%％\-—()（）]*[)）])$/;
 const DECIMAL_OR_GROUP = /[,.]\d/;
@@ -97,11 +101,15 @@ export function lineRow(line: Line, bareDigits = false): RawRow | undefined {
     };
   }
   // Glued: a label, then digits, separators, dashes and percent signs with no space.
-  const g = GLUED_ROW.exec(t) ?? GLUED_BRACKET_ROW.exec(t);
+  // A line of glued figures alone is a row whose label is the line above (短期借款 / 10,1689,2555,7518,241).
+  const alone = GLUED_ALONE.exec(t);
+  const g = alone ? (['', alone[1], alone[2]] as unknown as RegExpExecArray) : GLUED_ROW.exec(t) ?? GLUED_BRACKET_ROW.exec(t);
   if (g && !SPACE.test(g[2])) {
     const label = g[1].trim();
     const tail = g[2];
     if (label.length > MAX_LABEL || CLAUSE_MARK.test(label) || looksLikeProse(label)) return undefined;
+    // Alone on its line, glued figures need two groups or decimals at least (not a page number 1-1-215).
+    if (alone && !(GROUPED_TWICE.test(tail) || (bareDigits && tail.length >= 4 && !PAGE_NUMBER.test(tail)))) return undefined;
     // Bare digits (515549174194) only inside a glued table, whose column count can settle them.
     const bare = !DECIMAL_OR_GROUP.test(tail) && !PERCENT.test(tail);
     if (bare && !(bareDigits && tail.length >= 2)) return undefined;
@@ -211,7 +219,7 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
       continue;
     }
     const first = lineRow(lines[i]);
-    if (!first) {
+    if (!first || (first.label === '' && !labelAbove(ctx, i, first))) {
       i++;
       continue;
     }
@@ -294,6 +302,20 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
       i = lastRowLine + 1;
     } else i++;
   }
+}
+
+/** A first row of figures alone takes the short text line just above as its label; false if there is none. */
+function labelAbove(ctx: TableContext, i: number, row: RawRow): boolean {
+  let b = i - 1;
+  while (b >= (ctx.from ?? 0) && ctx.furniture.has(b)) b--;
+  if (b < (ctx.from ?? 0) || ctx.claimed[b] || !isContent(ctx, b)) return false;
+  const l = ctx.lines[b];
+  const t = l.text.trim();
+  if (!t || t.length > MAX_LABEL || DIGIT.test(t) || STATEMENT_END.test(t) || looksLikeProse(t)) return false;
+  row.label = t;
+  row.labelRange = { start: l.start + l.text.indexOf(t), end: l.start + l.text.indexOf(t) + t.length };
+  row.line = b;
+  return true;
 }
 
 function labelOnlyRow(l: Line): RawRow {
