@@ -240,7 +240,7 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
         sum += sign[p] * v;
       }
     }
-    return t !== undefined && any && Math.abs(sum - t) <= 0.5 * 10 ** -d + 1e-9 * Math.abs(t);
+    return t !== undefined && any && Math.abs(sum - t) <= (d === 0 ? 0.5 : 10 ** -d) + 1e-9 * Math.abs(t);
   };
   walk(0, open.map((m) => cands.get(m)!.map((_, x) => x)));
   if (!ends.length || ends.length > 8 || work > 20000) return;
