@@ -178,12 +178,14 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
     const list = cands.get(m)!;
     for (let c = 0; c < k; c++) if (list.some((x) => x.values[c] !== list[0].values[c])) contested[c] = 1;
   }
-  const ends: number[][][] = [];
+  // Ends of the search: the readings left per open row, and how many contested columns reconciled.
+  let ends: { live: number[][]; agreed: number }[] = [];
   let work = 0;
-  const walk = (c: number, live: number[][]) => {
+  let budget = 0;
+  const walk = (c: number, live: number[][], fails: number, agreed: number) => {
     if (ends.length > 8 || ++work > 20000) return;
     if (c === k) {
-      ends.push(live.map((l) => l.slice()));
+      ends.push({ live: live.map((l) => l.slice()), agreed });
       return;
     }
     const options = open.map((m, j) => {
@@ -197,7 +199,7 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
       return [...byValue.entries()];
     });
     if (!contested[c]) {
-      walk(c + 1, options.map((o) => o[0][1]));
+      walk(c + 1, options.map((o) => o[0][1]), fails, agreed);
       return;
     }
     const pick: number[] = new Array(open.length).fill(0);
@@ -205,7 +207,9 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
       if (ends.length > 8 || work > 20000) return;
       if (j === open.length) {
         work++;
-        if (reconciles(c, pick, options)) walk(c + 1, options.map((o, jj) => o[pick[jj]][1]));
+        const next = options.map((o, jj) => o[pick[jj]][1]);
+        if (reconciles(c, pick, options)) walk(c + 1, next, fails, agreed + 1);
+        else if (fails < budget) walk(c + 1, next, fails + 1, agreed);
         return;
       }
       for (let q = 0; q < options[j].length; q++) {
@@ -242,11 +246,19 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
     }
     return t !== undefined && any && Math.abs(sum - t) <= (d === 0 ? 0.5 : 10 ** -d) + 1e-9 * Math.abs(t);
   };
-  walk(0, open.map((m) => cands.get(m)!.map((_, x) => x)));
+  const start = open.map((m) => cands.get(m)!.map((_, x) => x));
+  walk(0, start, 0, 0);
+  if (!ends.length && work <= 20000) {
+    // No reading makes every contested column reconcile: one column may be wrong in the text
+    // itself (a misprinted total), when the others, at least two, settle the reading alone.
+    budget = 1;
+    walk(0, start, 0, 0);
+    ends = ends.filter((e) => e.agreed >= 2);
+  }
   if (!ends.length || ends.length > 8 || work > 20000) return;
   open.forEach((m, j) => {
-    const first = cands.get(m)![ends[0][j][0]];
-    if (ends.every((e) => sameValues(cands.get(m)![e[j][0]], first))) {
+    const first = cands.get(m)![ends[0].live[j][0]];
+    if (ends.every((e) => sameValues(cands.get(m)![e.live[j][0]], first))) {
       m.cells = first.cells;
       m.uncertain = false;
       cands.delete(m);
