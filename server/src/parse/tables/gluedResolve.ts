@@ -208,7 +208,10 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
       if (j === open.length) {
         work++;
         const next = options.map((o, jj) => o[pick[jj]][1]);
-        if (reconciles(c, pick, options)) walk(c + 1, next, fails, agreed + 1);
+        const r = reconciles(c, pick, options);
+        // A column the total leaves empty (a unit price beside amounts) is no evidence either way.
+        if (r === undefined) walk(c + 1, next, fails, agreed);
+        else if (r) walk(c + 1, next, fails, agreed + 1);
         else if (fails < budget) walk(c + 1, next, fails + 1, agreed);
         return;
       }
@@ -219,7 +222,7 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
     };
     choose(0);
   };
-  const reconciles = (c: number, pick: number[], options: [number | undefined, number[]][][]): boolean => {
+  const reconciles = (c: number, pick: number[], options: [number | undefined, number[]][][]): boolean | undefined => {
     let sum = 0;
     let d = 0;
     let any = false;
@@ -244,7 +247,8 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
         sum += sign[p] * v;
       }
     }
-    return t !== undefined && any && Math.abs(sum - t) <= (d === 0 ? 0.5 : 10 ** -d) + 1e-9 * Math.abs(t);
+    if (t === undefined) return undefined;
+    return any && Math.abs(sum - t) <= (d === 0 ? 0.5 : 10 ** -d) + 1e-9 * Math.abs(t);
   };
   const start = open.map((m) => cands.get(m)!.map((_, x) => x));
   walk(0, start, 0, 0);
