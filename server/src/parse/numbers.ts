@@ -409,9 +409,32 @@ const readingOptions: OptionBuffer = { n: 0, len: new Int32Array(256), cost: new
  * The plausible readings of a glued run as `k` cells: every split into at most `k` tokens
  * (numbers grouped by three, two decimals, bare integers of up to three digits, (x) and -x,
  * dashes) whose cost is within one of the best; a reading of fewer tokens leaves its missing
- * cells as one contiguous gap, at any place (not for a run of bare digits, which is read as k cells). At most `limit` readings are returned, best first;
+ * cells anywhere (side by side when the ways are too many; not for a run of bare digits, read as k cells). At most `limit` readings are returned, best first;
  * undefined when there are more (too ambiguous to settle) or none. The work is bounded.
  */
+/** The ways to put m cells in order into k slots (all of them when there are at most 70, else the missing ones side by side). */
+function placements(m: number, k: number, take: (slots: number[]) => void) {
+  let ways = 1;
+  for (let x = 0; x < k - m; x++) ways = (ways * (k - x)) / (x + 1);
+  if (ways > 70) {
+    for (let gap = 0; gap <= m; gap++) take(Array.from({ length: m }, (_, x) => (x < gap ? x : x + k - m)));
+    return;
+  }
+  const slots: number[] = [];
+  const walk = (next: number) => {
+    if (slots.length === m) {
+      take(slots.slice());
+      return;
+    }
+    for (let s = next; s <= k - (m - slots.length); s++) {
+      slots.push(s);
+      walk(s + 1);
+      slots.pop();
+    }
+  };
+  walk(0);
+}
+
 export function gluedReadings(s: string, k: number, limit = 12): GluedReading[] | undefined {
   const text = asciiDigits(s);
   const n = text.length;
@@ -483,12 +506,11 @@ export function gluedReadings(s: string, k: number, limit = 12): GluedReading[] 
   for (const f of found.sort((a, b) => a.cost - b.cost)) {
     const m = f.tokens.length;
     if (m === k) out.push({ cells: f.tokens, cost: f.cost });
-    else for (let gap = 0; gap <= m; gap++) {
-      const cells: (GluedToken | undefined)[] = f.tokens.slice(0, gap);
-      for (let x = 0; x < k - m; x++) cells.push(undefined);
-      cells.push(...f.tokens.slice(gap));
+    else placements(m, k, (slots) => {
+      const cells: (GluedToken | undefined)[] = new Array(k).fill(undefined);
+      slots.forEach((slot, x) => (cells[slot] = f.tokens[x]));
       out.push({ cells, cost: f.cost + 0.5 });
-    }
+    });
     if (out.length > limit) return undefined;
   }
   return out.length ? out : undefined;

@@ -3,11 +3,13 @@
 //  - one cell per line:    label, blank, cell, blank, …      (extra blank lines for empty cells)
 //  - space-separated rows: 合计 3,550,196.05 7,066,350.78
 //  - glued rows:           合计28,770,992.0165,364,545.23    (split on grouping and two decimals)
+//  - glued rows, several on a line: 存货36,519,459.37…其他流动资产566,050.29…流动资产合计…
 // Page furniture between rows is skipped, so a table goes on across page breaks.
 
 import { Table, TableLayout } from '../model/types';
 import { assembleTable } from './tables/assemble';
 import { findCellPerLineTables } from './tables/cellPerLine';
+import { findGluedLineTables } from './tables/gluedLines';
 import { RawRow, TableContext } from './tables/context';
 import { findLineTables } from './tables/lineRows';
 import { findPipeTables } from './tables/pipe';
@@ -28,6 +30,7 @@ export function findTables(ctx: TableContext): Table[] {
   };
   findPipeTables(ctx, add);
   findCellPerLineTables(ctx, add);
+  findGluedLineTables(ctx, add);
   findLineTables(ctx, add);
   tables.sort((a, b) => a.start - b.start);
   tables.forEach((t, i) => (t.id = i));

@@ -1,0 +1,218 @@
+// Several table rows glued on one line (extractions that missed the table):
+//   货币资金102,982,382.0679,525,461.73…应收票据10,867,142.627,277,457.26…流动资产合计299,046,796.01…非流动资产：
+// A line is cut into label runs and figure runs (a figure run holds a decimal, a group or a
+// percent sign, or is a run of nil dashes); each label with the figures after it is a row. A label
+// left at the end of a line is a heading (流动资产：) or the start of the next line's first label.
+// A header of glued dates (科目名称2010-06-302009-12-31…) gives the column count; the glued runs
+// are then read with it and settled by the table's totals (gluedResolve.ts).
+
+import { Cell, Line } from '../../model/types';
+import { makeCell, rowKindOf } from '../cells';
+import { splitGlued } from '../numbers';
+import { AddTable, isContent, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
+import { resolveGluedRows } from './gluedResolve';
+
+/** A run of characters figures are written with. */
+const FIGURE_RUN = /[\d,.%％()（）\-—–]+/g;
+/** What makes a run a run of figures: a decimal or a group, a percent sign. */
+const FIGURE_MARK = /\d[,.]\d|\d[%％]/;
+const NIL_RUN = /^[-—–]{2,}$/;
+/** Text that is not a label: sentences, list literals, pipes. */
+const NOT_LABEL = /[。；;，,、|'"[\]{}]|\s{2,}|^约$/;
+/** Dates glued in a header: 2010-06-302009-12-312008-12-312007-12-31 (or one date). */
+const GLUED_DATES = /(?:19|20)\d{2}[-./]\d{2}[-./]\d{2}/g;
+const HEADER_WORD = /^(?:科目名称|科目|项目|项\s*目|资产|负债和股东权益|负债及股东权益|名称)?$/;
+const MAX_LINE = 6000;
+/** A space right before or after a figure run. */
+const SPACE_NEXT_TO = /^\s|\s$/;
+
+interface Piece {
+  label: string;
+  labelStart: number;
+  run?: string;
+  runStart?: number;
+}
+
+/** The label / figure-run pieces of a line, or undefined when it is not rows of glued figures. */
+function pieces(line: Line): Piece[] | undefined {
+  const t = line.text;
+  if (t.length < 4 || t.length > MAX_LINE) return undefined;
+  const c0 = t.charCodeAt(0);
+  if (c0 === 91 /* [ */ || c0 === 124 /* | */) return undefined;
+  const out: Piece[] = [];
+  let at = 0;
+  FIGURE_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIGURE_RUN.exec(t))) {
+    let s = m.index;
+    let run = m[0];
+    // Brackets that belong to the label: a closing one first, an opening one not before a figure.
+    while (run && (run[0] === ')' || run[0] === '）' || ((run[0] === '(' || run[0] === '（') && !(run.length > 1 && run.charCodeAt(1) >= 48 && run.charCodeAt(1) <= 57)))) {
+      run = run.slice(1);
+      s++;
+    }
+    while (run && (run[run.length - 1] === '(' || run[run.length - 1] === '（')) run = run.slice(0, -1);
+    if (!run || !(FIGURE_MARK.test(run) || NIL_RUN.test(run))) continue;
+    // A nil dash run needs a label on both sides, else it is text (a 'see below' dash).
+    const label = t.slice(at, s).trim();
+    // Figures apart by spaces are a space-separated row, not glued rows.
+    if (out.length && !label) return undefined;
+    if (SPACE_NEXT_TO.test(t.slice(Math.max(0, s - 1), s + run.length + 1))) return undefined;
+    out.push({ label, labelStart: at + t.slice(at, s).indexOf(label), run, runStart: s });
+    at = s + run.length;
+  }
+  if (!out.length) return undefined;
+  const rest = t.slice(at).trim();
+  if (rest) out.push({ label: rest, labelStart: at + t.slice(at).indexOf(rest) });
+  for (const p of out) if (p.label.length > MAX_LABEL || NOT_LABEL.test(p.label)) return undefined;
+  return out;
+}
+
+/** A header of glued dates, with the label text before and after it. */
+function datesHeader(line: Line): { header: RawRow; after?: RawRow } | undefined {
+  const t = line.text.trim();
+  if (t.length > 160) return undefined;
+  const base = line.start + line.text.indexOf(t);
+  GLUED_DATES.lastIndex = 0;
+  const cells: Cell[] = [];
+  let m: RegExpExecArray | null;
+  let first = -1;
+  let end = 0;
+  while ((m = GLUED_DATES.exec(t))) {
+    if (first >= 0 && m.index !== end) break;
+    if (first < 0) first = m.index;
+    cells.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0] });
+    end = m.index + m[0].length;
+  }
+  if (cells.length < 2) return undefined;
+  const label = t.slice(0, first).trim();
+  if (!HEADER_WORD.test(label)) return undefined;
+  const header: RawRow = { label, labelRange: { start: base, end: base + first }, cells, line: line.index, lastLine: line.index, start: base, end: base + end, header: true };
+  const tail = t.slice(end).trim();
+  if (!tail) return { header };
+  if (tail.length > MAX_LABEL || NOT_LABEL.test(tail)) return undefined;
+  const s = base + t.indexOf(tail, end);
+  return { header, after: { label: tail, labelRange: { start: s, end: s + tail.length }, cells: [], line: line.index, lastLine: line.index, start: s, end: s + tail.length, header: false } };
+}
+
+function rowOf(line: Line, p: Piece): RawRow {
+  const start = line.start + p.labelStart;
+  const runStart = line.start + p.runStart!;
+  const split = NIL_RUN.test(p.run!) ? undefined : splitGlued(p.run!);
+  const cells = split
+    ? split.tokens.map((tok) => makeCell(tok.raw, runStart + tok.start))
+    : Array.from(p.run!, (ch, i) => ({ start: runStart + i, end: runStart + i + 1, text: ch }));
+  return {
+    label: p.label,
+    labelRange: { start, end: start + p.label.length },
+    cells,
+    line: line.index,
+    lastLine: line.index,
+    start: p.label ? start : runStart,
+    end: runStart + p.run!.length,
+    header: false,
+    uncertain: split ? split.ambiguous : false,
+    glued: { text: p.run!, start: runStart },
+  };
+}
+
+/** Rows of a table: most have the same number of cells, two or more (not a quote line 昨收盘:0.000今开盘:0.000). */
+function regular(data: RawRow[]): boolean {
+  const count = new Map<number, number>();
+  for (const r of data) count.set(r.cells.length, (count.get(r.cells.length) ?? 0) + 1);
+  let best = 0;
+  let n = 0;
+  for (const [k, c] of count) if (c > n) {
+    best = k;
+    n = c;
+  }
+  return best >= 2 && n >= data.length * 0.6;
+}
+
+function labelRow(line: Line, p: Piece): RawRow {
+  const s = line.start + p.labelStart;
+  return { label: p.label, labelRange: { start: s, end: s + p.label.length }, cells: [], line: line.index, lastLine: line.index, start: s, end: s + p.label.length, header: false };
+}
+
+/** Tables whose lines hold several glued rows each. */
+export function findGluedLineTables(ctx: TableContext, add: AddTable) {
+  const { lines } = ctx;
+  const from = ctx.from ?? 0;
+  const to = ctx.to ?? lines.length;
+  let i = from;
+  while (i < to) {
+    if (ctx.claimed[i] || !isContent(ctx, i)) {
+      i++;
+      continue;
+    }
+    const first = pieces(lines[i]);
+    // A table of this kind starts on a line holding two rows or more.
+    if (!first || first.filter((p) => p.run).length < 2) {
+      i++;
+      continue;
+    }
+    const rows: RawRow[] = [];
+    // The header just above: glued dates.
+    let back = i - 1;
+    while (back >= from && !ctx.claimed[back] && !isContent(ctx, back) && i - back < 4) back--;
+    const head = back >= from && !ctx.claimed[back] && isContent(ctx, back) ? datesHeader(lines[back]) : undefined;
+    if (head) {
+      rows.push(head.header);
+      if (head.after) rows.push(head.after);
+    }
+    let pending: { line: Line; piece: Piece } | undefined;
+    let j = i;
+    let lastLine = i;
+    let multi = 0;
+    while (j < to && rows.length < MAX_ROWS_PER_TABLE) {
+      if (ctx.claimed[j]) break;
+      if (!isContent(ctx, j)) {
+        j++;
+        continue;
+      }
+      const ps = j === i ? first : pieces(lines[j]);
+      if (!ps) {
+        const h = datesHeader(lines[j]);
+        if (!h) break;
+        if (pending) rows.push(labelRow(pending.line, pending.piece));
+        pending = undefined;
+        rows.push(h.header);
+        if (h.after) rows.push(h.after);
+        lastLine = j;
+        j++;
+        continue;
+      }
+      if (ps.filter((p) => p.run).length >= 2) multi++;
+      for (const p of ps) {
+        if (!p.run) {
+          if (pending) rows.push(labelRow(pending.line, pending.piece));
+          pending = { line: lines[j], piece: p };
+          continue;
+        }
+        const row = rowOf(lines[j], p);
+        if (pending) {
+          if (!p.label) {
+            // The label wrapped onto the line above: 开发支出 … / 2,421,693.39…
+            const pl = pending.piece;
+            row.label = pl.label;
+            row.labelRange = { start: pending.line.start + pl.labelStart, end: pending.line.start + pl.labelStart + pl.label.length };
+            row.line = pending.line.index;
+          } else rows.push(labelRow(pending.line, pending.piece));
+          pending = undefined;
+        }
+        if (row.label) rows.push(row);
+      }
+      lastLine = j;
+      j++;
+    }
+    if (pending && pending.line.index !== lastLine) pending = undefined;
+    if (pending) rows.push(labelRow(pending.line, pending.piece));
+    const data = rows.filter((r) => !r.header && r.cells.length);
+    // Only tables that have something to check: a 合计 / 小计 / 总计 row among their rows.
+    if (multi >= 1 && data.length >= 3 && regular(data) && data.some((r) => rowKindOf(r.label) !== 'data')) {
+      resolveGluedRows(rows);
+      add('glued', rows);
+      i = lastLine + 1;
+    } else i++;
+  }
+}
