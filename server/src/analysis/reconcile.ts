@@ -414,7 +414,7 @@ function trailingEmpty(r: Row): number {
 
 function shiftedLeft(table: Table, row: Row): boolean {
   const n = row.cells.length;
-  if (n < 2 || row.cells[n - 1].text !== '') return false;
+  if (n < 2 || row.cells[n - 1].text !== '' || row.cells[n - 1].vanished) return false;
   const peers = table.rows.filter((r) => r !== row && r.kind !== 'header' && r.cells.length === n);
   const filled = peers.filter((r) => r.cells[n - 1].figure).length;
   return filled > 0 && filled >= peers.length / 2;

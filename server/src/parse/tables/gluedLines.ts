@@ -23,6 +23,8 @@ const NOT_LABEL = /[。；;，,、|'"[\]{}]|\s{2,}|^约$/;
 const GLUED_DATES = /(?:19|20)\d{2}[-./]\d{2}[-./]\d{2}/g;
 const HEADER_WORD = /^(?:科目名称|科目|项目|项\s*目|资产|负债和股东权益|负债及股东权益|名称)?$/;
 const MAX_LINE = 6000;
+const PAGE_NUMBER = /^\d+(?:-\d+){0,2}$/;
+const DIGITS = /\d/;
 /** A space right before or after a figure run. */
 const SPACE_NEXT_TO = /^\s|\s$/;
 
@@ -134,6 +136,28 @@ function labelRow(line: Line, p: Piece): RawRow {
   return { label: p.label, labelRange: { start: s, end: s + p.label.length }, cells: [], line: line.index, lastLine: line.index, start: s, end: s + p.label.length, header: false };
 }
 
+/**
+ * Where glued rows go on after a page break starting at line j: up to three short lines without
+ * figures (a page number, a running header) and then a line of glued rows; -1 if they do not.
+ */
+function breakEnd(ctx: TableContext, j: number, to: number): number {
+  let k = j;
+  let n = 0;
+  while (k < to && n < 3) {
+    if (!isContent(ctx, k)) {
+      k++;
+      continue;
+    }
+    const t = ctx.lines[k].text.trim();
+    const ps = pieces(ctx.lines[k]);
+    if (ps) return n > 0 && ps.some((p) => p.run) ? k : -1;
+    if (t.length > 20 || !(PAGE_NUMBER.test(t) || !DIGITS.test(t)) || NOT_LABEL.test(t) || ctx.claimed[k]) return -1;
+    n++;
+    k++;
+  }
+  return -1;
+}
+
 /** Tables whose lines hold several glued rows each. */
 export function findGluedLineTables(ctx: TableContext, add: AddTable) {
   const { lines } = ctx;
@@ -173,7 +197,13 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
       const ps = j === i ? first : pieces(lines[j]);
       if (!ps) {
         const h = datesHeader(lines[j]);
-        if (!h) break;
+        if (!h) {
+          // A page break inside the table (1-1-225 / 招股意向书): skipped when glued rows go on right after it.
+          const k = breakEnd(ctx, j, to);
+          if (k < 0) break;
+          j = k;
+          continue;
+        }
         if (pending) rows.push(labelRow(pending.line, pending.piece));
         pending = undefined;
         rows.push(h.header);

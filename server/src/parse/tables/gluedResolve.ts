@@ -36,7 +36,7 @@ function candidateOf(row: RawRow, r: GluedReading): Candidate {
       at = base + t.end;
     } else {
       // A cell the text left out: empty, at the place it would have been.
-      cells.push({ start: at, end: at, text: '' });
+      cells.push({ start: at, end: at, text: '', vanished: true });
       values.push(undefined);
       decimals.push(0);
     }
