@@ -18,13 +18,15 @@ const FIGURE_RUN = /[\d,.%％()（）\-—–]+/g;
 const FIGURE_MARK = /\d[,.]\d|\d[%％]/;
 const NIL_RUN = /^[-—–]{2,}$/;
 /** Text that is not a label: sentences, list literals, pipes. */
-const NOT_LABEL = /[。；;，,、|'"[\]{}]|\s{2,}|^约$/;
+const NOT_LABEL = /[。；;，,|'"[\]{}]|\s{2,}|^约$/;
 /** Dates glued in a header: 2010-06-302009-12-312008-12-312007-12-31 (or one date). */
 const GLUED_DATES = /(?:19|20)\d{2}[-./]\d{2}[-./]\d{2}/g;
 const HEADER_WORD = /^(?:科目名称|科目|项目|项\s*目|资产|负债和股东权益|负债及股东权益|名称)?$/;
 const MAX_LINE = 6000;
 const PAGE_NUMBER = /^\d+(?:-\d+){0,2}$/;
 const DIGITS = /\d/;
+/** A heading over rows (流动资产：, 一、经营活动产生的现金流量：), never the start of a row's label. */
+const HEADING_END = /[:：]$/;
 /** A space right before or after a figure run. */
 const SPACE_NEXT_TO = /^\s|\s$/;
 
@@ -131,9 +133,15 @@ function regular(data: RawRow[]): boolean {
   return best >= 2 && n >= data.length * 0.6;
 }
 
-function labelRow(line: Line, p: Piece): RawRow {
-  const s = line.start + p.labelStart;
-  return { label: p.label, labelRange: { start: s, end: s + p.label.length }, cells: [], line: line.index, lastLine: line.index, start: s, end: s + p.label.length, header: false };
+interface Pending {
+  label: string;
+  start: number;
+  end: number;
+  line: number;
+}
+
+function pendingRow(p: Pending): RawRow {
+  return { label: p.label, labelRange: { start: p.start, end: p.end }, cells: [], line: p.line, lastLine: p.line, start: p.start, end: p.end, header: false };
 }
 
 /**
@@ -184,10 +192,16 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
       rows.push(head.header);
       if (head.after) rows.push(head.after);
     }
-    let pending: { line: Line; piece: Piece } | undefined;
+    // A label whose figures have not come yet: the end of a line, or a line of its own.
+    let pending: Pending | undefined;
+    const flush = () => {
+      if (pending) rows.push(pendingRow(pending));
+      pending = undefined;
+    };
     let j = i;
     let lastLine = i;
     let multi = 0;
+    let textLines = 0;
     while (j < to && rows.length < MAX_ROWS_PER_TABLE) {
       if (ctx.claimed[j]) break;
       if (!isContent(ctx, j)) {
@@ -197,46 +211,69 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
       const ps = j === i ? first : pieces(lines[j]);
       if (!ps) {
         const h = datesHeader(lines[j]);
-        if (!h) {
-          // A page break inside the table (1-1-225 / 招股意向书): skipped when glued rows go on right after it.
-          const k = breakEnd(ctx, j, to);
-          if (k < 0) break;
-          j = k;
+        if (h) {
+          flush();
+          rows.push(h.header);
+          if (h.after) rows.push(h.after);
+          lastLine = j;
+          textLines = 0;
+          j++;
           continue;
         }
-        if (pending) rows.push(labelRow(pending.line, pending.piece));
-        pending = undefined;
-        rows.push(h.header);
-        if (h.after) rows.push(h.after);
-        lastLine = j;
+        const t = lines[j].text.trim();
+        if (PAGE_NUMBER.test(t) && breakEnd(ctx, j, to) > 0) {
+          j++;
+          continue;
+        }
+        // A line of label text: the start of a wrapped label, its middle, or a heading.
+        if (t.length > MAX_LABEL || DIGITS.test(t) || NOT_LABEL.test(t) || ++textLines > 3) break;
+        const s0 = lines[j].start + lines[j].text.indexOf(t);
+        if (pending && !HEADING_END.test(pending.label)) pending = { ...pending, label: pending.label + t, end: s0 + t.length };
+        else {
+          flush();
+          pending = { label: t, start: s0, end: s0 + t.length, line: j };
+        }
         j++;
         continue;
       }
+      textLines = 0;
       if (ps.filter((p) => p.run).length >= 2) multi++;
-      for (const p of ps) {
+      const runs = ps.filter((p) => p.run).length;
+      let firstRow: RawRow | undefined;
+      for (let q = 0; q < ps.length; q++) {
+        const p = ps[q];
+        const ls = lines[j].start + p.labelStart;
         if (!p.run) {
-          if (pending) rows.push(labelRow(pending.line, pending.piece));
-          pending = { line: lines[j], piece: p };
+          // Text after the only figures of a line that opened with figures ends that row's label (…的现金).
+          if (firstRow && runs === 1 && q === ps.length - 1 && !firstRow.label.endsWith(p.label)) {
+            firstRow.label += p.label;
+            firstRow.labelRange = { start: firstRow.labelRange.start, end: ls + p.label.length };
+            continue;
+          }
+          flush();
+          pending = { label: p.label, start: ls, end: ls + p.label.length, line: j };
           continue;
         }
         const row = rowOf(lines[j], p);
         if (pending) {
-          if (!p.label) {
-            // The label wrapped onto the line above: 开发支出 … / 2,421,693.39…
-            const pl = pending.piece;
-            row.label = pl.label;
-            row.labelRange = { start: pending.line.start + pl.labelStart, end: pending.line.start + pl.labelStart + pl.label.length };
-            row.line = pending.line.index;
-          } else rows.push(labelRow(pending.line, pending.piece));
-          pending = undefined;
+          const wrapped = !p.label || (!HEADING_END.test(pending.label) && rowKindOf(pending.label) === 'data' && pending.label.length + p.label.length <= MAX_LABEL);
+          if (wrapped) {
+            // The label began on the line above: 开发支出 / 2,421,693.39…, 处置固定资产、无形资产 / 和其他长期资产收回的现-35,000.00
+            row.label = pending.label + p.label;
+            row.labelRange = { start: pending.start, end: p.label ? ls + p.label.length : pending.end };
+            row.line = pending.line;
+            row.start = pending.start;
+            pending = undefined;
+          } else flush();
         }
-        if (row.label) rows.push(row);
+        if (q === 0 && !p.label && !row.label) row.label = '';
+        if (q === 0) firstRow = row;
+        rows.push(row);
       }
       lastLine = j;
       j++;
     }
-    if (pending && pending.line.index !== lastLine) pending = undefined;
-    if (pending) rows.push(labelRow(pending.line, pending.piece));
+    if (pending && pending.line === lastLine) flush();
     const data = rows.filter((r) => !r.header && r.cells.length);
     // Only tables that have something to check: a 合计 / 小计 / 总计 row among their rows.
     if (multi >= 1 && data.length >= 3 && regular(data) && data.some((r) => rowKindOf(r.label) !== 'data')) {
