@@ -29,8 +29,8 @@ export interface RawRow extends Range {
   header: boolean;
   uncertain?: boolean;
   repeatedHeader?: boolean;
-  /** The glued run its cells were split out of (tables/gluedResolve.ts may read it again). */
-  glued?: { text: string; start: number; bare?: boolean };
+  /** The glued run its cells were split out of (tables/gluedResolve.ts may read it again); judged: read with the table's column count already, not to be split again. */
+  glued?: { text: string; start: number; bare?: boolean; judged?: boolean };
 }
 
 export const MAX_LABEL = 48;

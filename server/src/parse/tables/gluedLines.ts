@@ -7,7 +7,7 @@
 // are then read with it and settled by the table's totals (gluedResolve.ts).
 
 import { Cell, Line } from '../../model/types';
-import { makeCell, rowKindOf } from '../cells';
+import { makeCell, periodsIn, rowKindOf } from '../cells';
 import { splitGlued } from '../numbers';
 import { AddTable, isContent, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 import { resolveGluedRows } from './gluedResolve';
@@ -25,6 +25,7 @@ const HEADER_WORD = /^(?:科目名称|科目|项目|项\s*目|资产|负债和�
 const MAX_LINE = 6000;
 const PAGE_NUMBER = /^\d+(?:-\d+){0,2}$/;
 const DIGITS = /\d/;
+const YEAR = /(?:19|20)\d{2}/;
 /** A heading over rows (流动资产：, 一、经营活动产生的现金流量：), never the start of a row's label. */
 const HEADING_END = /[:：]$/;
 /** A space right before or after a figure run. */
@@ -77,16 +78,20 @@ function datesHeader(line: Line): { header: RawRow; after?: RawRow } | undefined
   const t = line.text.trim();
   if (t.length > 160) return undefined;
   const base = line.start + line.text.indexOf(t);
-  GLUED_DATES.lastIndex = 0;
+  if (!YEAR.test(t)) return undefined;
   const cells: Cell[] = [];
-  let m: RegExpExecArray | null;
   let first = -1;
   let end = 0;
-  while ((m = GLUED_DATES.exec(t))) {
-    if (first >= 0 && m.index !== end) break;
-    if (first < 0) first = m.index;
-    cells.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0] });
-    end = m.index + m[0].length;
+  // Dates glued (2010-06-302009-12-31…) or period words glued (2010年1-6月2009年度…), side by side.
+  const dates: { text: string; start: number; end: number }[] = [];
+  GLUED_DATES.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = GLUED_DATES.exec(t))) dates.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  for (const p of dates.length >= 2 ? dates : periodsIn(t)) {
+    if (first >= 0 && p.start !== end) break;
+    if (first < 0) first = p.start;
+    cells.push({ start: base + p.start, end: base + p.end, text: p.text });
+    end = p.end;
   }
   if (cells.length < 2) return undefined;
   const label = t.slice(0, first).trim();
@@ -266,8 +271,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
             pending = undefined;
           } else flush();
         }
-        if (q === 0 && !p.label && !row.label) row.label = '';
-        if (q === 0) firstRow = row;
+        if (q === 0 && !p.label) firstRow = row;
         rows.push(row);
       }
       lastLine = j;
@@ -277,7 +281,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
     const data = rows.filter((r) => !r.header && r.cells.length);
     // Only tables that have something to check: a 合计 / 小计 / 总计 row among their rows.
     if (multi >= 1 && data.length >= 3 && regular(data) && data.some((r) => rowKindOf(r.label) !== 'data')) {
-      resolveGluedRows(rows);
+      resolveGluedRows(rows, false);
       add('glued', rows);
       i = lastLine + 1;
     } else i++;

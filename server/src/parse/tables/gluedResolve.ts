@@ -97,8 +97,11 @@ function unsplit(r: RawRow) {
   r.glued = undefined;
 }
 
-/** Reads the glued rows of a line table again with its column count and lets its totals decide. */
-export function resolveGluedRows(rows: RawRow[]): void {
+/**
+ * Reads the glued rows of a line table again with its column count and lets its totals decide.
+ * A row no total settles stays uncertain; with `keepFormer`, one its first reading called certain keeps it.
+ */
+export function resolveGluedRows(rows: RawRow[], keepFormer = true): void {
   if (!rows.some((r) => r.glued)) return;
   const ks = columnCounts(rows);
   const cands = new Map<RawRow, Candidate[]>();
@@ -107,7 +110,13 @@ export function resolveGluedRows(rows: RawRow[]): void {
     if (!r.glued || r.header || k < 1) return;
     if (r.cells.length === k && !r.uncertain) return;
     const readings = gluedReadings(r.glued.text, k, 64);
-    if (!readings) return;
+    if (!readings) {
+      if (!keepFormer && r.cells.length !== k) {
+        r.uncertain = true;
+        r.glued.judged = true;
+      }
+      return;
+    }
     const list: Candidate[] = [];
     for (const rd of readings) {
       const c = candidateOf(r, rd);
@@ -125,7 +134,9 @@ export function resolveGluedRows(rows: RawRow[]): void {
   for (const r of cands.keys()) before.set(r, r.uncertain);
   for (const r of cands.keys()) r.uncertain = true;
   if (cands.size) settleBlocks(rows, cands, ks);
-  for (const [r, was] of before) if (cands.has(r) && !r.glued?.bare) r.uncertain = was;
+  for (const [r, was] of before) if (cands.has(r) && !r.glued?.bare && keepFormer) r.uncertain = was;
+  // Rows the column count could not settle stay as they are: uncertain, not split again by assembly.
+  if (!keepFormer) for (const r of cands.keys()) if (r.glued) r.glued.judged = true;
   // Bare digits that no total settles and that stand in no total's block are a line of text again.
   const inBlock = blockMembers(rows);
   for (const r of rows) if (!inBlock.has(r)) unsplit(r);
@@ -136,7 +147,7 @@ function blockMembers(rows: RawRow[]): Set<RawRow> {
   const out = new Set<RawRow>();
   let from = 0;
   for (let i = 0; i < rows.length; i++) {
-    if (rows[i].header) from = i + 1;
+    if (rows[i].header || (!rows[i].cells.length && HEADING.test(rows[i].label))) from = i + 1;
     else {
       const kind = rowKindOf(rows[i].label);
       if (kind === 'total' || kind === 'subtotal') {
@@ -148,11 +159,14 @@ function blockMembers(rows: RawRow[]): Set<RawRow> {
   return out;
 }
 
+/** A heading over rows (流动资产：, 三、筹资活动产生的现金流量：): the rows above it are not in the block below. */
+const HEADING = /[:：]$|^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])/;
+
 function settleBlocks(rows: RawRow[], cands: Map<RawRow, Candidate[]>, ks: number[]) {
   let from = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (r.header) {
+    if (r.header || (!r.cells.length && HEADING.test(r.label))) {
       from = i + 1;
       continue;
     }
