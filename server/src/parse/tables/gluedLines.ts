@@ -253,6 +253,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
           if (firstRow && runs === 1 && q === ps.length - 1 && !firstRow.label.endsWith(p.label)) {
             firstRow.label += p.label;
             firstRow.labelRange = { start: firstRow.labelRange.start, end: ls + p.label.length };
+            firstRow.end = ls + p.label.length;
             continue;
           }
           flush();
