@@ -23,6 +23,10 @@ const NOT_LABEL = /[。；;，,|'"[\]{}]|\s{2,}|^约$/;
 const GLUED_DATES = /(?:19|20)\d{2}[-./]\d{2}[-./]\d{2}/g;
 const HEADER_WORD = /^(?:科目名称|科目|项目|项\s*目|资产|负债和股东权益|负债及股东权益|名称)?$/;
 const MAX_LINE = 6000;
+/** Digits after a percent sign or after two decimals that start the next label (its row number, a year). */
+const ROW_NUMBER_AFTER = /(?:%|％|\.\d\d)(\d{1,4})$/;
+/** A character a label starts with (not a figure, a sign, a bracket or a separator). */
+const LABEL_START = /[^\d,.%％()（）\-—–\s]/;
 const PAGE_NUMBER = /^\d+(?:-\d+){0,2}$/;
 const DIGITS = /\d/;
 const YEAR = /(?:19|20)\d{2}/;
@@ -58,7 +62,10 @@ function pieces(line: Line): Piece[] | undefined {
     }
     while (run && (run[run.length - 1] === '(' || run[run.length - 1] === '（')) run = run.slice(0, -1);
     if (!run || !(FIGURE_MARK.test(run) || NIL_RUN.test(run))) continue;
-    // A nil dash run needs a label on both sides, else it is text (a 'see below' dash).
+    // The number of the next row glued to the last figure: …6.06%5江西赣卫…, …1,523.702、2008年度…
+    const next = s + run.length < t.length ? t[s + run.length] : '';
+    const lead = next && next !== '、' && !LABEL_START.test(next) ? undefined : ROW_NUMBER_AFTER.exec(run);
+    if (lead && next) run = run.slice(0, run.length - lead[1].length);
     const label = t.slice(at, s).trim();
     // Figures apart by spaces are a space-separated row, not glued rows.
     if (out.length && !label) return undefined;

@@ -115,6 +115,8 @@ export function lineRow(line: Line, bareDigits = false): RawRow | undefined {
     if (bare && !(bareDigits && tail.length >= 2)) return undefined;
     const split = splitGlued(tail);
     if (!split) return undefined;
+    // Figures alone on a line are glued rows only when several are glued (one is a cell of its own line).
+    if (alone && split.tokens.length < 2) return undefined;
     const tailStart = line.start + g[1].length;
     const labelStart = line.start + text.indexOf(label);
     return {
@@ -219,7 +221,7 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
       continue;
     }
     const first = lineRow(lines[i]);
-    if (!first || (first.label === '' && !labelAbove(ctx, i, first))) {
+    if (!first || (first.glued && first.label === '' && !labelAbove(ctx, i, first))) {
       i++;
       continue;
     }
