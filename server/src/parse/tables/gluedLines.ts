@@ -48,6 +48,8 @@ function pieces(line: Line): Piece[] | undefined {
   if (t.length < 4 || t.length > MAX_LINE) return undefined;
   const c0 = t.charCodeAt(0);
   if (c0 === 91 /* [ */ || c0 === 124 /* | */) return undefined;
+  // Sentences are not rows: rejected before any expression runs over the line.
+  if (t.indexOf('。') >= 0 || t.indexOf('，') >= 0 || t.indexOf('；') >= 0) return undefined;
   const out: Piece[] = [];
   let at = 0;
   FIGURE_RUN.lastIndex = 0;

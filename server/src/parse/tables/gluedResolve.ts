@@ -16,32 +16,31 @@ import { RawRow } from './context';
 
 
 interface Candidate {
-  cells: Cell[];
+  row: RawRow;
+  reading: GluedReading;
   values: (number | undefined)[];
   decimals: number[];
 }
 
 function candidateOf(row: RawRow, r: GluedReading): Candidate {
-  const base = row.glued!.start;
-  let at = base;
-  const cells: Cell[] = [];
   const values: (number | undefined)[] = [];
   const decimals: number[] = [];
   for (const t of r.cells) {
-    if (t) {
-      const c = makeCell(t.raw, base + t.start);
-      cells.push(c);
-      values.push(c.figure?.value);
-      decimals.push(c.figure?.decimals ?? 0);
-      at = base + t.end;
-    } else {
-      // A cell the text left out: empty, at the place it would have been.
-      cells.push({ start: at, end: at, text: '', vanished: true });
-      values.push(undefined);
-      decimals.push(0);
-    }
+    values.push(t?.number?.value);
+    decimals.push(t?.number?.decimals ?? 0);
   }
-  return { cells, values, decimals };
+  return { row, reading: r, values, decimals };
+}
+
+/** The cells of a reading (made only for the reading kept). */
+function cellsOf(c: Candidate): Cell[] {
+  const base = c.row.glued!.start;
+  let at = base;
+  return c.reading.cells.map((t) => {
+    if (!t) return { start: at, end: at, text: '', vanished: true as const }; // a cell the text left out, where it would have been
+    at = base + t.end;
+    return makeCell(t.raw, base + t.start);
+  });
 }
 
 function sameValues(a: Candidate, b: Candidate): boolean {
@@ -123,7 +122,7 @@ export function resolveGluedRows(rows: RawRow[], keepFormer = true): void {
       if (!list.some((x) => sameValues(x, c))) list.push(c);
     }
     if (list.length === 1) {
-      r.cells = list[0].cells;
+      r.cells = cellsOf(list[0]);
       r.uncertain = false;
     } else {
       cands.set(r, list);
@@ -179,11 +178,14 @@ function settleBlocks(rows: RawRow[], cands: Map<RawRow, Candidate[]>, ks: numbe
   }
 }
 
+const MAX_WORK = 800;
+
 function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidate[]>, k: number) {
   const members = [...parts, total];
   const open = members.filter((m) => cands.has(m));
   if (!open.length) return;
   const sign = members.map((p) => (p === total ? 0 : isSubtractLabel(p.label) ? -1 : 1));
+  const openAt = members.map((m) => open.indexOf(m));
   // Column by column: the values each open row can still take there; a column the rows
   // disagree on must reconcile, which prunes the readings before the next column is tried.
   // Columns the readings disagree on: each must reconcile, even where the readings still open agree.
@@ -197,7 +199,7 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
   let work = 0;
   let budget = 0;
   const walk = (c: number, live: number[][], fails: number, agreed: number) => {
-    if (ends.length > 8 || ++work > 20000) return;
+    if (ends.length > 8 || ++work > MAX_WORK) return;
     if (c === k) {
       ends.push({ live: live.map((l) => l.slice()), agreed });
       return;
@@ -216,9 +218,16 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
       walk(c + 1, options.map((o) => o[0][1]), fails, agreed);
       return;
     }
+    // Too many ways to fill one column: the block is not settled (the search stays small).
+    let ways = 1;
+    for (const o of options) ways *= o.length;
+    if (ways > 64) {
+      work = MAX_WORK + 1;
+      return;
+    }
     const pick: number[] = new Array(open.length).fill(0);
     const choose = (j: number) => {
-      if (ends.length > 8 || work > 20000) return;
+      if (ends.length > 8 || work > MAX_WORK) return;
       if (j === open.length) {
         work++;
         const next = options.map((o, jj) => o[pick[jj]][1]);
@@ -243,7 +252,7 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
     let t: number | undefined;
     for (let p = 0; p < members.length; p++) {
       const m = members[p];
-      const j = open.indexOf(m);
+      const j = openAt[p];
       let v: number | undefined;
       let dec = 0;
       if (j >= 0) {
@@ -266,18 +275,18 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
   };
   const start = open.map((m) => cands.get(m)!.map((_, x) => x));
   walk(0, start, 0, 0);
-  if (!ends.length && work <= 20000) {
+  if (!ends.length && work <= MAX_WORK) {
     // No reading makes every contested column reconcile: one column may be wrong in the text
     // itself (a misprinted total), when the others, at least two, settle the reading alone.
     budget = 1;
     walk(0, start, 0, 0);
     ends = ends.filter((e) => e.agreed >= 2);
   }
-  if (!ends.length || ends.length > 8 || work > 20000) return;
+  if (!ends.length || ends.length > 8 || work > MAX_WORK) return;
   open.forEach((m, j) => {
     const first = cands.get(m)![ends[0].live[j][0]];
     if (ends.every((e) => sameValues(cands.get(m)![e.live[j][0]], first))) {
-      m.cells = first.cells;
+      m.cells = cellsOf(first);
       m.uncertain = false;
       cands.delete(m);
     }
