@@ -86,12 +86,22 @@ function pieces(line: Line): Piece[] | undefined {
 function datesHeader(line: Line): { header: RawRow; after?: RawRow } | undefined {
   const t = line.text.trim();
   if (t.length > 160) return undefined;
-  const base = line.start + line.text.indexOf(t);
+  const h = headerIn(t, line.start + line.text.indexOf(t), line.index);
+  if (!h) return undefined;
+  if (!h.rest) return { header: h.header };
+  if (h.rest.length > MAX_LABEL || NOT_LABEL.test(h.rest)) return undefined;
+  return { header: h.header, after: { label: h.rest, labelRange: { start: h.restStart, end: h.restStart + h.rest.length }, cells: [], line: line.index, lastLine: line.index, start: h.restStart, end: h.restStart + h.rest.length, header: false } };
+}
+
+/**
+ * A header at the start of a text: a title word (科目名称) and periods glued side by side
+ * (2010-06-302009-12-31…, 2010年1-6月2009年度…); what follows is returned as `rest`.
+ */
+function headerIn(t: string, base: number, line: number): { header: RawRow; rest: string; restStart: number } | undefined {
   if (!YEAR.test(t)) return undefined;
   const cells: Cell[] = [];
   let first = -1;
   let end = 0;
-  // Dates glued (2010-06-302009-12-31…) or period words glued (2010年1-6月2009年度…), side by side.
   const dates: { text: string; start: number; end: number }[] = [];
   GLUED_DATES.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -105,12 +115,9 @@ function datesHeader(line: Line): { header: RawRow; after?: RawRow } | undefined
   if (cells.length < 2) return undefined;
   const label = t.slice(0, first).trim();
   if (!HEADER_WORD.test(label)) return undefined;
-  const header: RawRow = { label, labelRange: { start: base, end: base + first }, cells, line: line.index, lastLine: line.index, start: base, end: base + end, header: true };
-  const tail = t.slice(end).trim();
-  if (!tail) return { header };
-  if (tail.length > MAX_LABEL || NOT_LABEL.test(tail)) return undefined;
-  const s = base + t.indexOf(tail, end);
-  return { header, after: { label: tail, labelRange: { start: s, end: s + tail.length }, cells: [], line: line.index, lastLine: line.index, start: s, end: s + tail.length, header: false } };
+  const header: RawRow = { label, labelRange: { start: base, end: base + first }, cells, line, lastLine: line, start: base, end: base + end, header: true };
+  const rest = t.slice(end).trim();
+  return { header, rest, restStart: rest ? base + t.indexOf(rest, end) : base + end };
 }
 
 function rowOf(line: Line, p: Piece): RawRow {
@@ -192,8 +199,10 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
       continue;
     }
     const first = pieces(lines[i]);
-    // A table of this kind starts on a line holding two rows or more.
-    if (!first || first.filter((p) => p.run).length < 2) {
+    // A table of this kind starts on a line holding two rows or more, or at a header of glued periods.
+    const own = first ? undefined : datesHeader(lines[i]);
+    const opening = first?.[0].run ? undefined : first?.[0] && headerIn(first[0].label, lines[i].start + first[0].labelStart, i);
+    if (!own && !opening && (!first || first.filter((p) => p.run).length < 2)) {
       i++;
       continue;
     }
@@ -201,11 +210,12 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
     // The header just above: glued dates.
     let back = i - 1;
     while (back >= from && !ctx.claimed[back] && !isContent(ctx, back) && i - back < 4) back--;
-    const head = back >= from && !ctx.claimed[back] && isContent(ctx, back) ? datesHeader(lines[back]) : undefined;
+    const head = own || opening ? undefined : back >= from && !ctx.claimed[back] && isContent(ctx, back) ? datesHeader(lines[back]) : undefined;
     if (head) {
       rows.push(head.header);
       if (head.after) rows.push(head.after);
     }
+    let headed = !!(own || opening || head);
     // A label whose figures have not come yet: the end of a line, or a line of its own.
     let pending: Pending | undefined;
     const flush = () => {
@@ -215,6 +225,8 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
     let j = i;
     let lastLine = i;
     let multi = 0;
+    // Rows whose label began on the line above: what one-row-per-line tables (lineRows.ts) cannot read.
+    let wrapped = 0;
     let textLines = 0;
     while (j < to && rows.length < MAX_ROWS_PER_TABLE) {
       if (ctx.claimed[j]) break;
@@ -223,9 +235,12 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
         continue;
       }
       const ps = j === i ? first : pieces(lines[j]);
+      // A header after rows starts the next table.
+      const hasData = rows.some((r) => !r.header && r.cells.length);
       if (!ps) {
         const h = datesHeader(lines[j]);
         if (h) {
+          if (hasData) break;
           flush();
           rows.push(h.header);
           if (h.after) rows.push(h.after);
@@ -251,6 +266,15 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
         continue;
       }
       textLines = 0;
+      const lead = ps[0].run ? undefined : headerIn(ps[0].label, lines[j].start + ps[0].labelStart, j);
+      if (lead) {
+        // 科目名称2010年1-6月2009年度2008年度2007年度营业收入126,614,383.75…: the header, then the first row.
+        if (hasData) break;
+        flush();
+        rows.push(lead.header);
+        headed = true;
+        ps[0] = { ...ps[0], label: lead.rest, labelStart: lead.restStart - lines[j].start };
+      }
       if (ps.filter((p) => p.run).length >= 2) multi++;
       const runs = ps.filter((p) => p.run).length;
       let firstRow: RawRow | undefined;
@@ -271,14 +295,15 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
         }
         const row = rowOf(lines[j], p);
         if (pending) {
-          const wrapped = !p.label || (!HEADING_END.test(pending.label) && rowKindOf(pending.label) === 'data' && pending.label.length + p.label.length <= MAX_LABEL);
-          if (wrapped) {
+          const joins = !p.label || (!HEADING_END.test(pending.label) && rowKindOf(pending.label) === 'data' && pending.label.length + p.label.length <= MAX_LABEL);
+          if (joins) {
             // The label began on the line above: 开发支出 / 2,421,693.39…, 处置固定资产、无形资产 / 和其他长期资产收回的现-35,000.00
             row.label = pending.label + p.label;
             row.labelRange = { start: pending.start, end: p.label ? ls + p.label.length : pending.end };
             row.line = pending.line;
             row.start = pending.start;
             pending = undefined;
+            if (!p.label) wrapped++;
           } else flush();
         }
         if (q === 0 && !p.label) firstRow = row;
@@ -290,10 +315,10 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
     if (pending && pending.line === lastLine) flush();
     const data = rows.filter((r) => !r.header && r.cells.length);
     // Only tables that have something to check: a 合计 / 小计 / 总计 row among their rows.
-    if (multi >= 1 && data.length >= 3 && regular(data) && data.some((r) => rowKindOf(r.label) !== 'data')) {
+    if ((multi >= 1 || (headed && wrapped >= 1)) && data.length >= 3 && regular(data) && data.some((r) => rowKindOf(r.label) !== 'data')) {
       resolveGluedRows(rows, false);
       add('glued', rows);
-      i = lastLine + 1;
+      i = Math.max(i + 1, j < to && !ctx.claimed[j] ? j : lastLine + 1);
     } else i++;
   }
 }
