@@ -40,6 +40,8 @@ export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'> & { 
       accept: { text: acceptLine(c), offset: c.row.end },
     });
   }
+  // In document order, as the incremental path gives them (a table's statement identities come after its column totals otherwise).
+  out.sort((a, b) => a.range.start - b.range.start);
   return out;
 }
 

@@ -282,11 +282,12 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
         const p = ps[q];
         const ls = lines[j].start + p.labelStart;
         if (!p.run) {
-          // Text after the only figures of a line that opened with figures ends that row's label (…的现金).
-          if (firstRow && runs === 1 && q === ps.length - 1 && !firstRow.label.endsWith(p.label)) {
-            firstRow.label += p.label;
-            firstRow.labelRange = { start: firstRow.labelRange.start, end: ls + p.label.length };
-            firstRow.end = ls + p.label.length;
+          // Text after the only figures of a line ends that row's label: …的现金 after a line that opened with figures, a short end (金净额) after one that opened with a label.
+          const tail = !ps[0].label ? firstRow : q === 1 && p.label.length <= 4 && rows[rows.length - 1]?.line === j ? rows[rows.length - 1] : undefined;
+          if (tail && runs === 1 && q === ps.length - 1 && !tail.label.endsWith(p.label)) {
+            tail.label += p.label;
+            tail.labelRange = { start: tail.labelRange.start, end: ls + p.label.length };
+            tail.end = ls + p.label.length;
             continue;
           }
           flush();
@@ -295,7 +296,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
         }
         const row = rowOf(lines[j], p);
         if (pending) {
-          const joins = !p.label || (!HEADING_END.test(pending.label) && rowKindOf(pending.label) === 'data' && pending.label.length + p.label.length <= MAX_LABEL);
+          const joins = !p.label || (!HEADING_END.test(pending.label) && rowKindOf(pending.label) === 'data' && rowKindOf(p.label) === 'data' && pending.label.length + p.label.length <= MAX_LABEL);
           if (joins) {
             // The label began on the line above: 开发支出 / 2,421,693.39…, 处置固定资产、无形资产 / 和其他长期资产收回的现-35,000.00
             row.label = pending.label + p.label;
