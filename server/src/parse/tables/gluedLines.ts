@@ -228,6 +228,9 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
     // Rows whose label began on the line above: what one-row-per-line tables (lineRows.ts) cannot read.
     let wrapped = 0;
     let textLines = 0;
+    // Lines of figures then words, the same words again and again: a text column (合约期 1个月), not labels.
+    const trailing = new Map<string, number>();
+    let runLines = 0;
     while (j < to && rows.length < MAX_ROWS_PER_TABLE) {
       if (ctx.claimed[j]) break;
       if (!isContent(ctx, j)) {
@@ -276,6 +279,9 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
         ps[0] = { ...ps[0], label: lead.rest, labelStart: lead.restStart - lines[j].start };
       }
       if (ps.filter((p) => p.run).length >= 2) multi++;
+      const end = ps[ps.length - 1];
+      if (!end.run && !ps[0].label) trailing.set(end.label, (trailing.get(end.label) ?? 0) + 1);
+      runLines++;
       const runs = ps.filter((p) => p.run).length;
       let firstRow: RawRow | undefined;
       for (let q = 0; q < ps.length; q++) {
@@ -316,7 +322,9 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
     if (pending && pending.line === lastLine) flush();
     const data = rows.filter((r) => !r.header && r.cells.length);
     // Only tables that have something to check: a 合计 / 小计 / 总计 row among their rows.
-    if ((multi >= 1 || (headed && wrapped >= 1)) && data.length >= 3 && regular(data) && data.some((r) => rowKindOf(r.label) !== 'data')) {
+    let repeated = 0;
+    for (const n of trailing.values()) if (n >= 3) repeated += n;
+    if (!(repeated * 2 >= runLines) && (multi >= 1 || (headed && wrapped >= 1)) && data.length >= 3 && regular(data) && data.some((r) => rowKindOf(r.label) !== 'data')) {
       resolveGluedRows(rows, false);
       add('glued', rows);
       i = Math.max(i + 1, j < to && !ctx.claimed[j] ? j : lastLine + 1);
