@@ -225,6 +225,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
     let j = i;
     let lastLine = i;
     let multi = 0;
+    let seenData = false;
     // Rows whose label began on the line above: what one-row-per-line tables (lineRows.ts) cannot read.
     let wrapped = 0;
     let textLines = 0;
@@ -239,7 +240,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
       }
       const ps = j === i ? first : pieces(lines[j]);
       // A header after rows starts the next table.
-      const hasData = rows.some((r) => !r.header && r.cells.length);
+      const hasData = seenData;
       if (!ps) {
         const h = datesHeader(lines[j]);
         if (h) {
@@ -315,6 +316,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
         }
         if (q === 0 && !p.label) firstRow = row;
         rows.push(row);
+        seenData = true;
       }
       lastLine = j;
       j++;
