@@ -472,6 +472,8 @@ export function gluedReadings(s: string, k: number, limit = 12): GluedReading[] 
   for (let r = gaps ? 1 : k; r <= k; r++) best = Math.min(best, least[r]);
   if (best === Infinity) return undefined;
   const bound = best + 0.5 + 1e-9;
+  // Readings of exactly k cells are weighed among themselves too (3|2.43|3|7.89 beside 32.43|37.89 and a gap).
+  const boundK = least[k] + 0.5 + 1e-9;
   const found: { tokens: GluedToken[]; cost: number }[] = [];
   let work = 0;
   let overflow = false;
@@ -482,6 +484,7 @@ export function gluedReadings(s: string, k: number, limit = 12): GluedReading[] 
       return;
     }
     if (i === n) {
+      if (cost > (left === 0 ? Math.max(bound, boundK) : bound)) return;
       if (found.length >= limit * 4) overflow = true;
       else found.push({ tokens: path.slice(), cost });
       return;
@@ -492,7 +495,7 @@ export function gluedReadings(s: string, k: number, limit = 12): GluedReading[] 
       const j = i + len;
       // Some completion within the bound, in at most left - 1 more tokens.
       let ok = false;
-      for (let r = gaps ? 0 : left - 1; r < left && !ok; r++) if (c + least[j * K + r] <= bound) ok = true;
+      for (let r = gaps ? 0 : left - 1; r < left && !ok; r++) if (c + least[j * K + r] <= (r === left - 1 ? Math.max(bound, boundK) : bound)) ok = true;
       if (!ok) continue;
       const raw = s.slice(i, j);
       path.push({ start: i, end: j, raw, number: parseNumberToken(raw) });
