@@ -23,8 +23,8 @@ import { isEmptyCellText } from '../parse/numbers';
 import { AMOUNT } from '../parse/text';
 import type { Check } from './reconcile';
 
-/** A label that ends in nil dashes and a number (担保借款---48): cells glued to it that were not split off. */
-const NUMBER_AT_END = /[-—–]{2,}\d+\s*$/;
+/** A label holding nil dashes and a number (担保借款---48, -人民币---650合计): cells glued to it that were not split off. */
+const NIL_THEN_FIGURE = /[-—–]{2,}\d/;
 
 const EXPLICIT: ReadonlySet<Check['kind']> = new Set(['formula', 'identity']);
 
@@ -70,7 +70,7 @@ export function isReported(c: Check): boolean {
 function misreadingSign(checks: Check[], c: Check): string | undefined {
   const rows = c.table.rows;
   const { from, to } = blockOf(c);
-  for (let i = from; i < to; i++) if (AMOUNT.test(rows[i].label) || NUMBER_AT_END.test(rows[i].label)) return 'a line among its rows holds a figure that could not be placed in a column';
+  for (let i = from; i <= to; i++) if (AMOUNT.test(rows[i].label) || NIL_THEN_FIGURE.test(rows[i].label)) return 'a line among its rows holds a figure that could not be placed in a column';
   for (let i = Math.max(0, from - 1); i < to; i++) {
     const r = rows[i];
     if ((r.kind === 'total' || r.kind === 'subtotal') && !r.cells.some((x) => x.figure))

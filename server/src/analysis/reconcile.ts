@@ -471,7 +471,7 @@ function shiftedLeft(table: Table, row: Row): boolean {
   // Aligned columns place every figure by its position on the line: an empty last cell is a gap, not a shift.
   if (table.layout === 'aligned') return false;
   const n = row.cells.length;
-  if (n < 2 || row.cells[n - 1].text !== '' || explicitGrid(table)) return false;
+  if (n < 2 || row.cells[n - 1].text !== '' || row.cells[n - 1].vanished || explicitGrid(table)) return false;
   const peers = table.rows.filter((r) => r !== row && r.kind !== 'header' && r.cells.length === n);
   const filled = peers.filter((r) => r.cells[n - 1].figure).length;
   return filled > 0 && filled >= peers.length / 2;

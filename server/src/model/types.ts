@@ -49,6 +49,8 @@ export interface Cell extends Range {
   text: string;
   /** undefined for an empty cell ('-', '—', '不适用', blank). */
   figure?: Figure;
+  /** A cell the text left out (glued figures), placed by the table's totals: empty, and known to be. */
+  vanished?: true;
 }
 
 export type RowKind = 'header' | 'data' | 'total' | 'subtotal' | 'formula';

@@ -292,6 +292,30 @@ function addNumberOptions(text: string, i: number, end: number, grouped: boolean
   }
 }
 
+function isCloseAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 41 || c === 0xff09;
+}
+
+/** (x) with x grouped or of up to three digits, two decimals where written. */
+function bracketedOptions(text: string, i: number, out: OptionBuffer) {
+  const start = i + 1;
+  if (!isDigitAt(text, start)) return;
+  const close = (e: number, grouped: boolean) => {
+    if (isCloseAt(text, e)) addOption(out, e + 1 - i, grouped ? 0.5 : 1);
+    if (text.charCodeAt(e) === 46 && isDigitAt(text, e + 1) && isDigitAt(text, e + 2) && isCloseAt(text, e + 3)) addOption(out, e + 4 - i, 0);
+  };
+  for (let d = 1; d <= 3 && isDigitAt(text, start + d - 1); d++) {
+    if (d > 1 && text.charCodeAt(start) === 48) break;
+    let e = start + d;
+    close(e, false);
+    while (text.charCodeAt(e) === 44 && isDigitAt(text, e + 1) && isDigitAt(text, e + 2) && isDigitAt(text, e + 3)) {
+      e += 4;
+      close(e, true);
+    }
+  }
+}
+
 /**
  * The tokens that can start at i, appended to `out` longest first (their lengths differ):
  * an empty-cell dash; "0" or 1-3 digits then ",ddd" groups; two decimals; a percent sign;
@@ -301,6 +325,7 @@ function tokenOptions(text: string, i: number, out: OptionBuffer): void {
   const first = out.n;
   const c = text.charCodeAt(i);
   if (c === 45 || c === 0x2014 || c === 0x2013) addOption(out, 1, 0); // an empty cell: - — –
+  if (c === 40 || c === 0xff08) bracketedOptions(text, i, out); // a negative in brackets: (84,403)
   const neg = c === 45;
   const start = neg ? i + 1 : i;
   if (isDigitAt(text, start)) {
@@ -366,4 +391,130 @@ export function parseChineseNumeral(s: string): number | undefined {
   }
   if (digit >= 0) section += digit;
   return total + section;
+}
+
+// ---------------------------------------------------------------------------
+// All readings of a glued run into a known number of cells (the arithmetic then decides)
+
+export interface GluedReading {
+  /** Exactly `k` cells; an undefined slot is a cell the text left out (its number simply vanished). */
+  cells: (GluedToken | undefined)[];
+  cost: number;
+}
+
+const BARE_DIGITS = /^\d+$/;
+const readingOptions: OptionBuffer = { n: 0, len: new Int32Array(256), cost: new Float64Array(256) };
+
+/**
+ * The plausible readings of a glued run as `k` cells: every split into at most `k` tokens
+ * (numbers grouped by three, two decimals, bare integers of up to three digits, (x) and -x,
+ * dashes) whose cost is within one of the best; a reading of fewer tokens leaves its missing
+ * cells anywhere (side by side when the ways are too many; not for a run of bare digits, read as k cells). At most `limit` readings are returned, best first;
+ * undefined when there are more (too ambiguous to settle) or none. The work is bounded.
+ */
+/** The ways to put m cells in order into k slots (all of them when there are at most 70, else the missing ones side by side). */
+function placements(m: number, k: number, take: (slots: number[]) => void) {
+  let ways = 1;
+  for (let x = 0; x < k - m; x++) ways = (ways * (k - x)) / (x + 1);
+  if (ways > 70) {
+    for (let gap = 0; gap <= m; gap++) take(Array.from({ length: m }, (_, x) => (x < gap ? x : x + k - m)));
+    return;
+  }
+  const slots: number[] = [];
+  const walk = (next: number) => {
+    if (slots.length === m) {
+      take(slots.slice());
+      return;
+    }
+    for (let s = next; s <= k - (m - slots.length); s++) {
+      slots.push(s);
+      walk(s + 1);
+      slots.pop();
+    }
+  };
+  walk(0);
+}
+
+export function gluedReadings(s: string, k: number, limit = 12): GluedReading[] | undefined {
+  const text = asciiDigits(s);
+  const n = text.length;
+  if (n === 0 || n > 400 || k < 1 || k > 24) return undefined;
+  const opts = readingOptions;
+  opts.n = 0;
+  const from = new Int32Array(n);
+  const count = new Int32Array(n);
+  const startable = new Uint8Array(n + 1);
+  startable[0] = 1;
+  for (let i = 0; i < n; i++) {
+    if (!startable[i]) continue;
+    from[i] = opts.n;
+    tokenOptions(text, i, opts);
+    count[i] = opts.n - from[i];
+    for (let o = from[i]; o < opts.n; o++) startable[i + opts.len[o]] = 1;
+  }
+  // least[i * (k + 1) + r]: least cost of reading text[i..] as exactly r tokens (Infinity: none).
+  const K = k + 1;
+  const least = new Float64Array((n + 1) * K).fill(Infinity);
+  least[n * K] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    if (!startable[i]) continue;
+    for (let o = from[i], e = from[i] + count[i]; o < e; o++) {
+      const j = i + opts.len[o];
+      for (let r = 1; r <= k; r++) {
+        const c = least[j * K + r - 1] + opts.cost[o];
+        if (c < least[i * K + r]) least[i * K + r] = c;
+      }
+    }
+  }
+  // Bare digits alone (83734612) say nothing of a vanished cell: only readings of exactly k.
+  const gaps = !BARE_DIGITS.test(text);
+  let best = Infinity;
+  for (let r = gaps ? 1 : k; r <= k; r++) best = Math.min(best, least[r]);
+  if (best === Infinity) return undefined;
+  const bound = best + 0.5 + 1e-9;
+  // Readings of exactly k cells are weighed among themselves too (3|2.43|3|7.89 beside 32.43|37.89 and a gap).
+  const boundK = least[k] + 0.5 + 1e-9;
+  const found: { tokens: GluedToken[]; cost: number }[] = [];
+  let work = 0;
+  let overflow = false;
+  const path: GluedToken[] = [];
+  const walk = (i: number, left: number, cost: number) => {
+    if (overflow || ++work > 20000) {
+      overflow = true;
+      return;
+    }
+    if (i === n) {
+      if (cost > (left === 0 ? Math.max(bound, boundK) : bound)) return;
+      if (found.length >= limit * 4) overflow = true;
+      else found.push({ tokens: path.slice(), cost });
+      return;
+    }
+    for (let o = from[i], e = from[i] + count[i]; o < e; o++) {
+      const len = opts.len[o];
+      const c = cost + opts.cost[o];
+      const j = i + len;
+      // Some completion within the bound, in at most left - 1 more tokens.
+      let ok = false;
+      for (let r = gaps ? 0 : left - 1; r < left && !ok; r++) if (c + least[j * K + r] <= (r === left - 1 ? Math.max(bound, boundK) : bound)) ok = true;
+      if (!ok) continue;
+      const raw = s.slice(i, j);
+      path.push({ start: i, end: j, raw, number: parseNumberToken(raw) });
+      walk(j, left - 1, c);
+      path.pop();
+    }
+  };
+  walk(0, k, 0);
+  if (overflow) return undefined;
+  const out: GluedReading[] = [];
+  for (const f of found.sort((a, b) => a.cost - b.cost)) {
+    const m = f.tokens.length;
+    if (m === k) out.push({ cells: f.tokens, cost: f.cost });
+    else placements(m, k, (slots) => {
+      const cells: (GluedToken | undefined)[] = new Array(k).fill(undefined);
+      slots.forEach((slot, x) => (cells[slot] = f.tokens[x]));
+      out.push({ cells, cost: f.cost + 0.5 });
+    });
+    if (out.length > limit) return undefined;
+  }
+  return out.length ? out : undefined;
 }

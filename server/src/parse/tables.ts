@@ -8,6 +8,7 @@
 //  - aligned columns:      合计      3,550,196.05      7,066,350.78   (pdftotext -layout: read by position)
 //  - space-separated rows: 合计 3,550,196.05 7,066,350.78
 //  - glued rows:           合计28,770,992.0165,364,545.23    (split on grouping and two decimals)
+//  - glued rows, several on a line: 存货36,519,459.37…其他流动资产566,050.29…流动资产合计…
 // Page furniture between rows is skipped, so a table goes on across page breaks.
 
 import { Table, TableLayout } from '../model/types';
@@ -15,6 +16,7 @@ import { findAlignedTables } from './tables/alignedColumns';
 import { assembleTable } from './tables/assemble';
 import { findCellPerLineTables } from './tables/cellPerLine';
 import { findCellStreamTables } from './tables/cellStream';
+import { findGluedLineTables } from './tables/gluedLines';
 import { RawRow, TableContext } from './tables/context';
 import { findHtmlTables } from './tables/html';
 import { findLineTables } from './tables/lineRows';
@@ -43,6 +45,7 @@ export function findTables(ctx: TableContext): Table[] {
   findCellPerLineTables(ctx, add);
   findCellStreamTables(ctx, add);
   findAlignedTables(ctx, add);
+  findGluedLineTables(ctx, add);
   findLineTables(ctx, add);
   tables.sort((a, b) => a.start - b.start);
   tables.forEach((t, i) => (t.id = i));

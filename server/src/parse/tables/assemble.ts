@@ -88,7 +88,7 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
   // Glued rows with several readings: take the reading with the table's column count.
   if (layout === 'glued') {
     for (const r of dataRaw) {
-      if (r.uncertain === undefined || r.cells.length === ncols) continue;
+      if (r.uncertain === undefined || r.cells.length === ncols || r.glued?.judged) continue;
       const again = resplit(ctx, r, ncols);
       if (again) {
         r.cells = again.cells;

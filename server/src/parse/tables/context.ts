@@ -33,6 +33,8 @@ export interface RawRow extends Range {
   band?: boolean;
   /** A section label that opens a block although it has no colon (see Row.section). */
   section?: boolean;
+  /** The glued run its cells were split out of (tables/gluedResolve.ts may read it again); judged: read with the table's column count already, not to be split again. */
+  glued?: { text: string; start: number; bare?: boolean; judged?: boolean };
 }
 
 export const MAX_LABEL = 48;

@@ -5,6 +5,7 @@ import { figureOfCell, makeCell, periodsIn, rowKindOf } from '../cells';
 import { isEmptyCellText, splitGlued } from '../numbers';
 import { AddTable, isContent, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 import { pipeCount } from './pipe';
+import { resolveGluedRows } from './gluedResolve';
 import { DIGIT, PARENTHESES, SENTENCE_END, SPACES, endsWithAnyOf } from '../text';
 
 const SPACE = /[\s\u3000]+/;
@@ -18,6 +19,12 @@ const CLAUSE_END = /[。；;，,]$/;
 const DASH_ROW = /^(.*?[^\s\-—–\d,.%％])([-—–]{2,})$/;
 const CLAUSE_MARK = /[。；;，]/;
 const GLUED_ROW = /^(.*?[^\d,.%％\-—\s])([\d,.%％\-—]*\d[\d,.%％\-—]*)$/;
+/** A line that is only glued figures (leading spaces kept in group 1). */
+const GLUED_ALONE = /^(\s*)([\d(（\-—][\d,.%％\-—()（）]*[\d)）%％\-—])$/;
+const GROUPED_TWICE = /[,.]\d.*[,.]\d/;
+const PAGE_NUMBER = /^\d+-\d+-\d+$/;
+/** Glued negatives in brackets at the end of a line: 负债合计(84,403)(79,114)(67,323)(72,184). */
+const GLUED_BRACKET_ROW = /^(.*?[^\d,.%％\-—\s()（）])([(（][\d,.%％\-—()（）]*[)）])$/;
 const DECIMAL_OR_GROUP = /[,.]\d/;
 const PERCENT = /%/;
 const LEADING_SUBITEM = /^(?:其中|减|加)\s*[:：]/;
@@ -36,7 +43,7 @@ const NUMBERED_HEADING = /^(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）])/;
 const GROUP_HEADING = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])/;
 
 /** Reads a row from a line: a label and its cells, split by spaces or out of glued digits. */
-export function lineRow(line: Line): RawRow | undefined {
+export function lineRow(line: Line, bareDigits = false): RawRow | undefined {
   const text = line.text;
   // A row ends in a figure or an empty-cell dash, is not a paragraph, and has no pipes.
   if (text.length > 600 || !endsWithAnyOf(text, ROW_END)) return undefined;
@@ -97,14 +104,22 @@ export function lineRow(line: Line): RawRow | undefined {
     };
   }
   // Glued: a label, then digits, separators, dashes and percent signs with no space.
-  const g = GLUED_ROW.exec(t);
+  // A line of glued figures alone is a row whose label is the line above (短期借款 / 10,1689,2555,7518,241).
+  const alone = GLUED_ALONE.exec(t);
+  const g = alone ? (['', alone[1], alone[2]] as unknown as RegExpExecArray) : GLUED_ROW.exec(t) ?? GLUED_BRACKET_ROW.exec(t);
   if (g && !SPACE.test(g[2])) {
     const label = g[1].trim();
     const tail = g[2];
     if (label.length > MAX_LABEL || CLAUSE_MARK.test(label) || looksLikeProse(label)) return undefined;
-    if (!DECIMAL_OR_GROUP.test(tail) && !PERCENT.test(tail)) return undefined;
+    // Alone on its line, glued figures need two groups or decimals at least (not a page number 1-1-215).
+    if (alone && !(GROUPED_TWICE.test(tail) || (bareDigits && tail.length >= 4 && !PAGE_NUMBER.test(tail)))) return undefined;
+    // Bare digits (515549174194) only inside a glued table, whose column count can settle them.
+    const bare = !DECIMAL_OR_GROUP.test(tail) && !PERCENT.test(tail);
+    if (bare && !(bareDigits && tail.length >= 2)) return undefined;
     const split = splitGlued(tail);
     if (!split) return undefined;
+    // Figures alone on a line are glued rows only when several are glued (one is a cell of its own line).
+    if (alone && split.tokens.length < 2) return undefined;
     const tailStart = line.start + g[1].length;
     const labelStart = line.start + text.indexOf(label);
     return {
@@ -116,7 +131,8 @@ export function lineRow(line: Line): RawRow | undefined {
       start: line.start,
       end: line.start + t.length,
       header: false,
-      uncertain: split.ambiguous,
+      uncertain: split.ambiguous || bare,
+      glued: { text: tail, start: tailStart, bare },
     };
   }
   return undefined;
@@ -208,7 +224,7 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
       continue;
     }
     const first = lineRow(lines[i]);
-    if (!first) {
+    if (!first || (first.glued && first.label === '' && !labelAbove(ctx, i, first))) {
       i++;
       continue;
     }
@@ -239,13 +255,14 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
     let j = i + 1;
     let gap = 0;
     let lastRowLine = i;
+    let glued = first.glued !== undefined;
     while (j < end && rows.length < MAX_ROWS_PER_TABLE) {
       if (ctx.claimed[j]) break;
       if (!isContent(ctx, j)) {
         j++;
         continue;
       }
-      const row = lineRow(lines[j]);
+      const row = lineRow(lines[j], glued);
       if (row) {
         if (pending.length) {
           // Lines of text between rows: the start of this row's label if it wraps, else rows without figures (减项:).
@@ -254,6 +271,7 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
           pending.length = 0;
         }
         rows.push(row);
+        if (row.glued) glued = true;
         lastRowLine = j;
         gap = 0;
         j++;
@@ -290,10 +308,25 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
     // Label-only lines between rows are empty rows; those after the last row are not the table's.
     const dataRows = rows.filter((r) => !r.header);
     if (dataRows.length >= 2 || (dataRows.length === 1 && dataRows[0].cells.filter((c) => c.figure).length >= 2 && headers.length > 0)) {
+      if (glued) resolveGluedRows(rows);
       add(dataRows.some((r) => r.uncertain !== undefined) ? 'glued' : 'space', rows);
       i = lastRowLine + 1;
     } else i++;
   }
+}
+
+/** A first row of figures alone takes the short text line just above as its label; false if there is none. */
+function labelAbove(ctx: TableContext, i: number, row: RawRow): boolean {
+  let b = i - 1;
+  while (b >= (ctx.from ?? 0) && ctx.furniture.has(b)) b--;
+  if (b < (ctx.from ?? 0) || ctx.claimed[b] || !isContent(ctx, b)) return false;
+  const l = ctx.lines[b];
+  const t = l.text.trim();
+  if (!t || t.length > MAX_LABEL || DIGIT.test(t) || STATEMENT_END.test(t) || looksLikeProse(t)) return false;
+  row.label = t;
+  row.labelRange = { start: l.start + l.text.indexOf(t), end: l.start + l.text.indexOf(t) + t.length };
+  row.line = b;
+  return true;
 }
 
 function labelOnlyRow(l: Line): RawRow {

@@ -1,0 +1,111 @@
+// Glued digits (layout B): all readings of a run into k cells, settled by the table's totals;
+// several rows on one line. Texts are short excerpts of corpus 21 / 22 and seed 001.
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { diagnostics } from '../../server/src/features/diagnostics';
+import { gluedReadings } from '../../server/src/parse/numbers';
+
+const readings = (s: string, k: number) => gluedReadings(s, k, 64)?.map((r) => r.cells.map((c) => c?.raw ?? '_').join(' | '));
+const rowsOf = (text: string) => analyze(text).model.tables.flatMap((t) => t.rows.filter((r) => r.kind !== 'header'));
+const row = (text: string, label: string) => rowsOf(text).find((r) => r.label === label);
+const cellsOf = (text: string, label: string) => row(text, label)?.cells.map((c) => c.text);
+
+test('readings of a glued run into k cells: bare digits read as exactly k integers', () => {
+  assert.deepEqual(readings('515549174194', 4), ['515 | 549 | 174 | 194']);
+  const r = readings('83734612', 4)!;
+  assert.ok(r.includes('83 | 73 | 46 | 12') && r.includes('8 | 37 | 346 | 12'));
+  assert.ok(r.every((x) => !x.includes('_')), 'no vanished cell in bare digits');
+});
+
+test('readings: a vanished cell may be any cell; brackets and a minus are signs', () => {
+  assert.deepEqual(readings('776.00', 4), ['776.00 | _ | _ | _', '_ | 776.00 | _ | _', '_ | _ | 776.00 | _', '_ | _ | _ | 776.00']);
+  assert.deepEqual(readings('(84,403)(79,114)(67,323)(72,184)', 4), ['(84,403) | (79,114) | (67,323) | (72,184)']);
+  assert.deepEqual(readings('869,016.31-7,860,738.68-2,160,499.59-4,580,007.62', 4), ['869,016.31 | -7,860,738.68 | -2,160,499.59 | -4,580,007.62']);
+  // Nil dashes before a figure: the cheapest reading first; a minus sign is one more reading, for the totals to weigh.
+  assert.equal(readings('---769,500.00', 4)![0], '- | - | - | 769,500.00');
+  assert.ok(readings('---769,500.00', 4)!.includes('- | - | _ | -769,500.00'));
+  assert.equal(gluedReadings('', 4), undefined);
+  assert.equal(gluedReadings('1,234.56', 0), undefined);
+});
+
+// Corpus 22: integers glued, unit 百万元; 应收票据 / 其他应收款 / 应付利息 cannot be split from the text alone.
+const INTEGERS = `（金额单位：人民币百万元）
+资产2007年2006年2005年2004年
+流动资产
+货币资金15,38115,50919,8917,193
+交易性金融资产---145
+可供出售金融资产-2,000--
+应收票据515549174194
+应收账款5,4974,3112,5082,719
+预付款项1,9512,4577751,665
+其他应收款9755523991,430
+存货5,9894,7613,5722,691
+其他流动资产23650100-
+流动资产合计30,54430,18927,41916,037
+`;
+
+test('glued integers: the totals settle the split of each row (corpus 22)', () => {
+  assert.deepEqual(cellsOf(INTEGERS, '应收票据'), ['515', '549', '174', '194']);
+  assert.deepEqual(cellsOf(INTEGERS, '其他应收款'), ['975', '552', '399', '1,430']);
+  assert.ok(!row(INTEGERS, '其他应收款')!.uncertain);
+  const checks = analyze(INTEGERS).checks.filter((c) => c.row.label === '流动资产合计');
+  assert.equal(checks.length, 4);
+  assert.ok(checks.every((c) => c.ok));
+});
+
+test('glued integers: a total that does not reconcile under any split leaves the rows uncertain, and no warning', () => {
+  const broken = INTEGERS.replace('30,54430,18927,41916,037', '39,54439,18927,41916,037');
+  assert.ok(row(broken, '其他应收款')?.uncertain ?? true);
+  assert.deepEqual(diagnostics(analyze(broken)).filter((d) => d.severity === 'warning'), []);
+});
+
+// Seed 001: the 2021 column has no third and fourth quarter; the subtotal places the six values.
+const QUARTERS = `业务类型期间2021年1-6月2020年度2019年度2018年度
+金额比例(%)金额比例(%)金额比例(%)金额比例(%)
+信息通信系统集成第一季度3,954.8048.851,655.5212.23536.757.00630.858.55
+第二季度4,140.2451.153,164.5023.381,711.6822.321,891.1025.64
+第三季度3,462.3825.581,985.2425.882,127.0228.83
+第四季度5,253.4538.813,435.8444.802,727.8136.98
+小计8,095.04100.0013,535.85100.007,669.50100.007,376.78100.00
+`;
+
+test('missing cells: the subtotal tells which columns vanished (001 L2086)', () => {
+  assert.deepEqual(cellsOf(QUARTERS, '第三季度'), ['', '', '3,462.38', '25.58', '1,985.24', '25.88', '2,127.02', '28.83']);
+  assert.ok(!row(QUARTERS, '第三季度')!.uncertain);
+  const checks = analyze(QUARTERS).checks.filter((c) => c.row.label === '小计');
+  assert.equal(checks.length, 8);
+  assert.ok(checks.every((c) => c.ok));
+});
+
+// Corpus 21: several rows on one line, a glued-dates header, a row with a vanished cell, a page break.
+const SEVERAL = `单位：元
+科目名称2010-06-302009-12-312008-12-312007-12-31流动资产：
+货币资金102,982,382.0679,525,461.7333,578,185.9626,415,318.70应收票据10,867,142.627,277,457.2614,461,149.754,414,053.90其他流动资产566,050.29323,390.65132,973.96201,911.29流动资产合计114,415,574.9787,126,309.6448,172,309.6731,031,283.89非流动资产：
+固定资产88,774,292.7890,899,683.1195,528,301.0992,487,174.23工程物资166,375.00147,475.00--开发支出2,421,693.39766,879.092,762,963.83
+1-1-225
+商誉--6,747,922.636,747,922.63非流动资产合计91,362,361.1791,814,037.20105,039,187.5599,235,096.86资产总计205,777,936.14178,940,346.84153,211,497.22130,266,380.75
+`;
+
+test('several glued rows on one line, a vanished cell placed by the totals, across a page number (corpus 21)', () => {
+  assert.deepEqual(cellsOf(SEVERAL, '应收票据'), ['10,867,142.62', '7,277,457.26', '14,461,149.75', '4,414,053.90']);
+  assert.deepEqual(cellsOf(SEVERAL, '工程物资'), ['166,375.00', '147,475.00', '-', '-']);
+  assert.deepEqual(cellsOf(SEVERAL, '开发支出'), ['2,421,693.39', '766,879.09', '2,762,963.83', '']);
+  assert.deepEqual(cellsOf(SEVERAL, '商誉'), ['-', '-', '6,747,922.63', '6,747,922.63']);
+  const a = analyze(SEVERAL);
+  for (const label of ['流动资产合计', '非流动资产合计']) {
+    const cs = a.checks.filter((c) => c.row.label === label);
+    assert.equal(cs.length, 4, label);
+    assert.ok(cs.every((c) => c.ok), label);
+  }
+  assert.ok(row(SEVERAL, '流动资产：') && row(SEVERAL, '非流动资产：'), 'headings kept as label rows');
+});
+
+test('not glued rows: figures apart by spaces, prose, a quote line without totals', () => {
+  const spaced = '项目 2020年 2019年\n货币资金 1,234.56 2,345.67 应收票据 10.00 20.00\n合计 1,244.56 2,365.67\n';
+  assert.ok(!analyze(spaced).model.tables.some((t) => t.rows.some((r) => r.label === '应收票据')));
+  const quote = '昨收盘:0.000今开盘:0.000最高价:0.000最低价:0.000\n成交额:0成交量:0买入价:0.000卖出价:0.000\n市盈率:0.000收益率:0.00052周最高:0.00052周最低:0.000\n';
+  assert.equal(analyze(quote).model.tables.length, 0);
+  const prose = '公司2020年营业收入为1,234.56万元，较上年增长12.34%，净利润为234.56万元，合计1,469.12万元。\n';
+  assert.equal(analyze(prose).model.tables.length, 0);
+});
