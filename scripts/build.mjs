@@ -1,6 +1,7 @@
 // Bundles the client (dist/extension.js), the language server (dist/server.js)
 // and the command-line checker (dist/cli.js) with esbuild.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -18,6 +19,10 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+
+// pdf.js's packed CMaps beside the bundles (dist/cmaps), for PDFs whose CJK
+// fonts have no ToUnicode map; pdf.js itself is bundled (server/src/pdf).
+fs.cpSync('node_modules/pdfjs-dist/cmaps', 'dist/cmaps', { recursive: true });
 
 // dist/core.js: the analysis core and the feature functions without the LSP
 // shell, for in-process measurement (scripts/bench.mjs).
