@@ -36,8 +36,11 @@ function isRowish(line: PdfLine): boolean {
 }
 
 function isSentence(line: PdfLine): boolean {
-  const t = lineText(line);
-  return SENTENCE_END.test(t) || t.length > 60;
+  const last = line.segments[line.segments.length - 1];
+  if (!last || SENTENCE_END.test(last.text)) return !!last;
+  let n = 0;
+  for (const s of line.segments) n += s.text.length;
+  return n > 60;
 }
 
 function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
@@ -225,6 +228,9 @@ export function layoutPage(lines: PdfLine[]): string[] {
       out.push(pipeRow(label, cells));
     }
     b.from = above.labels;
+    // The end of a label wrapped around the last row's figures (figures centred between two label lines).
+    while (b.to + 1 < lines.length && isLabelOnly(lines[b.to + 1], cols) && !isSentence(lines[b.to + 1]) && lines[b.to].y - lines[b.to + 1].y <= 0.9 * lines[b.to].size && !labelOf(lines[b.to]))
+      b.to++;
     out.push(...blockRows(lines, b, cols));
     next = b.to + 1;
     floor = b.to;
