@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, Range as LspRange, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { showTableView, TableGrid } from './tableView';
+import { registerPdfCommands } from './pdfImport';
 
 export const LANGUAGE_ID = 'filing';
 let client: LanguageClient | undefined;
@@ -114,6 +115,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return r.result.text;
     }),
   );
+  registerPdfCommands(context);
   await client.start();
 }
 
