@@ -251,7 +251,7 @@ function findBlocks(lines: PdfLine[]): Block[] {
     // (Only at the table's own row spacing: text under a table stands further off.)
     const gaps: number[] = [];
     for (let k = i + 1; k <= last; k++) gaps.push(lines[k - 1].y - lines[k].y);
-    const rowGap = gaps.length ? median(gaps) : 0;
+    const rowGap = gaps.length ? median(gaps) : 1.6 * lines[i].size;
     let end = last;
     while (end + 1 < lines.length && end + 1 - last <= MAX_TEXT_RUN && isLabelLine(lines[end + 1]) && lines[end].y - lines[end + 1].y <= 1.25 * rowGap) end++;
     if (end === lines.length - 1) last = end;
@@ -269,7 +269,8 @@ function findBlocks(lines: PdfLine[]): Block[] {
 function headerStart(lines: PdfLine[], block: Block, cols: Column[], floor: number): { header: number; labels: number } {
   let h = block.from;
   const near = (a: PdfLine, b: PdfLine, f: number) => a.y - b.y <= f * Math.max(a.size, b.size);
-  const plain = (l: PdfLine) => !isSentence(l) && !UNIT_LINE.test(lineText(l)) && !HEADING.test(l.segments[0]?.text ?? '');
+  // (A numbered line is a heading, unless it ends in a colon: 一、经营活动产生的现金流量：)
+  const plain = (l: PdfLine) => !isSentence(l) && !UNIT_LINE.test(lineText(l)) && (!HEADING.test(l.segments[0]?.text ?? '') || /[:：]$/.test(lineText(l)));
   while (h - 1 > floor && block.from - (h - 1) <= 2) {
     const l = lines[h - 1];
     if (!plain(l) || !isLabelOnly(l, cols) || !near(l, lines[h], 2.2)) break;
@@ -291,13 +292,15 @@ function headerStart(lines: PdfLine[], block: Block, cols: Column[], floor: numb
 }
 
 /** Header words over no column: columns of their own (left empty in every row below). */
-function headerColumns(header: PdfLine[], cols: Column[]): Column[] {
+function headerColumns(header: PdfLine[], cols: Column[], area: LabelArea): Column[] {
   const firstX = cols.length ? cols[0].x0 : Infinity;
+  const labelRight = Number.isFinite(area.right) ? area.right : firstX - 2 * (header[0]?.size ?? 0);
   const extra: Column[] = [];
   for (const l of header)
     l.segments.forEach((s, i) => {
       if (i === 0 && s.x1 <= firstX) return;
-      if (s.x1 <= firstX - 2 * s.size) return;
+      // Words over the label column (项目 in two pieces) are the label's.
+      if (s.x0 <= labelRight) return;
       if (!cols.some((c) => overlap(c, s) > 0)) extra.push({ x0: s.x0, x1: s.x1 });
     });
   if (!extra.length) return cols;
@@ -312,12 +315,13 @@ export function layoutPage(lines: PdfLine[]): string[] {
   let floor = -1;
   for (const b of blocks) {
     const blockLines = lines.slice(b.from, b.to + 1);
-    let cols = figureColumns(blockLines.filter(isRowish), labelAreaOf(blockLines));
+    const area = labelAreaOf(blockLines);
+    let cols = figureColumns(blockLines.filter(isRowish), area);
     const above = headerStart(lines, b, cols, floor);
     const header = lines.slice(above.header, above.labels);
     // A single row is a table only under a header of its own (a statement's first row at a page's foot).
     if (b.rows < 2 && !header.some((l) => l.segments.length >= 2)) continue;
-    cols = headerColumns(header, cols);
+    cols = headerColumns(header, cols, area);
     for (; next < above.header; next++) out.push(escapeCell(lineText(lines[next])));
     out.push(...headerRows(header, cols));
     b.from = above.labels;
