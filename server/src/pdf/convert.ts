@@ -5,7 +5,7 @@
 
 import { furnitureLines } from './furniture';
 import { buildLines } from './lines';
-import { layoutPage } from './tables';
+import { layoutPageIn } from './tables';
 import { PdfConversion, PdfItem, PdfLine, PdfPage } from './types';
 
 export interface ConvertOptions {
@@ -21,14 +21,18 @@ export function pagesToFiling(pages: PdfPage[]): { text: string; warnings: strin
   const laid: { height: number; lines: PdfLine[] }[] = pages.map((p) => ({ height: p.height, lines: buildLines(p.items) }));
   const furniture = furnitureLines(laid);
   const out: string[] = [];
+  let inTable = false;
   pages.forEach((p, i) => {
     out.push(`[P${p.number}]`);
     const lines = laid[i].lines.filter((_, k) => !furniture[i].has(k));
     if (!laid[i].lines.length) {
       warnings.push(`page ${p.number} has no text layer (scanned?)`);
+      inTable = false;
       return;
     }
-    out.push(...layoutPage(lines));
+    const page = layoutPageIn(lines, inTable);
+    out.push(...page.text);
+    inTable = page.endsInTable;
   });
   return { text: out.join('\n') + '\n', warnings };
 }

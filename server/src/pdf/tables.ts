@@ -17,7 +17,7 @@ interface Column {
 }
 
 const SENTENCE_END = /[。；;]$/;
-const UNIT_LINE = /单位|币种|适用/;
+const UNIT_LINE = /单位\s*[:：]|币种\s*[:：]|[□√☑■]\s*(?:不)?适用/;
 const HEADING = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[节章])/;
 /** At most this many lines of text between two rows of one table (empty rows of a statement). */
 const MAX_TEXT_RUN = 12;
@@ -214,7 +214,7 @@ interface Block {
   rows: number;
 }
 
-function findBlocks(lines: PdfLine[]): Block[] {
+export function findBlocks(lines: PdfLine[]): Block[] {
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -266,7 +266,7 @@ function findBlocks(lines: PdfLine[]): Block[] {
  * an empty first row) and, above them, header lines spread over the columns —
  * no sentence, no unit line, no heading.
  */
-function headerStart(lines: PdfLine[], block: Block, cols: Column[], floor: number): { header: number; labels: number } {
+function headerStart(lines: PdfLine[], block: Block, cols: Column[], floor: number, continues: boolean): { header: number; labels: number } {
   let h = block.from;
   const near = (a: PdfLine, b: PdfLine, f: number) => a.y - b.y <= f * Math.max(a.size, b.size);
   // (A numbered line is a heading, unless it ends in a colon: 一、经营活动产生的现金流量：)
@@ -277,7 +277,9 @@ function headerStart(lines: PdfLine[], block: Block, cols: Column[], floor: numb
     h--;
   }
   // A table going on from the page before: label lines from the page's top.
-  if (floor === -1 && h > 0 && h <= MAX_TEXT_RUN && lines.slice(0, h).every((l, k) => isLabelLine(l) && isLabelOnly(l, cols) && near(l, lines[k + 1], 2.2))) h = 0;
+  // (When the page before ended in a table, numbered labels count too: （二）归属于少数股东的…)
+  const labelLine = (l: PdfLine) => (continues ? !isRowish(l) && !isSentence(l) && !startsAnother(l) && l.segments.length <= 2 : isLabelLine(l));
+  if (floor === -1 && h > 0 && h <= MAX_TEXT_RUN && lines.slice(0, h).every((l, k) => labelLine(l) && isLabelOnly(l, cols) && near(l, lines[k + 1], 2.2))) h = 0;
   const labels = h;
   while (h - 1 > floor && labels - (h - 1) <= 4) {
     const l = lines[h - 1];
@@ -309,7 +311,17 @@ function headerColumns(header: PdfLine[], cols: Column[], area: LabelArea): Colu
 
 /** One page's lines as filing text lines. */
 export function layoutPage(lines: PdfLine[]): string[] {
+  return layoutPageIn(lines, false).text;
+}
+
+/**
+ * One page's lines as filing text lines, knowing whether the page before ended
+ * in a table (then label lines at this page's top are that table's rows); says
+ * whether this page ends in one.
+ */
+export function layoutPageIn(lines: PdfLine[], continues: boolean): { text: string[]; endsInTable: boolean } {
   const out: string[] = [];
+  let endsInTable = false;
   const blocks = findBlocks(lines);
   let next = 0;
   let floor = -1;
@@ -317,7 +329,7 @@ export function layoutPage(lines: PdfLine[]): string[] {
     const blockLines = lines.slice(b.from, b.to + 1);
     const area = labelAreaOf(blockLines);
     let cols = figureColumns(blockLines.filter(isRowish), area);
-    const above = headerStart(lines, b, cols, floor);
+    const above = headerStart(lines, b, cols, floor, continues);
     const header = lines.slice(above.header, above.labels);
     // A single row is a table only under a header of its own (a statement's first row at a page's foot).
     if (b.rows < 2 && !header.some((l) => l.segments.length >= 2)) continue;
@@ -331,9 +343,10 @@ export function layoutPage(lines: PdfLine[]): string[] {
     out.push(...blockRows(lines.slice(b.from, b.to + 1), cols));
     next = b.to + 1;
     floor = b.to;
+    endsInTable = b.to === lines.length - 1;
   }
   for (; next < lines.length; next++) out.push(escapeCell(lineText(lines[next])));
-  return out;
+  return { text: out, endsInTable };
 }
 
 /** Header lines; lines closer than a line of text (a centred cell of two lines) make one row. */
