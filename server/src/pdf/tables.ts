@@ -154,7 +154,9 @@ function cellsOf(line: PdfLine, cols: Column[]): { label: string; cells: string[
     });
     const leftOfColumns = s.x1 <= firstX - 0.5 * s.size || (best === 0 && s.x0 < firstX - 2 * s.size && !s.figure);
     if (best < 0 || (i === 0 && leftOfColumns)) {
-      if (!s.figure && (i === 0 || label.length) && leftOfColumns) {
+      // (A second piece of label stands close to the first; one further off is a cell: 专业构成人数.)
+      const closeToLabel = i > 0 && label.length > 0 && s.x0 - line.segments[i - 1].x1 < 2 * s.size;
+      if (!s.figure && (i === 0 || closeToLabel) && leftOfColumns) {
         label.push(s.text);
         return;
       }
@@ -214,7 +216,7 @@ interface Block {
   rows: number;
 }
 
-export function findBlocks(lines: PdfLine[]): Block[] {
+function findBlocks(lines: PdfLine[]): Block[] {
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
