@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 const VERSION = '0.1.0';
 const USAGE = `usage: filing-lens check [--format text|json|sarif] [--jobs N] [--no-progress] FILES…
        filing-lens outline [--format text|json] FILES…
-       filing-lens import FILE.pdf [-o FILE.filing]   (PDF → filing text; check and outline read .pdf too)
+       filing-lens import [--password P] FILE.pdf [-o FILE.filing]   (PDF → filing text; check and outline read .pdf too)
 Exit code: 0 no problems, 1 problems found or a file could not be read, 2 usage error.
 `;
 
