@@ -165,6 +165,16 @@ test('pdf: a small PDF written by hand reads; a page with only a drawing is repo
   assert.deepEqual(r.warnings, ['page 2 has no text layer (scanned?)']);
 });
 
+test('pdf: a page whose content stream is damaged is reported, and the other pages are read', async () => {
+  const r = await pdfToFiling(minimalPdf([[{ text: 'Hello', x: 60, y: 700 }], 'damaged', [{ text: 'World', x: 60, y: 700 }]]));
+  assert.equal(r.error, undefined);
+  assert.equal(r.text, '[P1]\nHello\n[P2]\n[P3]\nWorld\n');
+  assert.equal(r.warnings.length, 1);
+  assert.match(r.warnings[0], /^page 2 could not be read \(.*flate/);
+  // Every page damaged: an error.
+  assert.match((await pdfToFiling(minimalPdf(['damaged']))).error ?? '', /^no page could be read/);
+});
+
 test('pdf: not a PDF, an empty file, a truncated PDF and a damaged cross-reference table give messages', async () => {
   const good = minimalPdf([[{ text: 'Hello', x: 60, y: 700 }]]);
   const notPdf = await pdfToFiling(Buffer.from('项目 | 2024 |\n合计 | 1 |\n'));

@@ -9,8 +9,8 @@ export interface TextRun {
   size?: number;
 }
 
-/** A page: text runs, or null for a page with only a drawing (no text layer). */
-export type PageSpec = TextRun[] | null;
+/** A page: text runs, null for a page with only a drawing (no text layer), 'damaged' for a content stream that does not decompress. */
+export type PageSpec = TextRun[] | null | 'damaged';
 
 function escape(s: string): string {
   return s.replace(/[\\()]/g, (c) => '\\' + c);
@@ -24,11 +24,15 @@ export function minimalPdf(pages: PageSpec[]): Buffer {
   objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`);
   objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   pages.forEach((runs, i) => {
-    const content = runs
-      ? runs.map((r) => `BT /F1 ${r.size ?? 10} Tf ${r.x} ${r.y} Td (${escape(r.text)}) Tj ET`).join('\n')
-      : '0.5 g 50 50 400 600 re f';
+    const content =
+      runs === 'damaged'
+        ? 'x\u009c\u00ff\u00fe\u00fd not deflate data \u0000\u0001'
+        : runs
+          ? runs.map((r) => `BT /F1 ${r.size ?? 10} Tf ${r.x} ${r.y} Td (${escape(r.text)}) Tj ET`).join('\n')
+          : '0.5 g 50 50 400 600 re f';
+    const filter = runs === 'damaged' ? ' /Filter /FlateDecode' : '';
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
-    objects.push(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
+    objects.push(`<< /Length ${Buffer.byteLength(content, 'latin1')}${filter} >>\nstream\n${content}\nendstream`);
   });
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];

@@ -16,7 +16,7 @@ export interface ConvertOptions {
 }
 
 /** The plain-data pages → filing text (no pdf.js; used by `pdfToFiling` and by tests). */
-export function pagesToFiling(pages: PdfPage[]): { text: string; warnings: string[] } {
+export function pagesToFiling(pages: PdfPage[], unreadable: Map<number, string> = new Map()): { text: string; warnings: string[] } {
   const warnings: string[] = [];
   const laid: { height: number; lines: PdfLine[] }[] = pages.map((p) => ({ height: p.height, lines: buildLines(p.items) }));
   const furniture = furnitureLines(laid);
@@ -26,7 +26,7 @@ export function pagesToFiling(pages: PdfPage[]): { text: string; warnings: strin
     out.push(`[P${p.number}]`);
     const lines = laid[i].lines.filter((_, k) => !furniture[i].has(k));
     if (!laid[i].lines.length) {
-      warnings.push(`page ${p.number} has no text layer (scanned?)`);
+      warnings.push(unreadable.has(p.number) ? `page ${p.number} could not be read (${unreadable.get(p.number)})` : `page ${p.number} has no text layer (scanned?)`);
       inTable = false;
       return;
     }
@@ -109,12 +109,16 @@ export async function pdfToFiling(data: Uint8Array, options: ConvertOptions = {}
     return fail(encrypted ? (options.password ? 'the PDF is encrypted and the password is wrong' : 'the PDF is encrypted (it needs a password to open)') : message(e));
   }
   const pages: PdfPage[] = [];
-  try {
-    for (let n = 1; n <= doc.numPages; n++) {
+  // A page that cannot be read (a damaged stream) is reported and the others are kept.
+  const unreadable = new Map<number, string>();
+  for (let n = 1; n <= doc.numPages; n++) {
+    const items: PdfItem[] = [];
+    let w = 595;
+    let h = 842;
+    try {
       const page = await doc.getPage(n);
-      const [, , w, h] = page.view;
+      [, , w, h] = page.view;
       const content = await page.getTextContent();
-      const items: PdfItem[] = [];
       for (const it of content.items) {
         if (!('str' in it) || !it.str) continue;
         const [a, b, c, d, x, y] = it.transform as number[];
@@ -122,14 +126,15 @@ export async function pdfToFiling(data: Uint8Array, options: ConvertOptions = {}
         if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) continue;
         items.push({ str: it.str, x, y, w: it.width, size: Math.abs(d) || it.height });
       }
-      pages.push({ number: n, width: w, height: h, items });
       page.cleanup();
+    } catch (e) {
+      items.length = 0;
+      unreadable.set(n, e instanceof Error ? e.message : String(e));
     }
-  } catch (e) {
-    await doc.destroy().catch(() => undefined);
-    return fail(`page ${pages.length + 1}: ${message(e)}`, pages.length);
+    pages.push({ number: n, width: w, height: h, items });
   }
   await doc.destroy().catch(() => undefined);
-  const { text, warnings } = pagesToFiling(pages);
+  if (pages.length && unreadable.size === pages.length) return fail(`no page could be read (${unreadable.get(1)})`, pages.length);
+  const { text, warnings } = pagesToFiling(pages, unreadable);
   return { text, pages: pages.length, warnings, ms: Date.now() - t0 };
 }
