@@ -141,6 +141,44 @@ test('pdf layout: text stays text; a lone line with a figure is no table', () =>
   assert.equal(out[2], '本公司于 2001 年设立。');
 });
 
+test("pdf layout: a paragraph's lines are joined where a line runs to the right margin; headings and short lines stay", () => {
+  const full = '本公司董事会、监事会及董事保证年度报告内容的真实、准确、完整，不存在虚'; // 38 characters: the right margin
+  const page = buildLines([
+    item('一、重要提示', 60, 800),
+    item(full, 60, 780),
+    item('假记载、误导性陈述或重大遗漏。', 78, 766),
+    item('二、公司全体董事出席董事会会议。', 60, 746),
+    // A paragraph whose first line is indented.
+    item(full.slice(0, 31), 80, 726),
+    item('收益。', 60, 712),
+  ]);
+  assert.deepEqual(layoutPage(page), ['一、重要提示', full + '假记载、误导性陈述或重大遗漏。', '二、公司全体董事出席董事会会议。', full.slice(0, 31) + '收益。']);
+});
+
+test("pdf: a table going on at the next page's top keeps its columns, a column empty on that page too", () => {
+  const header = () => item('某某股份有限公司 2024 年年度报告', 200, 800);
+  const p1: PdfPage = {
+    number: 1,
+    width: 595,
+    height: 842,
+    items: [header(), item('项目', 60, 700), item('附注', 250, 700), item('期末', 425, 700), item('期初', 525, 700), item('货币资金', 60, 680), item('七、1', 250, 680), fig('1.00', 440, 680), fig('2.00', 540, 680), item('存货', 60, 665), item('七、2', 250, 665), fig('3.00', 440, 665), fig('4.00', 540, 665), item('结算备付金', 60, 650)],
+  };
+  const p2: PdfPage = { number: 2, width: 595, height: 842, items: [header(), item('拆出资金', 60, 700), item('其他', 60, 685), fig('5.00', 440, 685), fig('6.00', 540, 685), item('合计', 60, 670), fig('9.00', 440, 670), fig('12.00', 540, 670)] };
+  const r = pagesToFiling([p1, p2]);
+  assert.deepEqual(lines(r.text), [
+    '[P1]',
+    '项目 | 附注 | 期末 | 期初 |',
+    '货币资金 | 七、1 | 1.00 | 2.00 |',
+    '存货 | 七、2 | 3.00 | 4.00 |',
+    '结算备付金 |  |  |  |',
+    '[P2]',
+    '拆出资金 |  |  |  |',
+    '其他 |  | 5.00 | 6.00 |',
+    '合计 |  | 9.00 | 12.00 |',
+    '',
+  ]);
+});
+
 test('pdf: running headers and page numbers found by repetition are dropped; an empty page is reported', () => {
   const page = (n: number, body: PdfItem[]): PdfPage => ({
     number: n,

@@ -5,7 +5,7 @@
 
 import { furnitureLines } from './furniture';
 import { buildLines } from './lines';
-import { layoutPageIn } from './tables';
+import { Column, layoutPageIn } from './tables';
 import { PdfConversion, PdfItem, PdfLine, PdfPage } from './types';
 
 export interface ConvertOptions {
@@ -21,18 +21,18 @@ export function pagesToFiling(pages: PdfPage[], unreadable: Map<number, string> 
   const laid: { height: number; lines: PdfLine[] }[] = pages.map((p) => ({ height: p.height, lines: buildLines(p.items) }));
   const furniture = furnitureLines(laid);
   const out: string[] = [];
-  let inTable = false;
+  let carried: Column[] | undefined;
   pages.forEach((p, i) => {
     out.push(`[P${p.number}]`);
     const lines = laid[i].lines.filter((_, k) => !furniture[i].has(k));
     if (!laid[i].lines.length) {
       warnings.push(unreadable.has(p.number) ? `page ${p.number} could not be read (${unreadable.get(p.number)})` : `page ${p.number} has no text layer (scanned?)`);
-      inTable = false;
+      carried = undefined;
       return;
     }
-    const page = layoutPageIn(lines, inTable);
+    const page = layoutPageIn(lines, carried);
     out.push(...page.text);
-    inTable = page.endsInTable;
+    carried = page.endColumns;
   });
   return { text: out.join('\n') + '\n', warnings };
 }

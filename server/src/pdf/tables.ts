@@ -11,7 +11,7 @@
 import { lineText } from './lines';
 import { PdfLine, Segment } from './types';
 
-interface Column {
+export interface Column {
   x0: number;
   x1: number;
 }
@@ -313,17 +313,20 @@ function headerColumns(header: PdfLine[], cols: Column[], area: LabelArea): Colu
 
 /** One page's lines as filing text lines. */
 export function layoutPage(lines: PdfLine[]): string[] {
-  return layoutPageIn(lines, false).text;
+  return layoutPageIn(lines).text;
 }
 
 /**
- * One page's lines as filing text lines, knowing whether the page before ended
- * in a table (then label lines at this page's top are that table's rows); says
- * whether this page ends in one.
+ * One page's lines as filing text lines, given the columns of the table the page
+ * before ended in, if it did (then label lines at this page's top are that
+ * table's rows, and its columns are this page's first table's); gives the
+ * columns of the table this page ends in.
  */
-export function layoutPageIn(lines: PdfLine[], continues: boolean): { text: string[]; endsInTable: boolean } {
+export function layoutPageIn(lines: PdfLine[], carried?: Column[]): { text: string[]; endColumns?: Column[] } {
+  const continues = !!carried;
   const out: string[] = [];
-  let endsInTable = false;
+  let endColumns: Column[] | undefined;
+  const margins = textMargins(lines);
   const blocks = findBlocks(lines);
   let next = 0;
   let floor = -1;
@@ -336,7 +339,11 @@ export function layoutPageIn(lines: PdfLine[], continues: boolean): { text: stri
     // A single row is a table only under a header of its own (a statement's first row at a page's foot).
     if (b.rows < 2 && !header.some((l) => l.segments.length >= 2)) continue;
     cols = headerColumns(header, cols, area);
-    for (; next < above.header; next++) out.push(escapeCell(lineText(lines[next])));
+    // The table of the page before, going on from this page's top: its columns too (one left empty on this page).
+    if (carried && floor === -1 && above.header === 0 && !header.length && cols.every((c) => carried.some((p) => overlap(p, c) > 0)))
+      cols = [...cols, ...carried.filter((p) => !cols.some((c) => overlap(p, c) > 0))].sort((a, b) => a.x0 - b.x0);
+    out.push(...textLines(lines.slice(next, above.header), margins));
+    next = above.header;
     out.push(...headerRows(header, cols));
     b.from = above.labels;
     // The end of a label wrapped around the last row's figures.
@@ -345,10 +352,10 @@ export function layoutPageIn(lines: PdfLine[], continues: boolean): { text: stri
     out.push(...blockRows(lines.slice(b.from, b.to + 1), cols));
     next = b.to + 1;
     floor = b.to;
-    endsInTable = b.to === lines.length - 1;
+    endColumns = b.to === lines.length - 1 ? cols : undefined;
   }
-  for (; next < lines.length; next++) out.push(escapeCell(lineText(lines[next])));
-  return { text: out, endsInTable };
+  out.push(...textLines(lines.slice(next), margins));
+  return { text: out, endColumns };
 }
 
 /** Header lines; lines closer than a line of text (a centred cell of two lines) make one row. */
@@ -435,6 +442,62 @@ function blockRows(block: PdfLine[], cols: Column[]): string[] {
       if (own.has(l)) out.push(pipeRow(cellsOf(l, cols).label, cols.map(() => '')));
       else if (labels.has(l)) out.push(pipeRow(labels.get(l)!.join(''), cellsOf(l, cols).cells));
     }
+  }
+  return out;
+}
+
+interface Margins {
+  left: number;
+  right: number;
+}
+
+/** The page's text block: the left end of its lines and the right end of its full lines of text. */
+function textMargins(lines: PdfLine[]): Margins {
+  let left = Infinity;
+  let right = -Infinity;
+  for (const l of lines) {
+    if (l.segments.length !== 1) continue;
+    const s = l.segments[0];
+    left = Math.min(left, s.x0);
+    if (s.text.length >= 20) right = Math.max(right, s.x1);
+  }
+  return { left, right };
+}
+
+const ASCII_WORD_END = /[A-Za-z0-9]$/;
+const ASCII_WORD_START = /^[A-Za-z0-9]/;
+
+/**
+ * Lines of text. A paragraph's lines are joined where a line runs to the right
+ * margin and the next one starts at the left margin (a paragraph's first line
+ * is indented, a heading is short): a sentence, a 详见附注 reference or a defined
+ * term is not cut in two by the page's line breaks.
+ */
+function textLines(lines: PdfLine[], m: Margins): string[] {
+  const out: string[] = [];
+  let joinable = false;
+  let prev: PdfLine | undefined;
+  for (const l of lines) {
+    const text = escapeCell(lineText(l));
+    // (Words apart, 一、 and its text, but no figures standing apart: not a row of a table.)
+    const single = !isRowish(l);
+    const first = l.segments[0];
+    const lastSeg = l.segments[l.segments.length - 1];
+    if (
+      joinable &&
+      prev &&
+      single &&
+      Math.abs(l.size - prev.size) < 0.5 &&
+      prev.y - l.y <= 1.8 * l.size &&
+      first.x0 <= m.left + 2.5 * l.size &&
+      !HEADING.test(first.text)
+    ) {
+      const last = out[out.length - 1];
+      out[out.length - 1] = last + (ASCII_WORD_END.test(last) && ASCII_WORD_START.test(text) ? ' ' : '') + text;
+    } else out.push(text);
+    // This line runs on into the next when it fills the line to the right margin.
+    joinable = single && Number.isFinite(m.right) && lastSeg.x1 >= m.right - 1.2 * l.size && !SENTENCE_END.test(lastSeg.text);
+    prev = l;
   }
   return out;
 }
