@@ -4,6 +4,20 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
+
+// pdf.js (bundled for PDF import, server/src/pdf) warns on stdout while it loads
+// in Node (no canvas package to render with; we only read text). Its warnings
+// would mix with `filing-lens import` output and the extension host's log.
+const quietPdfJs = {
+  name: 'quiet-pdfjs',
+  setup(build) {
+    build.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf(\.worker)?\.mjs$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      return { contents: text.replace('console.log(`Warning: ${msg}`);', 'void msg;'), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -12,6 +26,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  plugins: [quietPdfJs],
 };
 
 await Promise.all([
