@@ -203,6 +203,20 @@ test('pdf: a small PDF written by hand reads; a page with only a drawing is repo
   assert.deepEqual(r.warnings, ['page 2 has no text layer (scanned?)']);
 });
 
+test('pdf: a landscape page (/Rotate 90) is read as it is shown, its table too', async () => {
+  const runs = [
+    { text: 'Revenue', x: 100, y: 60 },
+    { text: '1,234.00', x: 100, y: 300 },
+    { text: 'Cost', x: 115, y: 60 },
+    { text: '234.00', x: 115, y: 300 },
+    { text: 'Total', x: 130, y: 60 },
+    { text: '1,468.00', x: 130, y: 300 },
+  ];
+  const r = await pdfToFiling(minimalPdf([runs], { rotate: 90 }));
+  assert.deepEqual(r.warnings, []);
+  assert.equal(r.text, '[P1]\nRevenue | 1,234.00 |\nCost | 234.00 |\nTotal | 1,468.00 |\n');
+});
+
 test('pdf: a page whose content stream is damaged is reported, and the other pages are read', async () => {
   const r = await pdfToFiling(minimalPdf([[{ text: 'Hello', x: 60, y: 700 }], 'damaged', [{ text: 'World', x: 60, y: 700 }]]));
   assert.equal(r.error, undefined);

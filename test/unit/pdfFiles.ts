@@ -16,7 +16,12 @@ function escape(s: string): string {
   return s.replace(/[\\()]/g, (c) => '\\' + c);
 }
 
-export function minimalPdf(pages: PageSpec[]): Buffer {
+/**
+ * With `rotate: 90` every page is shown turned a quarter clockwise (/Rotate 90)
+ * and its text is drawn turned the other way, so that it reads upright as shown:
+ * a run's x is then its distance down from the shown page's top, y from the left.
+ */
+export function minimalPdf(pages: PageSpec[], options: { rotate?: 90 } = {}): Buffer {
   const objects: string[] = [];
   // 1: catalog, 2: pages, 3: font, then per page: page object and content stream.
   const kids = pages.map((_, i) => `${4 + 2 * i} 0 R`).join(' ');
@@ -28,10 +33,16 @@ export function minimalPdf(pages: PageSpec[]): Buffer {
       runs === 'damaged'
         ? 'x\u009c\u00ff\u00fe\u00fd not deflate data \u0000\u0001'
         : runs
-          ? runs.map((r) => `BT /F1 ${r.size ?? 10} Tf ${r.x} ${r.y} Td (${escape(r.text)}) Tj ET`).join('\n')
+          ? runs
+              .map((r) =>
+                options.rotate
+                  ? `BT /F1 ${r.size ?? 10} Tf 0 1 -1 0 ${r.x} ${r.y} Tm (${escape(r.text)}) Tj ET`
+                  : `BT /F1 ${r.size ?? 10} Tf ${r.x} ${r.y} Td (${escape(r.text)}) Tj ET`,
+              )
+              .join('\n')
           : '0.5 g 50 50 400 600 re f';
     const filter = runs === 'damaged' ? ' /Filter /FlateDecode' : '';
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${options.rotate ? ` /Rotate ${options.rotate}` : ''} /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
     objects.push(`<< /Length ${Buffer.byteLength(content, 'latin1')}${filter} >>\nstream\n${content}\nendstream`);
   });
   let out = '%PDF-1.4\n';

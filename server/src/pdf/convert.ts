@@ -117,14 +117,17 @@ export async function pdfToFiling(data: Uint8Array, options: ConvertOptions = {}
     let h = 842;
     try {
       const page = await doc.getPage(n);
-      [, , w, h] = page.view;
+      // Positions as the page is shown (its /Rotate and origin applied), y upwards from the page's foot.
+      const view = page.getViewport({ scale: 1 });
+      w = view.width;
+      h = view.height;
       const content = await page.getTextContent();
       for (const it of content.items) {
         if (!('str' in it) || !it.str) continue;
-        const [a, b, c, d, x, y] = it.transform as number[];
-        // Rotated text (stamps, watermarks, side notes) is not part of the reading order.
-        if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) continue;
-        items.push({ str: it.str, x, y, w: it.width, size: Math.abs(d) || it.height });
+        const [a, b, c, d, x, y] = pdfjs.Util.transform(view.transform, it.transform as number[]) as number[];
+        // Text not upright on the shown page (stamps, watermarks, side notes) is not part of the reading order.
+        if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0 || d >= 0) continue;
+        items.push({ str: it.str, x, y: h - y, w: it.width, size: -d || it.height });
       }
       page.cleanup();
     } catch (e) {
