@@ -186,8 +186,10 @@ test('pdf: running headers and page numbers found by repetition are dropped; an 
     height: 842,
     items: n === 3 ? [] : [item('某某股份有限公司 2024 年年度报告', 200, 800), ...body, item(`${n} / 9`, 290, 40)],
   });
-  const r = pagesToFiling([page(1, [item('第一节 释义', 60, 700)]), page(2, [item('第二节 公司简介', 60, 700)]), page(3, [])]);
-  assert.equal(r.text, '[P1]\n第一节 释义\n[P2]\n第二节 公司简介\n[P3]\n');
+  // A landscape page: the header stands as far from its top as on the others.
+  const landscape: PdfPage = { number: 4, width: 842, height: 595, items: [item('某某股份有限公司 2024 年年度报告', 330, 553), item('第三节 宽表', 60, 500), item('4 / 9', 400, 40)] };
+  const r = pagesToFiling([page(1, [item('第一节 释义', 60, 700)]), page(2, [item('第二节 公司简介', 60, 700)]), page(3, []), landscape]);
+  assert.equal(r.text, '[P1]\n第一节 释义\n[P2]\n第二节 公司简介\n[P3]\n[P4]\n第三节 宽表\n');
   assert.deepEqual(r.warnings, ['page 3 has no text layer (scanned?)']);
 });
 

@@ -7,8 +7,10 @@ import { PdfLine } from './types';
 
 const MARGIN = 0.14;
 
-function key(line: PdfLine): string {
-  return `${Math.round(line.y / 3)}|${lineText(line).replace(/\s+/g, '').replace(/\d+/g, '#')}`;
+/** The line's text (digits aside) and its distance from the page's top or foot (landscape pages among portrait ones). */
+function key(line: PdfLine, height: number): string {
+  const where = line.y > height / 2 ? `T${Math.round((height - line.y) / 3)}` : `B${Math.round(line.y / 3)}`;
+  return `${where}|${lineText(line).replace(/\s+/g, '').replace(/\d+/g, '#')}`;
 }
 
 function inMargin(line: PdfLine, height: number): boolean {
@@ -22,7 +24,7 @@ export function furnitureLines(pages: { height: number; lines: PdfLine[] }[]): S
     const seen = new Set<string>();
     for (const l of p.lines) {
       if (!inMargin(l, p.height)) continue;
-      const k = key(l);
+      const k = key(l, p.height);
       if (seen.has(k)) continue;
       seen.add(k);
       counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -33,7 +35,7 @@ export function furnitureLines(pages: { height: number; lines: PdfLine[] }[]): S
     const out = new Set<number>();
     p.lines.forEach((l, i) => {
       if (!inMargin(l, p.height)) return;
-      const k = key(l);
+      const k = key(l, p.height);
       // A bare page number (digits only) repeats as `#` at the same height on every page.
       if ((counts.get(k) ?? 0) >= min) out.add(i);
     });
