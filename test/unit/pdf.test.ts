@@ -119,6 +119,25 @@ test('pdf layout: columns from right-aligned figures; empty cells; a wrapped lab
   ]);
 });
 
+test('pdf layout: header words wrapped in their cells make one header row; a header line with a label of its own stays a row', () => {
+  const page = buildLines([
+    item('被投资单位', 60, 820),
+    item('期初', 430, 820),
+    item('本期增', 525, 820),
+    item('加', 530, 806),
+    item('项目', 60, 790),
+    item('（%）', 430, 790),
+    item('（%）', 530, 790),
+    item('甲公司', 60, 770),
+    fig('1.00', 450, 770),
+    fig('2.00', 550, 770),
+    item('乙公司', 60, 755),
+    fig('3.00', 450, 755),
+    fig('4.00', 550, 755),
+  ]);
+  assert.deepEqual(layoutPage(page), ['被投资单位 | 期初 | 本期增加 |', '项目 | （%） | （%） |', '甲公司 | 1.00 | 2.00 |', '乙公司 | 3.00 | 4.00 |']);
+});
+
 test('pdf layout: figures centred between the two lines of their label take both', () => {
   const page = buildLines([
     item('资产总计', 60, 800),

@@ -364,7 +364,11 @@ function headerRows(header: PdfLine[], cols: Column[]): string[] {
   let stack: { label: string; cells: string[] } | undefined;
   header.forEach((l, i) => {
     const r = cellsOf(l, cols);
-    if (stack && header[i - 1].y - l.y < 0.9 * l.size) {
+    const gap = i > 0 ? header[i - 1].y - l.y : Infinity;
+    // Words wrapped within their cells (常州华森医疗器 / 械股份有限公司): every cell of this line goes on a cell of the line above.
+    // (A line with a label of its own is a row of its own: 通用设备 under 房屋及建筑物.)
+    const wrapped = !!stack && gap <= 1.45 * l.size && !r.label && r.cells.some((c) => c) && r.cells.every((c, k) => !c || stack!.cells[k]);
+    if (stack && (gap < 0.9 * l.size || wrapped)) {
       stack.label += r.label;
       r.cells.forEach((c, k) => (stack!.cells[k] += c));
       return;
