@@ -24,7 +24,9 @@ function isDigitStart(s: string): boolean {
 
 /** Groups a page's items into lines, top to bottom, each with its segments left to right. */
 export function buildLines(items: PdfItem[]): PdfLine[] {
-  const usable = items.filter((i) => i.str.trim() !== '' && i.size > 0 && Number.isFinite(i.x) && Number.isFinite(i.y));
+  const usable = items
+    .filter((i) => i.str.trim() !== '' && i.size > 0 && Number.isFinite(i.size) && Number.isFinite(i.x) && Number.isFinite(i.y))
+    .map((i) => (Number.isFinite(i.w) && i.w >= 0 ? i : { ...i, w: 0 }));
   usable.sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: PdfItem[][] = [];
   let current: PdfItem[] = [];
