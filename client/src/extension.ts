@@ -10,6 +10,7 @@ import { DetectionRecord, FilingDetector } from './detection';
 import { FilingStatusBar, FilingSummary } from './statusBar';
 import { showTableView, TableGrid } from './tableView';
 import { checkWorkspace, WorkspaceCheckSummary } from './workspaceCheck';
+import { registerPdfCommands } from './pdfImport';
 
 export const LANGUAGE_ID = 'filing';
 let client: LanguageClient | undefined;
@@ -190,6 +191,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Filing
       return { summary };
     }),
   );
+  registerPdfCommands(context);
   if (vscode.workspace.textDocuments.some((d) => d.languageId === LANGUAGE_ID)) await ensureStarted();
   statusBar.schedule(0);
   return {

@@ -15,12 +15,15 @@ import { diagnostics } from './features/diagnostics';
 import { outline, OutlineItem } from './features/outline';
 import { readFilingFile } from './io/readFile';
 import { Line } from './model/types';
+import { isPdfPath, readPdfFile } from './pdf/file';
+import * as fs from 'node:fs';
 
 const VERSION = '0.1.0';
 /** The exit code of a process killed by SIGPIPE (128 + 13): what `… | head` expects of a writer. */
 export const EXIT_CLOSED_PIPE = 141;
 const USAGE = `usage: filing-lens check [--format text|json|sarif] [--jobs N] [--no-progress] FILES…
        filing-lens outline [--format text|json] FILES…
+       filing-lens import [--password P] FILE.pdf [-o FILE.filing]   (PDF → filing text; check and outline read .pdf too)
 Exit code: 0 no problems, 1 problems found or a file could not be read, 2 usage error.
 `;
 
@@ -70,9 +73,24 @@ function lineCol(lines: Line[], offset: number): Position {
 export function processFile(file: string, command: Command): FileResult {
   const read = readFilingFile(file);
   if (read.error) return { file, encoding: read.encoding, error: read.error, checks: 0, problems: [] };
-  const a = analyze(read.text);
+  return processText(file, read.text, command, read.encoding, read.warning);
+}
+
+/** A PDF: converted to filing text (pdf/), then read like any filing. */
+export async function processPdf(file: string, command: Command): Promise<FileResult> {
+  try {
+    const pdf = await readPdfFile(file);
+    if (pdf.error) return { file, error: pdf.error, checks: 0, problems: [] };
+    return processText(file, pdf.text, command, undefined, pdf.warnings.length ? pdf.warnings.join('; ') : undefined);
+  } catch (e) {
+    return { file, error: `${file}: internal error (${e instanceof Error ? e.message : String(e)})`, checks: 0, problems: [] };
+  }
+}
+
+function processText(file: string, text: string, command: Command, encoding?: string, warning?: string): FileResult {
+  const a = analyze(text);
   const lines = a.model.lines;
-  const result: FileResult = { file, encoding: read.encoding, warning: read.warning, checks: a.checks.length, problems: [] };
+  const result: FileResult = { file, encoding, warning, checks: a.checks.length, problems: [] };
   if (command === 'outline') {
     const node = (i: OutlineItem): OutlineNode => ({ name: i.name, detail: i.detail, kind: i.kind, line: lineCol(lines, i.selectionRange.start).line, children: i.children.map(node) });
     result.outline = outline(a.model).map(node);
@@ -303,6 +321,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (argv[0] === 'import') return importPdf(argv.slice(1));
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     process.stderr.write(`filing-lens: ${args}\n${USAGE}`);
@@ -335,8 +354,19 @@ async function main(argv: string[]): Promise<number> {
       }
     }
   };
-  await runAll(files, command, args.jobs, (i, r) => {
-    results[i] = r;
+  // PDFs are converted in this thread (pdf.js is asynchronous); the other files go to the pool.
+  const textFiles: number[] = [];
+  for (let i = 0; i < files.length; i++) {
+    if (!isPdfPath(files[i])) {
+      textFiles.push(i);
+      continue;
+    }
+    results[i] = await processPdf(files[i], command);
+    flush();
+    progress.tick(results[i]);
+  }
+  await runAll(textFiles.map((i) => files[i]), command, args.jobs, (k, r) => {
+    results[textFiles[k]] = r;
     flush();
     progress.tick(r);
   });
@@ -358,6 +388,50 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`filing-lens: ${files.length} ${files.length === 1 ? 'file' : 'files'}, ${checks} totals checked, ${problems} ${problems === 1 ? 'problem' : 'problems'}${unreadable ? `, ${unreadable} not read` : ''}\n`);
   }
   return problems > 0 || unreadable > 0 ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------
+// filing-lens import FILE.pdf [-o FILE.filing]: the PDF as filing text, to a file or to stdout.
+
+async function importPdf(argv: string[]): Promise<number> {
+  let input: string | undefined;
+  let output: string | undefined;
+  let password: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-o' || a === '--output') {
+      if (i + 1 >= argv.length) return usage(`${a} needs a file name`);
+      output = argv[++i];
+    } else if (a.startsWith('--output=')) output = a.slice('--output='.length);
+    else if (a === '--password') {
+      if (i + 1 >= argv.length) return usage(`${a} needs a value`);
+      password = argv[++i];
+    } else if (a.startsWith('-') && a !== '-') return usage(`unknown option: ${a}`);
+    else if (input) return usage('import takes one PDF');
+    else input = a;
+  }
+  if (!input) return usage('no PDF given');
+  const r = await readPdfFile(input, password);
+  if (r.error) {
+    process.stderr.write(`filing-lens: ${r.error}\n`);
+    return 1;
+  }
+  for (const w of r.warnings) process.stderr.write(`${input}: ${w}\n`);
+  if (output && output !== '-') {
+    try {
+      fs.writeFileSync(output, r.text);
+    } catch (e) {
+      process.stderr.write(`filing-lens: cannot write ${output} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+      return 1;
+    }
+    process.stderr.write(`filing-lens: ${input}: ${r.pages} pages → ${output} (${r.ms} ms)\n`);
+  } else process.stdout.write(r.text);
+  return 0;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`filing-lens: ${message}\n${USAGE}`);
+  return 2;
 }
 
 if (!isMainThread && (workerData as { filingLensWorker?: boolean } | undefined)?.filingLensWorker) workerMain();
