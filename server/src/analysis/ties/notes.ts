@@ -1,0 +1,76 @@
+// Statement ↔ note: a note table's 合计 equals the statement line of the item the note is about,
+// in the same period, consolidated notes against consolidated statements and parent notes against
+// parent statements. Made only where the caption names exactly a statement line and the column
+// names its period on its own (期末余额, 本期发生额, or a date the statement heads a column with).
+// The opening column (期初余额) against the statement's opening balance is the periods family.
+
+import type { Row, Table } from '../../model/types';
+import { columnPeriod, endAt, itemOf, Period } from './identity';
+import { noteScope, PERIOD_NAME, SCOPE_NAME, statementEnd, TieContext } from './context';
+import { makeTie, Tie } from './types';
+
+/** What a caption adds to the item's name: "(1)应付账款列示" → 应付账款. */
+const CAPTION_SUFFIX = /(?:分类列示|按性质列示|按类别列示|按项目列示|分类披露|分类情况|明细情况|列示|情况|分类|明细|披露)$/;
+
+/** The item a note table is about, from its caption, or undefined. */
+export function noteItem(table: Table): string | undefined {
+  const c = itemOf(table.caption);
+  if (!c) return undefined;
+  return c.replace(CAPTION_SUFFIX, '') || undefined;
+}
+
+/** The one row labelled 合计 / 总计 of a note table. */
+export function totalRow(table: Table): Row | undefined {
+  const rows = table.rows.filter((r) => r.kind === 'total' && /^(?:合计|总计)$/.test(itemOf(r.label)));
+  return rows.length === 1 ? rows[0] : undefined;
+}
+
+export interface NoteTotal {
+  table: Table;
+  row: Row;
+  column: number;
+  period: Period;
+  item: string;
+  scope: 'consolidated' | 'parent';
+}
+
+/** The 合计 cells of note tables whose item, period and scope are certain. */
+export function noteTotals(ctx: TieContext): NoteTotal[] {
+  const out: NoteTotal[] = [];
+  for (const table of ctx.model.tables) {
+    if (ctx.statements.some((s) => s.table === table)) continue;
+    const scope = noteScope(ctx, table);
+    if (!scope || scope === 'single') continue;
+    const item = noteItem(table);
+    if (!item || !ctx.lines.has(`${scope}|${item}`)) continue;
+    const row = totalRow(table);
+    if (!row) continue;
+    const line = ctx.lines.get(`${scope}|${item}`)!;
+    const seen = new Set<Period>();
+    const cols: [number, Period][] = [];
+    table.columns.forEach((c, column) => {
+      const p = columnPeriod(c.title);
+      if (!p || (p.measure && p.measure !== '账面价值')) return;
+      const period: Period | undefined = p.key.includes(':') ? line.statement.dated.get(p.key) : (p.key as Period);
+      if (!period) return;
+      if (seen.has(period)) return void cols.splice(cols.findIndex((x) => x[1] === period), 1);
+      seen.add(period);
+      cols.push([column, period]);
+    });
+    for (const [column, period] of cols) out.push({ table, row, column, period, item, scope });
+  }
+  return out;
+}
+
+export function noteTies(ctx: TieContext, periods: Period[]): Tie[] {
+  const out: Tie[] = [];
+  for (const n of noteTotals(ctx)) {
+    if (!periods.includes(n.period)) continue;
+    const line = ctx.lines.get(`${n.scope}|${n.item}`)!;
+    const target = statementEnd(line, n.period);
+    const note = endAt(n.table, n.row, n.column, `${SCOPE_NAME[n.scope]}附注 ${n.item} 合计 [${PERIOD_NAME[n.period]}]`);
+    if (!target || !note || target.cell.figure === undefined || note.cell.figure === undefined) continue;
+    out.push(makeTie(periods.includes('begin') ? 'periods' : 'notes', target, [{ end: note, sign: 1 }], `${n.item}: statement line = note 合计`));
+  }
+  return out;
+}
