@@ -8,6 +8,8 @@ import { isReported } from '../analysis/confidence';
 import { Coverage, coverageMessage } from '../analysis/coverage';
 import { Range } from '../model/types';
 import { fmt } from './format';
+import type { Tie } from '../analysis/ties';
+import { tieProblems } from './tieDiagnostics';
 
 export interface Problem {
   range: Range;
@@ -20,7 +22,7 @@ export interface Problem {
   accept?: { text: string; offset: number };
 }
 
-export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'> & { coverage?: Coverage }, opts: { maxFileSizeMessage?: string } = {}): Problem[] {
+export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'> & { coverage?: Coverage; ties?: Tie[] }, opts: { maxFileSizeMessage?: string } = {}): Problem[] {
   const out: Problem[] = [];
   if (opts.maxFileSizeMessage) out.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'too-large', message: opts.maxFileSizeMessage, related: [] });
   const unread = analysis.coverage && coverageMessage(analysis.coverage);
@@ -40,6 +42,7 @@ export function diagnostics(analysis: Pick<Analysis, 'checks' | 'accepted'> & { 
       accept: { text: acceptLine(c), offset: c.row.end },
     });
   }
+  out.push(...tieProblems(analysis.ties));
   return out;
 }
 

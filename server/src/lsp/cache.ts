@@ -3,16 +3,20 @@
 import { Analysis, analyze, analyzeSteps } from '../analysis/analyze';
 import { problemsAfterEdit } from '../analysis/incremental';
 import { CheckOptions } from '../analysis/reconcile';
+import { ALL_TIES, TieOptions } from '../analysis/ties';
 import { diagnostics, Problem } from '../features/diagnostics';
 
 export interface Settings {
   maxFileSizeMB: number;
   checks: CheckOptions;
+  /** Families of ties between statements, notes and periods (filingLens.ties.*). */
+  ties?: TieOptions;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   maxFileSizeMB: 20,
   checks: { columnTotals: true, formulas: true, statementIdentities: true, shares: true, crossFooting: true },
+  ties: ALL_TIES,
 };
 
 interface Entry {
@@ -45,7 +49,7 @@ export class AnalysisCache {
     if (hit && hit.version === version && hit.settingsKey === key) return hit;
     const t = text();
     const tooLarge = sizeMessage(t, settings);
-    return this.store(uri, { version, settingsKey: key, analysis: analyze(t, { checks: settings.checks, outlineOnly: !!tooLarge }), tooLarge });
+    return this.store(uri, { version, settingsKey: key, analysis: analyze(t, { checks: settings.checks, ties: settings.ties, outlineOnly: !!tooLarge }), tooLarge });
   }
 
   /**
@@ -59,7 +63,7 @@ export class AnalysisCache {
     if (hit && hit.version === version && hit.settingsKey === key) return hit;
     const t = text();
     const tooLarge = sizeMessage(t, settings);
-    const steps = analyzeSteps(t, { checks: settings.checks, outlineOnly: !!tooLarge });
+    const steps = analyzeSteps(t, { checks: settings.checks, ties: settings.ties, outlineOnly: !!tooLarge });
     for (;;) {
       const until = Date.now() + sliceMs;
       let r = steps.next();
