@@ -65,8 +65,11 @@ export function moneyUnit(table: Table, column: number, figureUnit?: Unit): Unit
 
 /** A figure as one end of a tie, or undefined when the cell is not a certain amount. Empty cells: `emptyAsZero`. */
 export function endAt(table: Table, row: Row, column: number, name: string, emptyAsZero = false): TieEnd | undefined {
-  const cell = row.cells[column];
-  if (!cell || row.uncertain) return undefined;
+  if (row.uncertain) return undefined;
+  let cell = row.cells[column];
+  // A line without figures, written without cells (a layout that drops empty cells): 0 where that is asked for.
+  if (!cell && emptyAsZero && !row.cells.some((c) => c.figure)) cell = { start: row.labelRange.end, end: row.labelRange.end, text: '' };
+  if (!cell) return undefined;
   const f = cell.figure;
   if (!f) {
     if (!emptyAsZero || cell.text.trim() && !/^[-—–－]+$|^$/.test(cell.text.trim())) return undefined;

@@ -22,7 +22,7 @@ export function findTies(model: FilingModel, options: TieOptions = ALL_TIES): Ti
   };
   let ctx: ReturnType<typeof tieContext> | undefined;
   const context = () => (ctx ??= tieContext(model));
-  if (options.rollForwards) guard(() => rollForwardTies(model.tables));
+  if (options.rollForwards) guard(() => rollForwardTies(model.tables, model.lines));
   if (options.statements) guard(() => statementTies(context()));
   if (options.notes) guard(() => noteTies(context(), ['end', 'cur', 'prev']));
   if (options.periods) guard(() => periodTies(context()));

@@ -4,7 +4,7 @@
 // columns (应付职工薪酬, 长期待摊费用, 递延收益). Made only where every movement line is named
 // plainly; a table with a movement column or row that is not understood gets no tie.
 
-import type { Row, Table } from '../../model/types';
+import type { Line, Row, Table } from '../../model/types';
 import { endAt, itemOf } from './identity';
 import { makeTie, Tie, TieEnd } from './types';
 
@@ -22,10 +22,12 @@ function dateKey(item: string): string | undefined {
 
 type Block = 'cost' | 'dep' | 'imp' | 'net';
 function blockOf(item: string): Block | undefined {
-  if (/^(?:账面)?原值(?:合计)?$|^账面原值|^原价/.test(item)) return 'cost';
-  if (/^累计(?:折旧|摊销|折耗)/.test(item)) return 'dep';
-  if (/^减值准备(?:合计)?$/.test(item)) return 'imp';
-  if (/^账面价值(?:合计)?$/.test(item)) return 'net';
+  // An asset's name may come first: 使用权资产原值, 使用权资产账面价值.
+  if (item.length > 14) return undefined;
+  if (/(?:原值|原价)(?:合计)?$/.test(item)) return 'cost';
+  if (/累计(?:折旧|摊销|折耗)(?:合计)?$/.test(item)) return 'dep';
+  if (/减值准备(?:合计)?$/.test(item)) return 'imp';
+  if (/^(?:\D{0,8})账面价值(?:合计)?$/.test(item) && !/^(?:期末|期初|年末|年初)/.test(item)) return 'net';
   return undefined;
 }
 
@@ -95,7 +97,7 @@ function movementColumns(table: Table): number[] {
 }
 
 /** A column's title, or where the table has none, the header row nearest above the row (a header repeated inside the table). */
-function titleOf(table: Table, row: Row, column: number): string {
+function titleOf(table: Table, row: Row, column: number, lines?: readonly Line[]): string {
   const t = table.columns[column]?.title;
   if (t) return t;
   const at = table.rows.indexOf(row);
@@ -103,7 +105,27 @@ function titleOf(table: Table, row: Row, column: number): string {
     const r = table.rows[k];
     if (r.kind === 'header' && r.cells.length) return r.cells[column]?.text.trim() ?? '';
   }
-  return '';
+  return headerAbove(table, lines)?.[column] ?? '';
+}
+
+/**
+ * A header line written just above a table the reader took without it ("项目 电子设备 办公设备 合计"):
+ * words separated by spaces, one per column after 项目, none of them a figure.
+ */
+function headerAbove(table: Table, lines?: readonly Line[]): string[] | undefined {
+  const first = table.rows[0]?.line;
+  if (!lines || first === undefined) return undefined;
+  const width = tableWidth(table);
+  let seen = 0;
+  for (let i = first - 1; i >= 0 && seen < 3; i--) {
+    const text = lines[i].text.trim();
+    if (!text) continue;
+    seen++;
+    const words = text.split(/\s+/);
+    if (words[0] !== '项目' || /\d/.test(text)) continue;
+    return words.length === width + 1 ? words.slice(1) : undefined;
+  }
+  return undefined;
 }
 
 const TOTAL_TITLE = /^(?:合计|总计)$/;
@@ -114,9 +136,9 @@ const hasFigures = (r: Row) => r.cells.some((c) => c.figure);
  * or a row without figures (0); in a row with cells left out (a layout that drops empty cells), only
  * its last figure in the last column titled 合计, and only when the figures before it add up to it.
  */
-function placed(table: Table, row: Row, column: number, width: number): number | undefined {
+function placed(table: Table, row: Row, column: number, width: number, lines?: readonly Line[]): number | undefined {
   if (row.cells.length >= width || !hasFigures(row)) return column;
-  if (column !== width - 1 || !TOTAL_TITLE.test(titleOf(table, row, column).replace(/\s+/g, ''))) return undefined;
+  if (column !== width - 1 || !TOTAL_TITLE.test(titleOf(table, row, column, lines).replace(/\s+/g, ''))) return undefined;
   const figs = row.cells.map((c) => c.figure);
   const last = figs[figs.length - 1];
   if (!last || figs.some((f) => !f)) return undefined;
@@ -125,8 +147,8 @@ function placed(table: Table, row: Row, column: number, width: number): number |
 }
 
 /** A movement line's figure; empty counts as 0 unless the lines under it hold figures in that column. */
-function movementEnd(table: Table, rows: Row[], at: number, until: number, column: number, width: number, name: string): TieEnd | undefined {
-  const c = placed(table, rows[at], column, width);
+function movementEnd(table: Table, rows: Row[], at: number, until: number, column: number, width: number, name: string, lines?: readonly Line[]): TieEnd | undefined {
+  const c = placed(table, rows[at], column, width, lines);
   if (c === undefined) return undefined;
   const e = endAt(table, rows[at], c, name, true);
   if (!e || e.cell.figure) return e && (e.value < 0 ? { ...e, value: -e.value } : e);
@@ -134,14 +156,14 @@ function movementEnd(table: Table, rows: Row[], at: number, until: number, colum
   return e;
 }
 
-function balanceEnd(table: Table, row: Row, column: number, width: number, name: string, emptyAsZero = false): TieEnd | undefined {
-  const c = placed(table, row, column, width);
+function balanceEnd(table: Table, row: Row, column: number, width: number, name: string, emptyAsZero = false, lines?: readonly Line[]): TieEnd | undefined {
+  const c = placed(table, row, column, width, lines);
   if (c === undefined) return undefined;
   if (!hasFigures(row)) return endAt(table, row, column, name, emptyAsZero);
   return endAt(table, row, c, name, emptyAsZero);
 }
 
-function rowsTies(table: Table): Tie[] {
+function rowsTies(table: Table, lines?: readonly Line[]): Tie[] {
   const out: Tie[] = [];
   const ms = movements(table);
   if (!ms.length) return out;
@@ -150,11 +172,11 @@ function rowsTies(table: Table): Tie[] {
   const width = tableWidth(table);
   for (const m of ms) {
     for (const c of cols) {
-      const where = `${table.caption.trim()} ${titleOf(table, m.open, c) || `column ${c + 1}`}`;
-      const close = balanceEnd(table, m.close, c, width, `${where} 期末余额`);
-      const open = balanceEnd(table, m.open, c, width, `${where} 期初余额`, true);
-      const inc = movementEnd(table, rows, m.incFrom, m.decFrom, c, width, `${where} 本期增加`);
-      const dec = movementEnd(table, rows, m.decFrom, m.closeAt, c, width, `${where} 本期减少`);
+      const where = `${table.caption.trim()} ${titleOf(table, m.open, c, lines) || `column ${c + 1}`}`;
+      const close = balanceEnd(table, m.close, c, width, `${where} 期末余额`, false, lines);
+      const open = balanceEnd(table, m.open, c, width, `${where} 期初余额`, true, lines);
+      const inc = movementEnd(table, rows, m.incFrom, m.decFrom, c, width, `${where} 本期增加`, lines);
+      const dec = movementEnd(table, rows, m.decFrom, m.closeAt, c, width, `${where} 本期减少`, lines);
       if (!close?.cell.figure || !open || !inc || !dec) continue;
       out.push(makeTie('rollForwards', close, [{ end: open, sign: 1 }, { end: inc, sign: 1 }, { end: dec, sign: -1 }], '期初余额 + 本期增加 − 本期减少 = 期末余额'));
     }
@@ -172,9 +194,9 @@ function rowsTies(table: Table): Tie[] {
     // The net value of the same dates as the blocks, printed after them.
     if (date ? date !== (side === 'close' ? cost.closeDate : cost.openDate) : table.rows.indexOf(netRow) < Math.max(cost.closeAt, dep.closeAt)) continue;
     for (const c of cols) {
-      const where = `${table.caption.trim()} ${titleOf(table, netRow, c) || `column ${c + 1}`}`;
-      const net = balanceEnd(table, netRow, c, width, `${where} ${side === 'close' ? '期末' : '期初'}账面价值`);
-      const pick = (m: Movement | undefined, what: string) => (m ? balanceEnd(table, side === 'close' ? m.close : m.open, c, width, `${where} ${what}`, true) : undefined);
+      const where = `${table.caption.trim()} ${titleOf(table, netRow, c, lines) || `column ${c + 1}`}`;
+      const net = balanceEnd(table, netRow, c, width, `${where} ${side === 'close' ? '期末' : '期初'}账面价值`, false, lines);
+      const pick = (m: Movement | undefined, what: string) => (m ? balanceEnd(table, side === 'close' ? m.close : m.open, c, width, `${where} ${what}`, true, lines) : undefined);
       const a = pick(cost, '原值');
       const d = pick(dep, '累计折旧(摊销)');
       const i = imp ? pick(imp, '减值准备') : undefined;
@@ -259,8 +281,9 @@ function columnsTies(table: Table): Tie[] {
   return out;
 }
 
-export function rollForwardTies(tables: Table[]): Tie[] {
+/** Roll-forward ties of the tables; `lines` (the document's) lets a header line left above a table name its 合计 column. */
+export function rollForwardTies(tables: Table[], lines?: readonly Line[]): Tie[] {
   const out: Tie[] = [];
-  for (const t of tables) out.push(...rowsTies(t), ...columnsTies(t));
+  for (const t of tables) out.push(...rowsTies(t, lines), ...columnsTies(t));
   return out;
 }
