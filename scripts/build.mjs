@@ -30,7 +30,7 @@ await esbuild.build({
       "export { outline } from './server/src/features/outline';",
       "export { diagnostics } from './server/src/features/diagnostics';",
       "export { tiedFiguresAt, tieReferencesAt } from './server/src/features/ties';",
-      "export { tieEnds } from './server/src/analysis/ties';",
+      "export { tieEnds, findTies } from './server/src/analysis/ties';",
     ].join('\n'),
     resolveDir: '.',
     sourcefile: 'core-entry.ts',

@@ -17,6 +17,8 @@ export interface TieContext {
   regions: Region[];
   /** `${scope}|${item}` → the statement line, when the item names exactly one line of one statement of that scope. */
   lines: Map<string, StatementLine>;
+  /** Worked out once for the notes and the periods families (notes.ts). */
+  noteTotals?: unknown[];
 }
 
 export const STATEMENT_NAME: Record<StatementKind, string> = { balance: '资产负债表', income: '利润表', cashFlow: '现金流量表' };

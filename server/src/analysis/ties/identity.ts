@@ -14,8 +14,20 @@ const NUMBERING = /^(?:[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[
 const LEAD_WORD = /^(?:其中|加|减)\s*[:：]\s*/;
 const TRAILING_REMARK = /[（(][^（）()]*[)）]\s*$/;
 
+/** Labels already reduced (the same label is asked for by every family); bounded, and the answer depends on the label only. */
+const ITEMS = new Map<string, string>();
+
 /** A row label reduced to the item it names: "五、净利润(净亏损以“-”号填列)" → "净利润". */
 export function itemOf(label: string): string {
+  const hit = ITEMS.get(label);
+  if (hit !== undefined) return hit;
+  if (ITEMS.size > 20000) ITEMS.clear();
+  const item = reduceLabel(label);
+  ITEMS.set(label, item);
+  return item;
+}
+
+function reduceLabel(label: string): string {
   let s = label.replace(/\s+/g, '');
   for (let i = 0; i < 4; i++) {
     const before = s;
@@ -121,7 +133,8 @@ export function noteRegions(model: FilingModel, inTable = tableLines(model)): Re
   let cur: (Region & { n: number }) | undefined;
   for (const line of model.lines) {
     if (inTable[line.index] || line.text.length > 60) continue;
-    const m = NOTES_MARKER.exec(line.text);
+    // Cheap rejections first: a marker names 财务报表; a heading that ends the region starts with a numeral.
+    const m = line.text.indexOf('财务报表') >= 0 ? NOTES_MARKER.exec(line.text) : null;
     if (m) {
       const n = chineseNumber(m[1]);
       if (cur && cur.n === n) continue; // "七、合并财务报表项目注释（续）"
@@ -130,6 +143,8 @@ export function noteRegions(model: FilingModel, inTable = tableLines(model)): Re
       continue;
     }
     if (!cur) continue;
+    const first = line.text.trimStart().charAt(0);
+    if (!first || !CN_DIGITS.includes(first) && first !== '十') continue;
     const h = TOP_HEADING.exec(line.text);
     if (h && line.text.trim().length <= 40 && chineseNumber(h[1]) === cur.n + 1) {
       out.push({ scope: cur.scope, fromLine: cur.fromLine, toLine: line.index - 1 });

@@ -36,6 +36,10 @@ export interface NoteTotal {
 
 /** The 合计 cells of note tables whose item, period and scope are certain. */
 export function noteTotals(ctx: TieContext): NoteTotal[] {
+  return (ctx.noteTotals ??= findNoteTotals(ctx)) as NoteTotal[];
+}
+
+function findNoteTotals(ctx: TieContext): NoteTotal[] {
   const out: NoteTotal[] = [];
   for (const table of ctx.model.tables) {
     if (ctx.statements.some((s) => s.table === table)) continue;

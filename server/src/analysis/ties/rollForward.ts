@@ -284,6 +284,10 @@ function columnsTies(table: Table): Tie[] {
 /** Roll-forward ties of the tables; `lines` (the document's) lets a header line left above a table name its 合计 column. */
 export function rollForwardTies(tables: Table[], lines?: readonly Line[]): Tie[] {
   const out: Tie[] = [];
-  for (const t of tables) out.push(...rowsTies(t, lines), ...columnsTies(t));
+  for (const t of tables) {
+    // Every roll-forward names an increase: 本期增加 as a row, or 增加 / 计提 / 新增 as a column.
+    if (!t.rows.some((r) => r.label.includes('增加')) && !t.columns.some((c) => /增加|计提|新增/.test(c.title))) continue;
+    out.push(...rowsTies(t, lines), ...columnsTies(t));
+  }
   return out;
 }
