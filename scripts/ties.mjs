@@ -46,8 +46,10 @@ function rewrite(figure, delta) {
 function mutate(text, analysis, tie) {
   // The side changed: the note's figure of an equality, the closing balance of a roll-forward.
   const ends = core.tieEnds(tie).filter((e) => e.cell.figure);
-  const side = tie.family === 'rollForwards' ? tie.target : tie.parts[tie.parts.length - 1].end;
-  if (!side.cell.figure) return undefined;
+  // (An empty closing balance: the last movement written instead.)
+  const preferred = tie.family === 'rollForwards' ? [tie.target, ...tie.parts.map((p) => p.end).reverse()] : [...tie.parts.map((p) => p.end).reverse(), tie.target];
+  const side = preferred.find((e) => e.cell.figure && rewrite(e.cell.figure, 100));
+  if (!side) return undefined;
   const cells = new Set([side.cell]);
   const tied = new Set(ends.map((e) => e.cell));
   // Keep the table adding up: the total this figure is part of, or one component of the total it is.

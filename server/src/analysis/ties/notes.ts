@@ -4,19 +4,40 @@
 // names its period on its own (期末余额, 本期发生额, or a date the statement heads a column with).
 // The opening column (期初余额) against the statement's opening balance is the periods family.
 
-import type { Row, Table } from '../../model/types';
+import type { Line, Row, Table } from '../../model/types';
 import { columnPeriod, endAt, itemOf, Period } from './identity';
 import { noteScope, PERIOD_NAME, SCOPE_NAME, statementEnd, TieContext } from './context';
 import { makeTie, Tie } from './types';
 
 /** What a caption adds to the item's name: "(1)应付账款列示" → 应付账款. */
-const CAPTION_SUFFIX = /(?:分类列示|按性质列示|按类别列示|按项目列示|分类披露|分类情况|明细情况|列示|情况|分类|明细|披露)$/;
+const CAPTION_SUFFIX = /(?:分类列示|按性质列示|按类别列示|按项目列示|分类披露|分类情况|明细情况|列示|情况|分类|明细|披露|表)$/;
 
-/** The item a note table is about, from its caption, or undefined. */
-export function noteItem(table: Table): string | undefined {
+/** A caption that is not a name: a check box line (□ 是 √ 否, √适用 □不适用) or nothing. */
+const NOT_A_NAME = /^\s*$|[□√☑■]/;
+/** Lines allowed between a numbered heading and its table. */
+const BETWEEN = /^\s*$|[□√☑■]|^\s*单位\s*[:：]|^\s*是否已执行/;
+const NUMBERED_HEADING = /^\s*\d{1,2}\s*[、.．]\s*([^\s\d,，。；;:：]{2,20})\s*$/;
+
+/** The item a note table is about: its caption, or where the caption is a check box, the numbered heading just above. */
+export function noteItem(table: Table, lines?: readonly Line[]): string | undefined {
+  if (NOT_A_NAME.test(table.caption)) return lines ? headingAbove(table, lines) : undefined;
   const c = itemOf(table.caption);
   if (!c) return undefined;
   return c.replace(CAPTION_SUFFIX, '') || undefined;
+}
+
+function headingAbove(table: Table, lines: readonly Line[]): string | undefined {
+  const first = table.rows[0]?.line;
+  if (first === undefined) return undefined;
+  for (let i = first - 1, seen = 0; i >= 0 && seen < 6; i--) {
+    const text = lines[i].text;
+    if (!text.trim()) continue;
+    seen++;
+    const m = NUMBERED_HEADING.exec(text);
+    if (m) return m[1];
+    if (!BETWEEN.test(text)) return undefined;
+  }
+  return undefined;
 }
 
 /** The one row labelled 合计 / 总计 of a note table. */
@@ -45,7 +66,7 @@ function findNoteTotals(ctx: TieContext): NoteTotal[] {
     if (ctx.statements.some((s) => s.table === table)) continue;
     const scope = noteScope(ctx, table);
     if (!scope || scope === 'single') continue;
-    const item = noteItem(table);
+    const item = noteItem(table, ctx.model.lines);
     if (!item || !ctx.lines.has(`${scope}|${item}`)) continue;
     const row = totalRow(table);
     if (!row) continue;

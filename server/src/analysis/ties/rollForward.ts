@@ -268,12 +268,13 @@ function columnsTies(table: Table): Tie[] {
   for (const row of table.rows) {
     if (row.kind === 'header') continue;
     const where = `${table.caption.trim()} ${itemOf(row.label)}`;
-    const target = endAt(table, row, close, `${where} ${table.columns[close].title}`);
     const o = endAt(table, row, open, `${where} ${table.columns[open].title}`, true);
     const ins = inc.map((c) => endAt(table, row, c, `${where} ${table.columns[c].title}`, true));
     // A decrease written negative is taken as a decrease.
     const outs = dec.map((c) => endAt(table, row, c, `${where} ${table.columns[c].title}`, true)).map((e) => e && (e.value < 0 ? { ...e, value: -e.value } : e));
-    if (!target?.cell.figure || !o || ins.some((x) => !x) || outs.some((x) => !x)) continue;
+    // An empty closing balance is 0 (设定提存计划: nothing owed at either end) when the row holds two figures or more.
+    const target = endAt(table, row, close, `${where} ${table.columns[close].title}`, true);
+    if (!target || !o || ins.some((x) => !x) || outs.some((x) => !x)) continue;
     if (row.cells.filter((x) => x.figure).length < 2) continue;
     const parts = [{ end: o, sign: 1 as const }, ...ins.map((e) => ({ end: e!, sign: 1 as const })), ...outs.map((e) => ({ end: e!, sign: -1 as const }))];
     out.push(makeTie('rollForwards', target, parts, `${table.columns[open].title} + 增加 − 减少 = ${table.columns[close].title}`));
