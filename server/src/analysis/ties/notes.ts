@@ -68,9 +68,12 @@ function findNoteTotals(ctx: TieContext): NoteTotal[] {
     if (!scope || scope === 'single') continue;
     const item = noteItem(table, ctx.model.lines);
     if (!item || !ctx.lines.has(`${scope}|${item}`)) continue;
-    const row = totalRow(table);
-    if (!row) continue;
     const line = ctx.lines.get(`${scope}|${item}`)!;
+    const row = totalRow(table);
+    if (!row) {
+      out.push(...netValueTotals(table, item, scope));
+      continue;
+    }
     const seen = new Set<Period>();
     const cols: [number, Period][] = [];
     table.columns.forEach((c, column) => {
@@ -87,13 +90,34 @@ function findNoteTotals(ctx: TieContext): NoteTotal[] {
   return out;
 }
 
+/**
+ * Assets whose statement line is the net value of one roll-forward table (固定资产 and 在建工程 are not:
+ * their lines add 固定资产清理 / 工程物资).
+ */
+const ONE_TABLE_ASSETS = new Set(['无形资产', '使用权资产', '投资性房地产']);
+
+/** A roll-forward's 期末 / 期初账面价值 in its 合计 column, every row holding a cell for every column. */
+function netValueTotals(table: Table, item: string, scope: 'consolidated' | 'parent'): NoteTotal[] {
+  if (!ONE_TABLE_ASSETS.has(item)) return [];
+  const last = table.columns.length - 1;
+  if (last < 1 || !/^(?:合计|总计)$/.test(table.columns[last].title.replace(/\s+/g, ''))) return [];
+  const out: NoteTotal[] = [];
+  for (const [re, period] of [[/^期末账面价值?$/, 'end'], [/^期初账面价值?$/, 'begin']] as const) {
+    const rows = table.rows.filter((r) => re.test(itemOf(r.label)));
+    if (rows.length !== 1 || rows[0].cells.length !== table.columns.length) continue;
+    out.push({ table, row: rows[0], column: last, period, item, scope });
+  }
+  return out;
+}
+
 export function noteTies(ctx: TieContext, periods: Period[]): Tie[] {
   const out: Tie[] = [];
   for (const n of noteTotals(ctx)) {
     if (!periods.includes(n.period)) continue;
     const line = ctx.lines.get(`${n.scope}|${n.item}`)!;
     const target = statementEnd(line, n.period);
-    const note = endAt(n.table, n.row, n.column, `${SCOPE_NAME[n.scope]}附注 ${n.item} 合计 [${PERIOD_NAME[n.period]}]`);
+    const what = n.row.kind === 'total' ? '合计' : `${itemOf(n.row.label)} 合计`;
+    const note = endAt(n.table, n.row, n.column, `${SCOPE_NAME[n.scope]}附注 ${n.item} ${what} [${PERIOD_NAME[n.period]}]`);
     if (!target || !note || target.cell.figure === undefined || note.cell.figure === undefined) continue;
     out.push(makeTie(periods.includes('begin') ? 'periods' : 'notes', target, [{ end: note, sign: 1 }], `${n.item}: statement line = note 合计`));
   }

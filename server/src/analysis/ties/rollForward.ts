@@ -10,8 +10,8 @@ import { makeTie, Tie, TieEnd } from './types';
 
 const OPEN = /^(?:期初|年初|上年年末|上年末)(?:余额|数|账面余额)?$/;
 const CLOSE = /^(?:期末|年末)(?:余额|数|账面余额)?$/;
-const INC = /^本(?:期|年)增加(?:金额|额)?$/;
-const DEC = /^本(?:期|年)减少(?:金额|额)?$/;
+const INC = /^本(?:期|年)增加(?:金额?|额)?$/;
+const DEC = /^本(?:期|年)减少(?:金额?|额)?$/;
 
 /** A balance row labelled with its date (2017-12-31, 2018年12月31日): the opening or the closing one by order. */
 const DATE_LABEL = /^(\d{4})[-.年/](\d{1,2})[-.月/](\d{1,2})日?(?:余额)?$/;
@@ -221,8 +221,8 @@ function netValueRows(table: Table): [Row, 'close' | 'open', string?][] | undefi
     const d = /^(.*?)账面价值$/.exec(it);
     const date = d ? dateKey(d[1]) : inNet ? dateKey(it) : undefined;
     if (date) dated.push([r, date]);
-    else if (/^期末账面价值$/.test(it) || (inNet && CLOSE.test(it))) out.push([r, 'close']);
-    else if (/^期初账面价值$/.test(it) || (inNet && OPEN.test(it))) out.push([r, 'open']);
+    else if (/^期末账面价值?$/.test(it) || (inNet && CLOSE.test(it))) out.push([r, 'close']);
+    else if (/^期初账面价值?$/.test(it) || (inNet && OPEN.test(it))) out.push([r, 'open']);
   }
   if (dated.length === 2 && !out.length && dated[0][1] !== dated[1][1]) {
     const later = dated[0][1] > dated[1][1] ? 0 : 1;
