@@ -193,6 +193,25 @@ test('statement ↔ statement: 现金及现金等价物净增加额 = 期末 −
   assert.ok(ties.every((t) => t.ok));
 });
 
+test('statement ↔ statement: a balance sheet split into two tables by a （续） continuation: 资产总计 = 负债和所有者权益总计', () => {
+  const at = STATEMENTS.indexOf('短期借款');
+  const header = STATEMENTS.slice(STATEMENTS.indexOf('项目'), STATEMENTS.indexOf('流动资产:'));
+  const split =
+    STATEMENTS.slice(0, at) +
+    '本公司的流动负债主要为短期借款及应付账款，其余项目详见下表所列示的内容及相关附注说明。\n\n合并资产负债表（续）\n\n单位:元\n\n' +
+    header +
+    STATEMENTS.slice(at);
+  const a = analyze(split);
+  const ties = family(a.ties, 'statements').filter((t) => t.description === '资产总计 = 负债和所有者权益总计');
+  assert.equal(ties.length, 2);
+  assert.ok(ties.every((t) => t.ok && t.target.table !== t.parts[0].end.table));
+  // Unsplit, the identity is reconcile's, inside one table: no tie.
+  assert.equal(family(analyze(STATEMENTS).ties, 'statements').filter((t) => t.description.startsWith('资产总计')).length, 0);
+  // The total of the second part changed: the tie breaks.
+  const broken = replaceNth(split, '3,586,542,867.39', '3,586,542,967.39', 1);
+  assert.deepEqual(family(analyze(broken).ties, 'statements').filter((t) => !t.ok).map((t) => t.description), ['资产总计 = 负债和所有者权益总计']);
+});
+
 test('period ↔ period: the note opening column against the balance sheet opening; a restated item is left out', () => {
   const ties = family(analyze(STATEMENTS).ties, 'periods');
   assert.ok(ties.some((t) => t.target.cell.figure!.raw === '389,651,012.22'));
