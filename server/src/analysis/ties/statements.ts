@@ -106,8 +106,9 @@ export function statementTies(ctx: TieContext): Tie[] {
     if (s.kind !== 'balance') continue;
     const assets = uniqueRow(s.table, /^资产总计$/);
     if (!assets || uniqueRow(s.table, /^负债和(?:所有者|股东)权益(?:总计|合计)$/)) continue;
-    const next = ctx.statements.find((o) => o.kind === 'balance' && o.scope === s.scope && o.table.id > s.table.id && !uniqueRow(o.table, /^资产总计$/));
-    if (!next || ctx.statements.some((o) => o.table.id > s.table.id && o.table.id < next.table.id)) continue;
+    // The continuation is the very next table.
+    const next = ctx.statements.find((o) => o.kind === 'balance' && o.scope === s.scope && o.table.id === s.table.id + 1 && !uniqueRow(o.table, /^资产总计$/));
+    if (!next) continue;
     const total = uniqueRow(next.table, /^负债和(?:所有者|股东)权益(?:总计|合计)$/);
     if (!total) continue;
     s.periods.forEach((p, c) => {
