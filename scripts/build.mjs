@@ -49,6 +49,8 @@ await esbuild.build({
       "export { hoverAt } from './server/src/features/hover';",
       "export { outline } from './server/src/features/outline';",
       "export { diagnostics } from './server/src/features/diagnostics';",
+      "export { tiedFiguresAt, tieReferencesAt } from './server/src/features/ties';",
+      "export { tieEnds, findTies } from './server/src/analysis/ties';",
     ].join('\n'),
     resolveDir: '.',
     sourcefile: 'core-entry.ts',

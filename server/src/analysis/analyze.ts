@@ -6,6 +6,7 @@ import { parseFilingSteps, runSteps } from '../parse/document';
 import { ALL_CHECKS, Check, CheckOptions, reconcileTable } from './reconcile';
 import { acceptedDifferences } from './accept';
 import { Coverage, coverage } from './coverage';
+import { ALL_TIES, findTies, Tie, TieOptions } from './ties';
 
 export interface PlacedFigure {
   figure: Figure;
@@ -28,6 +29,8 @@ export interface Analysis {
   outlineOnly: boolean;
   /** Total rows of the filing and those that carry a check (empty in outline-only mode). */
   coverage: Coverage;
+  /** Ties between statements, notes and periods (勾稽关系): analysis/ties. */
+  ties: Tie[];
 }
 
 export interface AnalyzeOptions {
@@ -36,6 +39,7 @@ export interface AnalyzeOptions {
   /** Work and line budgets (parse/document.ts: by the document's size unless given). */
   workBudget?: number;
   lineBudget?: number;
+  ties?: TieOptions;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -68,7 +72,8 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Gener
   }
   const figures = mergeByStart(inTables, model.proseFigures);
   const cover = outlineOnly ? { totalRows: [], checked: [] } : coverage(model, checks);
-  return { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly, coverage: cover };
+  const ties = outlineOnly ? [] : findTies(model, options.ties ?? ALL_TIES);
+  return { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly, coverage: cover, ties };
 }
 
 /**

@@ -8,6 +8,8 @@ import { isReported } from '../analysis/confidence';
 import { Coverage, coverageMessage } from '../analysis/coverage';
 import { FilingModel, Range } from '../model/types';
 import { fmt } from './format';
+import type { Tie } from '../analysis/ties';
+import { tieProblems } from './tieDiagnostics';
 
 export interface Problem {
   range: Range;
@@ -21,7 +23,7 @@ export interface Problem {
 }
 
 export function diagnostics(
-  analysis: Pick<Analysis, 'checks' | 'accepted'> & { coverage?: Coverage; model?: Pick<FilingModel, 'overBudget'> },
+  analysis: Pick<Analysis, 'checks' | 'accepted'> & { coverage?: Coverage; ties?: Tie[]; model?: Pick<FilingModel, 'overBudget'> },
   opts: { maxFileSizeMessage?: string } = {},
 ): Problem[] {
   const out: Problem[] = [];
@@ -45,6 +47,7 @@ export function diagnostics(
       accept: { text: acceptLine(c), offset: c.row.end },
     });
   }
+  out.push(...tieProblems(analysis.ties));
   // In text order (a stable sort keeps the order of checks on one figure), as the re-analysis of an edited chunk gives them.
   return out.sort((a, b) => a.range.start - b.range.start);
 }

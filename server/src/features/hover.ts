@@ -7,6 +7,7 @@ import { Range, Row, Table } from '../model/types';
 import { Check } from '../analysis/reconcile';
 import { asWritten, fmt, normalize, SOURCE_TEXT, unitOf } from './format';
 import { checkState, kindName } from './checkText';
+import { tieHoverLines } from './ties';
 
 export interface HoverResult {
   range: Range;
@@ -39,6 +40,7 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
   }
   const check = cell ? analysis.checkOfCell.get(cell) : undefined;
   if (check) lines.push('', ...checkLines(check, analysis.accepted.has(check)));
+  lines.push(...tieHoverLines(analysis, cell));
   return { range: { start: figure.start, end: figure.end }, markdown: lines.join('\n') };
 }
 

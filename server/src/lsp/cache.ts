@@ -3,16 +3,20 @@
 import { Analysis, analyzeSteps } from '../analysis/analyze';
 import { problemsAfterEdit } from '../features/incremental';
 import { CheckOptions } from '../analysis/reconcile';
+import { ALL_TIES, TieOptions } from '../analysis/ties';
 import { diagnostics, Problem } from '../features/diagnostics';
 
 export interface Settings {
   maxFileSizeMB: number;
   checks: CheckOptions;
+  /** Families of ties between statements, notes and periods (filingLens.ties.*). */
+  ties?: TieOptions;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   maxFileSizeMB: 20,
   checks: { columnTotals: true, formulas: true, statementIdentities: true, shares: true, crossFooting: true },
+  ties: ALL_TIES,
 };
 
 interface Entry {
@@ -79,7 +83,7 @@ export class AnalysisCache {
     };
     try {
       const tooLarge = sizeMessage(t, settings);
-      const steps = analyzeSteps(t, { checks: settings.checks, outlineOnly: !!tooLarge });
+      const steps = analyzeSteps(t, { checks: settings.checks, ties: settings.ties, outlineOnly: !!tooLarge });
       for (;;) {
         const until = Date.now() + sliceMs;
         let r = steps.next();

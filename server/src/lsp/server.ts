@@ -37,6 +37,7 @@ import { tableLenses } from '../features/codeLens';
 import { componentsAt } from '../features/components';
 import { crossReferenceAt } from '../features/crossReference';
 import { termAt, termHover } from '../features/definedTerms';
+import { tiedFiguresAt, tieReferencesAt } from '../features/ties';
 import { foldingRanges } from '../features/folding';
 import { DEFAULT_INLAY_OPTIONS, inlayHints, InlayOptions } from '../features/inlayHints';
 import { selectionRangesAt } from '../features/selection';
@@ -139,6 +140,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         hoverProvider: true,
         definitionProvider: true,
+        referencesProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
@@ -284,7 +286,19 @@ export function startServer(connection: Connection): void {
       if (ref) return [LocationLink.create(doc.uri, toRange(doc, ref.section.range), toRange(doc, ref.section.heading), toRange(doc, ref.origin))];
       const term = termAt(analysis, offset);
       if (term) return [LocationLink.create(doc.uri, toRange(doc, term.entry.range), toRange(doc, term.entry.termRange), toRange(doc, term.range))];
+      // A tied figure (勾稽关系) → the figures it is tied to (a statement line → its note total …).
+      const tied = tiedFiguresAt(analysis, offset);
+      if (tied) return tied.targets.map((t) => LocationLink.create(doc.uri, toRange(doc, t.range), toRange(doc, t.range), toRange(doc, tied.origin)));
       return [];
+    }),
+  );
+
+  // Find All References on a tied figure: every figure of its ties.
+  connection.onReferences((params, token) =>
+    onDocument('references', params, token, [] as { uri: string; range: LspRange }[], (doc, analysis) => {
+      const offset = offsetOf(doc, params?.position);
+      if (offset === undefined) return [];
+      return tieReferencesAt(analysis, offset).map((r) => ({ uri: doc.uri, range: toRange(doc, r) }));
     }),
   );
 
@@ -461,6 +475,7 @@ function readInlaySettings(cfg: unknown): InlayOptions {
 function readSettings(cfg: unknown): Settings {
   const c = (cfg ?? {}) as Record<string, unknown>;
   const checks = (c.checks ?? {}) as Record<string, unknown>;
+  const ties = (c.ties ?? {}) as Record<string, unknown>;
   const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
   const max = typeof c.maxFileSizeMB === 'number' && c.maxFileSizeMB > 0 ? c.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB;
   return {
@@ -472,5 +487,6 @@ function readSettings(cfg: unknown): Settings {
       shares: bool(checks.shares, true),
       crossFooting: bool(checks.crossFooting, true),
     },
+    ties: { rollForwards: bool(ties.rollForwards, true), statements: bool(ties.statements, true), notes: bool(ties.notes, true), periods: bool(ties.periods, true) },
   };
 }

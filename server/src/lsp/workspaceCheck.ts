@@ -131,7 +131,7 @@ export async function checkFile(params: CheckFileParams, settings: Settings, tok
   const read = readFilingFile(path, { maxBytes: params.maxBytes > 0 ? params.maxBytes : undefined });
   if (read.error) return { ...none, status: 'unreadable', error: read.error, encoding: read.encoding };
   // The analysis runs in slices so that the editor's other requests are answered meanwhile.
-  const steps = analyzeSteps(read.text, { checks: settings.checks });
+  const steps = analyzeSteps(read.text, { checks: settings.checks, ties: settings.ties });
   let analysis: Analysis | undefined;
   for (;;) {
     const until = Date.now() + SLICE_MS;

@@ -199,11 +199,11 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMa
       furniture.set(l.index, 'pageNumber');
       continue;
     }
-    // Next to a running header, or just after a page marker or a form feed.
+    // Next to a running header, just after a page marker or a form feed, or right before a form feed (the footer of a page).
     for (const d of [-2, -1, 1]) {
       const k = furniture.get(l.index + d);
       const near = lines[l.index + d];
-      if (k === 'pageHeader' || (near && d < 0 && (PAGE_MARKER.test(near.text) || (d === -1 && near.text.charCodeAt(0) === 12)))) {
+      if (k === 'pageHeader' || (near && d < 0 && (PAGE_MARKER.test(near.text) || (d === -1 && near.text.charCodeAt(0) === 12))) || (near && d === 1 && near.text.charCodeAt(0) === 12)) {
         furniture.set(l.index, 'pageNumber');
         break;
       }

@@ -1,0 +1,30 @@
+// All the ties of a filing, by family (each family can be turned off).
+
+import type { FilingModel } from '../../model/types';
+import { tieContext } from './context';
+import { noteTies } from './notes';
+import { periodTies } from './periods';
+import { rollForwardTies } from './rollForward';
+import { statementTies } from './statements';
+import { ALL_TIES, Tie, TieOptions } from './types';
+
+export * from './types';
+
+/** The ties of a parsed filing. Never throws: a family that fails on odd input gives no ties. */
+export function findTies(model: FilingModel, options: TieOptions = ALL_TIES): Tie[] {
+  const out: Tie[] = [];
+  const guard = (f: () => Tie[]) => {
+    try {
+      out.push(...f());
+    } catch {
+      // A tie not made is the safe answer.
+    }
+  };
+  let ctx: ReturnType<typeof tieContext> | undefined;
+  const context = () => (ctx ??= tieContext(model));
+  if (options.rollForwards) guard(() => rollForwardTies(model.tables, model.lines));
+  if (options.statements) guard(() => statementTies(context()));
+  if (options.notes) guard(() => noteTies(context(), ['end', 'cur', 'prev']));
+  if (options.periods) guard(() => periodTies(context()));
+  return out;
+}

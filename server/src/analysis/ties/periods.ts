@@ -1,0 +1,24 @@
+// Period ↔ period: a note's opening column (期初余额 / 上年年末余额) against the balance sheet's
+// opening column for the same item — unless the filing restates that item (an adjustment table,
+// 调整数, with a figure for it), when the two are meant to differ.
+
+import { itemOf } from './identity';
+import type { TieContext } from './context';
+import { noteTies } from './notes';
+import type { Tie } from './types';
+
+/** Items with a figure in a 调整数 / 调整金额 / 影响金额 column: restated, so openings may differ. */
+function restatedItems(ctx: TieContext): Set<string> {
+  const out = new Set<string>();
+  for (const t of ctx.model.tables) {
+    const cols = t.columns.flatMap((c, i) => (/调整|影响金额|重述|差异/.test(c.title) ? [i] : []));
+    if (!cols.length) continue;
+    for (const r of t.rows) if (cols.some((c) => r.cells[c]?.figure && r.cells[c].figure!.value !== 0)) out.add(itemOf(r.label));
+  }
+  return out;
+}
+
+export function periodTies(ctx: TieContext): Tie[] {
+  const restated = restatedItems(ctx);
+  return noteTies(ctx, ['begin']).filter((t) => !restated.has(itemOf(t.target.row.label)));
+}
