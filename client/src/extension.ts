@@ -3,6 +3,7 @@
 // the workspace check, the status-bar counts) is server-side. The extension also
 // activates on plain text and Markdown, to recognise filings by their content
 // (detection.ts); the server is started only once a filing is open or a command needs it.
+import { SERVER_COMMANDS } from '../../server/src/lsp/protocol';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, Range as LspRange, ServerOptions, TransportKind } from 'vscode-languageclient/node';
@@ -27,10 +28,8 @@ function ensureStarted(): Promise<void> {
   return (started ??= client!.start());
 }
 
-/** Server commands (see SERVER_COMMANDS in server/src/lsp/server.ts). */
-const TABLE_GRID = 'filing-lens.tableGrid';
-const TABLE_CSV = 'filing-lens.tableCsv';
-const TABLE_TSV = 'filing-lens.tableTsv';
+/** Server commands (server/src/lsp/protocol.ts, shared with the server). */
+const { tableGrid: TABLE_GRID, tableCsv: TABLE_CSV, tableTsv: TABLE_TSV } = SERVER_COMMANDS;
 
 export async function activate(context: vscode.ExtensionContext): Promise<FilingLensApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));

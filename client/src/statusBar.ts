@@ -6,7 +6,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 
-export const SUMMARY_REQUEST = 'filing-lens/summary';
+import { SUMMARY_REQUEST } from '../../server/src/lsp/protocol';
+
+export { SUMMARY_REQUEST };
 const RETRY_MS = 500;
 const MAX_RETRIES = 120;
 

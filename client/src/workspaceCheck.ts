@@ -10,7 +10,9 @@ import * as vscode from 'vscode';
 import { Diagnostic as LspDiagnostic, LanguageClient } from 'vscode-languageclient/node';
 import { detectMode } from './detection';
 
-export const CHECK_FILE_REQUEST = 'filing-lens/checkFile';
+import { CHECK_FILE_REQUEST } from '../../server/src/lsp/protocol';
+
+export { CHECK_FILE_REQUEST };
 
 interface CheckFileResult {
   uri: string;

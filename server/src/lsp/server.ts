@@ -1,6 +1,7 @@
 // The LSP shell: each handler looks up the cached analysis for (uri, version),
 // calls one feature function and converts offsets to positions.
 
+import { SERVER_COMMANDS } from './protocol';
 import {
   CancellationToken,
   CodeAction,
@@ -53,13 +54,7 @@ import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './cache';
 import { registerWorkspaceCheck } from './workspaceCheck';
 
 /** Server commands (workspace/executeCommand), usable by any editor: arguments [uri, tableId | position]. */
-export const SERVER_COMMANDS = {
-  tableGrid: 'filing-lens.tableGrid',
-  /** → { name, text }: the table as CSV with values in 元 beside the raw ones. */
-  tableCsv: 'filing-lens.tableCsv',
-  /** → { name, text }: the same as tab-separated text for pasting into a spreadsheet. */
-  tableTsv: 'filing-lens.tableTsv',
-} as const;
+export { SERVER_COMMANDS };
 
 /** Edits in quick succession are answered once; the edited chunk alone is re-analysed. */
 const EDIT_DEBOUNCE_MS = 8;

@@ -13,8 +13,9 @@ import { diagnostics, Problem } from '../features/diagnostics';
 import { decodeFilingBytes, readFilingFile } from '../io/readFile';
 import { Settings } from './cache';
 
-export const CHECK_FILE_REQUEST = 'filing-lens/checkFile';
-export const SUMMARY_REQUEST = 'filing-lens/summary';
+import { CHECK_FILE_REQUEST, SUMMARY_REQUEST } from './protocol';
+
+export { CHECK_FILE_REQUEST, SUMMARY_REQUEST };
 
 export interface CheckFileParams {
   uri: string;
