@@ -2,7 +2,7 @@
 
 import { Analysis, analyzeSteps } from '../analysis/analyze';
 import { problemsAfterEdit } from '../features/incremental';
-import { CheckOptions } from '../analysis/reconcile';
+import { ALL_CHECKS, CheckOptions } from '../analysis/reconcile';
 import { ALL_TIES, TieOptions } from '../analysis/ties';
 import { diagnostics, Problem } from '../features/diagnostics';
 
@@ -15,7 +15,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   maxFileSizeMB: 20,
-  checks: { columnTotals: true, formulas: true, statementIdentities: true, shares: true, crossFooting: true },
+  checks: ALL_CHECKS,
   ties: ALL_TIES,
 };
 

@@ -475,13 +475,8 @@ function readSettings(cfg: unknown): Settings {
   const max = typeof c.maxFileSizeMB === 'number' && c.maxFileSizeMB > 0 ? c.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB;
   return {
     maxFileSizeMB: max,
-    checks: {
-      columnTotals: bool(checks.columnTotals, true),
-      formulas: bool(checks.formulas, true),
-      statementIdentities: bool(checks.statementIdentities, true),
-      shares: bool(checks.shares, true),
-      crossFooting: bool(checks.crossFooting, true),
-    },
-    ties: { rollForwards: bool(ties.rollForwards, true), statements: bool(ties.statements, true), notes: bool(ties.notes, true), periods: bool(ties.periods, true) },
+    // Each switch as set, else its default (DEFAULT_SETTINGS, the one place the defaults are written in code).
+    checks: Object.fromEntries(Object.entries(DEFAULT_SETTINGS.checks).map(([k, d]) => [k, bool(checks[k], d)])) as unknown as Settings['checks'],
+    ties: Object.fromEntries(Object.entries(DEFAULT_SETTINGS.ties ?? {}).map(([k, d]) => [k, bool(ties[k], d)])) as unknown as Settings['ties'],
   };
 }
