@@ -1,4 +1,4 @@
-// One way to put a check into words, for the hover, the inlay hints and the table grid.
+// One way to put a check into words, for the diagnostics, the hover, the inlay hints and the table grid.
 
 import { isReported } from '../analysis/confidence';
 import { Check } from '../analysis/reconcile';
@@ -44,4 +44,15 @@ export function kindName(c: Check): string {
     default:
       return 'total';
   }
+}
+
+/** "合计 25,211 ≠ sum of 3 rows 25,212 (difference 1 户)" */
+export function checkMessage(c: Check): string {
+  const d = c.decimals;
+  const label = c.row.label.replace(/\s+/g, '') || 'total';
+  const what =
+    c.kind === 'formula' ? `${c.description.replace(/\s+/g, ' ').trim()} =` : c.kind === 'identity' ? `${c.description} =` : `sum of ${c.description}`;
+  const col = c.table.columns[c.column]?.title;
+  const where = col ? ` [${col}]` : '';
+  return `${label}${where} ${fmt(c.total.figure!.value, d)} ≠ ${what} ${fmt(c.sum, d)} (difference ${fmt(Math.abs(c.difference), d)} ${c.unitName})`;
 }

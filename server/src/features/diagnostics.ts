@@ -8,6 +8,9 @@ import { isReported } from '../analysis/confidence';
 import { Coverage, coverageMessage } from '../analysis/coverage';
 import { FilingModel, Range } from '../model/types';
 import { fmt } from './format';
+import { checkMessage } from './checkText';
+
+export { checkMessage };
 import type { Tie } from '../analysis/ties';
 import { tieProblems } from './tieDiagnostics';
 
@@ -61,15 +64,4 @@ export function overBudgetMessage(over: NonNullable<FilingModel['overBudget']>):
   return over.of === 'lines'
     ? `Filing Lens: this document has too many lines for its size (${fmt(over.used ?? 0, 0)}, over the budget of ${fmt(over.budget, 0)}); it is not analysed, not even for an outline.`
     : `Filing Lens: this document has more table cells and figures than can be analysed (over ${fmt(over.budget, 0)}, the budget for its size); only the outline is shown.`;
-}
-
-/** "合计 25,211 ≠ sum of 3 rows 25,212 (difference 1 户)" */
-export function checkMessage(c: Check): string {
-  const d = c.decimals;
-  const label = c.row.label.replace(/\s+/g, '') || 'total';
-  const what =
-    c.kind === 'formula' ? `${c.description.replace(/\s+/g, ' ').trim()} =` : c.kind === 'identity' ? `${c.description} =` : `sum of ${c.description}`;
-  const col = c.table.columns[c.column]?.title;
-  const where = col ? ` [${col}]` : '';
-  return `${label}${where} ${fmt(c.total.figure!.value, d)} ≠ ${what} ${fmt(c.sum, d)} (difference ${fmt(Math.abs(c.difference), d)} ${c.unitName})`;
 }
