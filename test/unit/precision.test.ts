@@ -164,3 +164,44 @@ test('a one-cent difference in 元 in a table that reconciles otherwise is infor
   assert.equal(d.length, 1, JSON.stringify(d.map((x) => x.message)));
   assert.equal(d[0].severity, 'information');
 });
+
+// Gross and net rows (bank format): 利息收入 / 利息支出 / 利息净收入 — the net row already holds the two above it.
+const GROSS_NET = `单位：人民币百万元
+项目 2024年 2023年
+利息收入 198,381 227,617
+利息支出 (104,954) (109,626)
+利息净收入 93,427 117,991
+手续费及佣金收入 29,402 35,105
+手续费及佣金支出 (5,290) (5,675)
+手续费及佣金净收入 24,112 29,430
+其他营业收入 29,156 17,278
+营业收入合计 146,695 164,699
+`;
+
+test('class 5: gross and net rows added together give no warning; the hover says why the total was not checked', () => {
+  const a = analyze(GROSS_NET);
+  assert.deepEqual(warnings(GROSS_NET), []);
+  const total = a.checks.filter((c) => c.row.label === '营业收入合计');
+  assert.ok(total.length >= 1);
+  for (const c of total.filter((x) => !x.ok)) {
+    assert.equal(c.confirmed, false);
+    assert.match(hoverAt(a, c.total.figure!.start)!.markdown, /could not be checked with confidence/);
+  }
+});
+
+// A row of values split over two lines (300.00 / 400.00), a 不适用 cell: the rows cannot be placed, nothing is said.
+const SPLIT_ROW = `单位：元
+项目 2024年12月31日 2023年12月31日
+应收账款 1,000.00 2,000.00
+其他应收款 不适用 500.00
+存货 300.00
+400.00
+合计 1,300.00 2,900.00
+`;
+
+test('class 8: a row split over two lines and 不适用 cells: no warning', () => {
+  assert.deepEqual(warnings(SPLIT_ROW), []);
+  // And where the rows are whole, a wrong total is still found.
+  const whole = SPLIT_ROW.replace('存货 300.00\n400.00', '存货 300.00 400.00').replace('合计 1,300.00 2,900.00', '合计 1,300.00 2,800.00');
+  assert.ok(diagnostics(analyze(whole)).some((d) => /2,800\.00 ≠ sum of 3 rows 2,900\.00/.test(d.message)), diagnostics(analyze(whole)).map((d) => d.message).join('\n'));
+});
