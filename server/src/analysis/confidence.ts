@@ -6,7 +6,8 @@
 // Signs of a misreading (any one: not reported):
 //  - a line among the total's rows holds a figure that was not placed in a column;
 //  - the total's rows run up to the first row of a table that starts right under lines with
-//    figures, or that continues a broken-off grid (rows above may have been cut off);
+//    figures, or that continues a broken-off grid (rows above may have been cut off); header rows
+//    that title fewer than half of the columns do not start a table;
 //  - a column of small values beside columns of large amounts (a rate read as an amount);
 // Confirmation (any one):
 //  - the same total row reconciles in another column with the same component rows;
@@ -95,10 +96,19 @@ function blockOf(c: Check): { from: number; to: number } {
   return { from: Math.max(0, from), to };
 }
 
-/** Row `from` opens the table: no header row and no row with figures before it. */
+/**
+ * Row `from` opens the table: no header row and no row with figures before it. Header rows that title
+ * fewer than half of the columns between them (份有限公司 |  |  |  |  | 目的，不打算在短 |: a label and a
+ * remark wrapped onto the next page) are the rest of a row cut off above, not a header.
+ */
 function startsTable(t: Table, from: number): boolean {
-  for (let i = 0; i < from; i++) if (t.rows[i].kind === 'header' || t.rows[i].cells.some((x) => x.figure)) return false;
-  return true;
+  const titled = new Set<number>();
+  for (let i = 0; i < from; i++) {
+    const r = t.rows[i];
+    if (r.cells.some((x) => x.figure)) return false;
+    if (r.kind === 'header') r.cells.forEach((x, k) => x.text.trim() && titled.add(k));
+  }
+  return titled.size * 2 < t.columns.length;
 }
 
 /** The row before `from` is a header or a heading without figures (流动资产：, 三、筹资活动产生的现金流量). */

@@ -205,6 +205,10 @@ function rightAlignRowSpans(rows: RawRow[]) {
   // A text column at the right end may itself span rows; then the right end is no anchor.
   const full = rows.filter((r) => strippedLength(r) === width);
   if (!full.every((r) => r.cells[width - 1].figure || isEmptyCellText(r.cells[width - 1].text))) return;
+  // A span leaves a second label column: the full rows name their item in their first cell (MOSFET |
+  // 高压超级结MOSFET | 23,917.46). Where every full row starts with a figure, a row with empty cells at
+  // its end just has nothing there (本期发生额 | 上期发生额: 售后回租借款 | 25,000,000.00 |  |).
+  if (!full.some((r) => r.cells[0] && !r.cells[0].figure && !isEmptyCellText(r.cells[0].text) && r.cells[0].text.trim() !== '')) return;
   for (const r of rows) {
     const n = strippedLength(r);
     if (n === 0) continue;
