@@ -197,9 +197,11 @@ function rightAlignRowSpans(rows: RawRow[]) {
     while (n > 0 && r.cells[n - 1].text === '') n--;
     return n;
   };
-  // A row moved left by a span is filled from its first cell; a row whose first cell is empty keeps its
-  // cells in place (a converter that writes every cell: 职工福利费 |  | 1,070,276.00 | 1,070,276.00 |  |).
-  const shifted = rows.filter((r) => strippedLength(r) > 0 && strippedLength(r) < r.cells.length && r.cells[0].text !== '');
+  // A row moved left by a span holds a figure (or a nil mark) in its first cell, where the full rows
+  // name their item; a row whose first cell is empty or text keeps its cells in place (a converter that
+  // writes every cell: 职工福利费 |  | 1,070,276.00 | 1,070,276.00 |  |; 其他流动资产 | 七、13 | 2,343,783.51 |  |).
+  const movedLeft = (r: RawRow) => !!r.cells[0] && (!!r.cells[0].figure || /^[-—–－]+$/.test(r.cells[0].text.trim()));
+  const shifted = rows.filter((r) => strippedLength(r) > 0 && strippedLength(r) < r.cells.length && movedLeft(r));
   if (shifted.length < 2) return;
   const width = Math.max(...rows.map(strippedLength));
   // A text column at the right end may itself span rows; then the right end is no anchor.
