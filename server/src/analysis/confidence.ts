@@ -6,8 +6,11 @@
 // Signs of a misreading (any one: not reported):
 //  - a line among the total's rows holds a figure that was not placed in a column;
 //  - the total's rows run up to the first row of a table that starts right under lines with
-//    figures, or that continues a broken-off grid (rows above may have been cut off);
+//    figures, or that continues a broken-off grid (rows above may have been cut off); header rows
+//    that title fewer than half of the columns do not start a table;
 //  - a column of small values beside columns of large amounts (a rate read as an amount);
+//  - a row among the total's rows, without figures, writes text in most of its cells (a second
+//    table's column header: two tables read as one);
 // Confirmation (any one):
 //  - the same total row reconciles in another column with the same component rows;
 //    else a single component, unless a header or heading bounds it, is not confirmed;
@@ -76,6 +79,7 @@ function misreadingSign(checks: Check[], c: Check): string | undefined {
     if ((r.kind === 'total' || r.kind === 'subtotal') && !r.cells.some((x) => x.figure))
       return `the line “${r.label.trim()}” above it names a total but holds no figures: a label wrapped around its figures may have been split`;
   }
+  for (let i = from + 1; i < to; i++) if (columnHeaderInside(rows[i])) return `the line “${rows[i].label.trim() || rows[i].cells.map((x) => x.text.trim()).join(' ')}” among its rows titles the columns: two tables may have been read as one`;
   if (c.kind === 'columnTotal' && startsTable(c.table, from) && (c.table.cutAbove || c.table.continued))
     return 'its rows run up to the first line of the table, and lines with figures stand just above it: rows may have been cut off';
   const sameRow = checks.filter((o) => o.row === c.row && o.kind === c.kind);
@@ -84,6 +88,17 @@ function misreadingSign(checks: Check[], c: Check): string | undefined {
     return `it fails in ${failing === sameRow.length ? 'every column' : `${failing} of its ${sameRow.length} columns`}, which points to the wrong rows rather than a wrong figure`;
   if (c.kind !== 'share' && looksLikeRates(checks, c)) return 'its column holds only small values beside columns of large amounts: it is more likely a rate or a change than an amount';
   return undefined;
+}
+
+/**
+ * A row without figures that writes text in more than half of its cells, at least three (证券品种 | 代码 |
+ * 成本 | 比例（%） | 期末账面值 | …): the column header of a second table, not a label wrapped onto its
+ * own line (有限公司 |  | 资产 |  |).
+ */
+function columnHeaderInside(r: Table['rows'][number]): boolean {
+  if (r.kind === 'header' || r.cells.length < 3 || r.cells.some((x) => x.figure)) return false;
+  const texts = r.cells.filter((x) => x.text.trim() !== '' && !isEmptyCellText(x.text)).length;
+  return texts >= 3 && texts * 2 > r.cells.length;
 }
 
 /** Row indexes of the total's block: from its first component to the total row. */
@@ -95,10 +110,19 @@ function blockOf(c: Check): { from: number; to: number } {
   return { from: Math.max(0, from), to };
 }
 
-/** Row `from` opens the table: no header row and no row with figures before it. */
+/**
+ * Row `from` opens the table: no header row and no row with figures before it. Header rows that title
+ * fewer than half of the columns between them (份有限公司 |  |  |  |  | 目的，不打算在短 |: a label and a
+ * remark wrapped onto the next page) are the rest of a row cut off above, not a header.
+ */
 function startsTable(t: Table, from: number): boolean {
-  for (let i = 0; i < from; i++) if (t.rows[i].kind === 'header' || t.rows[i].cells.some((x) => x.figure)) return false;
-  return true;
+  const titled = new Set<number>();
+  for (let i = 0; i < from; i++) {
+    const r = t.rows[i];
+    if (r.cells.some((x) => x.figure)) return false;
+    if (r.kind === 'header') r.cells.forEach((x, k) => x.text.trim() && titled.add(k));
+  }
+  return titled.size * 2 < t.columns.length;
 }
 
 /** The row before `from` is a header or a heading without figures (流动资产：, 三、筹资活动产生的现金流量). */

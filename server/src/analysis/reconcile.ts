@@ -472,6 +472,9 @@ function shiftedLeft(table: Table, row: Row): boolean {
   if (table.layout === 'aligned') return false;
   const n = row.cells.length;
   if (n < 2 || row.cells[n - 1].text !== '' || row.cells[n - 1].vanished || explicitGrid(table)) return false;
+  // A row moved left by merged cells is filled from its first cell: one whose first cell is empty keeps its
+  // cells in place (其他流动资产 | (附注) | 2,343,783.51 |  |: nothing at the year's start).
+  if (row.cells[0].text.trim() === '') return false;
   const peers = table.rows.filter((r) => r !== row && r.kind !== 'header' && r.cells.length === n);
   const filled = peers.filter((r) => r.cells[n - 1].figure).length;
   return filled > 0 && filled >= peers.length / 2;

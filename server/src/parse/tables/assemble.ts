@@ -197,12 +197,20 @@ function rightAlignRowSpans(rows: RawRow[]) {
     while (n > 0 && r.cells[n - 1].text === '') n--;
     return n;
   };
-  const shifted = rows.filter((r) => strippedLength(r) > 0 && strippedLength(r) < r.cells.length);
+  // A row moved left by a span holds a figure (or a nil mark) in its first cell, where the full rows
+  // name their item; a row whose first cell is empty or text keeps its cells in place (a converter that
+  // writes every cell: 职工福利费 |  | 1,070,276.00 | 1,070,276.00 |  |; 其他流动资产 | 七、13 | 2,343,783.51 |  |).
+  const movedLeft = (r: RawRow) => !!r.cells[0] && (!!r.cells[0].figure || /^[-—–－]+$/.test(r.cells[0].text.trim()));
+  const shifted = rows.filter((r) => strippedLength(r) > 0 && strippedLength(r) < r.cells.length && movedLeft(r));
   if (shifted.length < 2) return;
   const width = Math.max(...rows.map(strippedLength));
   // A text column at the right end may itself span rows; then the right end is no anchor.
   const full = rows.filter((r) => strippedLength(r) === width);
   if (!full.every((r) => r.cells[width - 1].figure || isEmptyCellText(r.cells[width - 1].text))) return;
+  // A span leaves a second label column: the full rows name their item in their first cell (MOSFET |
+  // 高压超级结MOSFET | 23,917.46). Where every full row starts with a figure, a row with empty cells at
+  // its end just has nothing there (本期发生额 | 上期发生额: 售后回租借款 | 25,000,000.00 |  |).
+  if (!full.some((r) => r.cells[0] && !r.cells[0].figure && !isEmptyCellText(r.cells[0].text) && r.cells[0].text.trim() !== '')) return;
   for (const r of rows) {
     const n = strippedLength(r);
     if (n === 0) continue;
