@@ -98,6 +98,8 @@ const JOINER_END = /[、和及与的或为对（(]$/;
 /** Section words of the statements: never the head of a wrapped label, always a group boundary. */
 const SECTION_WORD = /^(?:流动资产|非流动资产|流动负债|非流动负债|所有者权益|股东权益|负债|资产|负债和所有者权益|负债和股东权益|负债及股东权益)(?:（或股东权益）)?[:：]?$/;
 const PADDED_HEADER = /^[^\d\s]\S*\s{20,}\S*[^\d\s]$/;
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+const TRAILING_SPACES = /\s+$/;
 const TOTAL_TAIL = /^(?:合\s*计|总\s*计|小\s*计)$/;
 /** A value given as a bound (＜0.01): a cell, but no figure. */
 const LESS_THAN = /^[＜<]\s*\d[\d,]*(?:\.\d+)?%?$/;
@@ -142,7 +144,7 @@ function isHeadWord(t: string): boolean {
   // A period: 2024 年12 月31 日, 2024 年度, 期末余额, 本期发生额 (the whole line).
   if ((c >= 48 && c <= 57) || t.length <= 7) {
     const p = periodsIn(t);
-    if (p.length === 1 && p[0].start === 0 && p[0].end >= t.replace(/\s+$/, '').length) return true;
+    if (p.length === 1 && p[0].start === 0 && p[0].end >= t.replace(TRAILING_SPACES, '').length) return true;
   }
   return false;
 }
@@ -311,7 +313,7 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
       continue;
     }
     // A running header padded to the page width (厦门金达威集团股份有限公司      …      募集说明书): a page break.
-    if (b - a > 40 && PADDED_HEADER.test(text.slice(a, b))) {
+    if (b - a > 40 && !isAsciiDigit(text.charCodeAt(a)) && !isAsciiDigit(text.charCodeAt(b - 1)) && PADDED_HEADER.test(text.slice(a, b))) {
       breaks++;
       continue;
     }
