@@ -150,7 +150,7 @@ export interface GluedSplit {
  * only readings with that many cells count. `ambiguous` is set when another
  * reading is as good. Returns undefined when no reading exists.
  */
-const scratch = { best: new Float64Array(0), ways: new Uint8Array(0), reach: new Uint32Array(0) };
+const scratch = { best: new Float64Array(0), ways: new Uint8Array(0), reach: new Uint32Array(0), from: new Int32Array(0), count: new Int32Array(0), startable: new Uint8Array(0) };
 
 export function splitGlued(s: string, expected?: number): GluedSplit | undefined {
   const text = asciiDigits(s);
