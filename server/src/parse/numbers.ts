@@ -169,8 +169,8 @@ export function splitGlued(s: string, expected?: number): GluedSplit | undefined
   const from = scratch.from;
   const count = scratch.count;
   const startable = scratch.startable;
-  from.fill(0, 0, n);
-  count.fill(0, 0, n);
+  from.fill(0, 0, n + 1);
+  count.fill(0, 0, n + 1);
   startable.fill(0, 0, n + 1);
   startable[0] = 1;
   for (let i = 0; i < n; i++) {
