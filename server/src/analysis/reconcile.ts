@@ -202,17 +202,21 @@ function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals:
   // Group boundaries: header rows and section labels without figures (流动资产:, or a band row the layout marks).
   // A row that is the result of a statement identity (经营活动产生的现金流量净额 = 流入小计 − 流出小计) closes the
   // section above it: no later total adds it.
-  const isBoundary = (r: Row) =>
+  const boundaryOf = (r: Row) =>
     (r.kind === 'header' && !r.repeatedHeader) ||
     (!r.cells.some((c) => c.figure) && (COLON_END.test(r.label) || SECTION_NUMBER.test(r.label) || !!r.band || !!r.section) && !SIGN_SECTION.test(r.label)) ||
     (r.kind === 'data' && NET_AMOUNT_END.test(r.label) && IDENTITIES.some((id) => id.total.test(norm(r.label))));
+  // Worked out once per row (1 no, 2 yes): each total walks up over the rows above it.
+  const boundary = new Uint8Array(rows.length);
+  const isBoundary = (index: number) => (boundary[index] || (boundary[index] = boundaryOf(rows[index]) ? 2 : 1)) === 2;
   // 减项: … 加项: sections: rows under 减项 are subtracted.
   const negative = new Set<Row>();
   let minus = false;
-  for (const r of rows) {
+  for (let index = 0; index < rows.length; index++) {
+    const r = rows[index];
     const m = SIGN_SECTION.exec(r.label);
     if (m && !r.cells.some((c) => c.figure)) minus = m[1] === '减';
-    else if (r.kind !== 'data' || isBoundary(r)) minus = false;
+    else if (r.kind !== 'data' || isBoundary(index)) minus = false;
     else if (minus) negative.add(r);
   }
   for (let i = 0; i < rows.length; i++) {
@@ -224,7 +228,7 @@ function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals:
     let k = i - 1;
     for (; k >= 0; k--) {
       const r = rows[k];
-      if (isBoundary(r)) break;
+      if (isBoundary(k)) break;
       if (r.kind === 'total' && GRAND_TOTAL.test(r.label) && !GRAND_TOTAL.test(t.label)) break;
       // A bare 合计 above closes the previous block; a 小计 adds only the rows since the last total of any kind.
       if ((r.kind === 'total' || r.kind === 'subtotal') && (bareTotal(r.label) || t.kind === 'subtotal') && level(r) >= level(t)) break;
@@ -253,7 +257,7 @@ function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals:
           if (r.repeatedHeader) continue;
           break;
         }
-        if (consumed.has(r) || isBoundary(r)) continue;
+        if (consumed.has(r) || isBoundary(q)) continue;
         if (r.kind === 'total' && GRAND_TOTAL.test(r.label)) break;
         if (r.kind === 'total' || r.kind === 'subtotal') ups.unshift({ row: r, index: q, isTotal: true });
         else break;

@@ -5,7 +5,7 @@
 import { Cell, Figure, RowKind } from '../model/types';
 import { asciiDigits, isEmptyCellText, parseNumberToken } from './numbers';
 import { unitFromWord } from './units';
-import { SPACES } from './text';
+import { isSpaceCode, SPACES } from './text';
 
 const FIGURE_WITH_UNIT = /^(\(|（)?([-－−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s*)((?:人民币|美元|港元)?(?:十万|百万|千万|千|万|亿)?(?:元|户|个|人|股|次|家|笔)|[%％])?(\)|）)?$/;
 
@@ -16,7 +16,9 @@ const FIGURE_START = /^[\d(（\-－−０-９]/;
 export function figureOfCell(text: string, start: number): Figure | undefined {
   const trimmed = text.trim();
   if (!FIGURE_START.test(trimmed) || isEmptyCellText(trimmed)) return undefined;
-  const lead = text.indexOf(trimmed);
+  // The leading white space trim() removed (text.indexOf(trimmed), without the search).
+  let lead = 0;
+  while (lead < text.length && isSpaceCode(text.charCodeAt(lead))) lead++;
   const s = start + lead;
   const direct = parseNumberToken(trimmed);
   if (direct) {

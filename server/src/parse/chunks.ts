@@ -70,6 +70,22 @@ export function tablesOfChunk(
  * MAX_TABLE_LINE count nothing. Generous on purpose (about twice what real
  * tables make): it bounds memory whatever the detectors do.
  */
+/**
+ * A ceiling on chunkWorkBound counted per line, not per character (a line of n characters makes at most
+ * 2n pieces and n pipes, and no pipe row is wider than its line): where it fits the budget, so does the bound.
+ */
+export function chunkWorkCeiling(lines: Line[], chunk: Pick<Chunk, 'fromLine' | 'toLine'>): number {
+  let ceiling = 0;
+  let longest = 0;
+  for (let i = chunk.fromLine; i < chunk.toLine; i++) {
+    const n = lines[i].text.length;
+    if (n > MAX_TABLE_LINE) continue;
+    ceiling += 3 * n + 1;
+    if (n > longest) longest = n;
+  }
+  return ceiling + (chunk.toLine - chunk.fromLine) * (longest + 1);
+}
+
 export function chunkWorkBound(lines: Line[], chunk: Pick<Chunk, 'fromLine' | 'toLine'>): number {
   let bound = 0;
   let pipeRows = 0;

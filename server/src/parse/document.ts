@@ -3,7 +3,7 @@
 
 import { LineMarks } from '../model/lineMarks';
 import { Figure, FilingModel, Heading, Problem, Section, Table, Unit } from '../model/types';
-import { chunksOf, chunkWorkBound, tablesOfChunk } from './chunks';
+import { chunksOf, chunkWorkBound, chunkWorkCeiling, tablesOfChunk } from './chunks';
 import { findFurniture, keepChapterHeadings, runningHeaders, splitLines } from './lines';
 import { bareNumeralHeading, isChapterStyle, isFigureLine, isRowLabel, matchHeading, mayBeHeading, STYLE_ORDER, wrapWidthOf } from './headings';
 import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
@@ -111,7 +111,7 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     for (const c of chunks) {
       // A chunk that could make more than twice what is left is not searched at all (the bound is loose,
       // about twice what real tables make); after each chunk, what was made counts.
-      if (work + chunkWorkBound(lines, c) / 2 > budget) {
+      if (work + chunkWorkCeiling(lines, c) / 2 > budget && work + chunkWorkBound(lines, c) / 2 > budget) {
         overBudget = true;
         break;
       }

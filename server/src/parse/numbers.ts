@@ -150,7 +150,7 @@ export interface GluedSplit {
  * only readings with that many cells count. `ambiguous` is set when another
  * reading is as good. Returns undefined when no reading exists.
  */
-const scratch = { best: new Float64Array(0), ways: new Uint8Array(0), reach: new Uint32Array(0) };
+const scratch = { best: new Float64Array(0), ways: new Uint8Array(0), reach: new Uint32Array(0), from: new Int32Array(0), count: new Int32Array(0), startable: new Uint8Array(0) };
 
 export function splitGlued(s: string, expected?: number): GluedSplit | undefined {
   const text = asciiDigits(s);
@@ -160,9 +160,18 @@ export function splitGlued(s: string, expected?: number): GluedSplit | undefined
   // Position i's options are opts.len/opts.cost[from[i] .. from[i] + count[i]), longest first.
   const opts = optionBuffer;
   opts.n = 0;
-  const from = new Int32Array(n);
-  const count = new Int32Array(n);
-  const startable = new Uint8Array(n + 1);
+  // Shared buffers, cleared over [0, n] as fresh arrays would be.
+  if (scratch.startable.length < n + 1) {
+    scratch.from = new Int32Array((n + 1) * 2);
+    scratch.count = new Int32Array((n + 1) * 2);
+    scratch.startable = new Uint8Array((n + 1) * 2);
+  }
+  const from = scratch.from;
+  const count = scratch.count;
+  const startable = scratch.startable;
+  from.fill(0, 0, n + 1);
+  count.fill(0, 0, n + 1);
+  startable.fill(0, 0, n + 1);
   startable[0] = 1;
   for (let i = 0; i < n; i++) {
     if (!startable[i]) continue;

@@ -55,7 +55,9 @@ export function hasNonSpace(text: string): boolean {
 /** Whether the last character that is not white space is one of `chars`. */
 export function endsWithAnyOf(text: string, chars: string): boolean {
   const c = lastNonSpaceCode(text);
-  return c >= 0 && chars.indexOf(String.fromCharCode(c)) >= 0;
+  if (c < 0) return false;
+  for (let i = 0; i < chars.length; i++) if (chars.charCodeAt(i) === c) return true;
+  return false;
 }
 
 /** An amount as filings print it: digits grouped by commas, or with two decimals (3,550,196.05, 1,432, 17.77). */

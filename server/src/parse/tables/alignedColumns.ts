@@ -151,12 +151,18 @@ function textLine(toks: Tok[]): Read {
 }
 
 /** Reads one line: a row (label, note, figures), a text line, or a blank line. */
+/** Whether `chars` holds the code unit `c` (indexOf(String.fromCharCode(c)) >= 0, without making the string). */
+function hasCode(chars: string, c: number): boolean {
+  for (let i = 0; i < chars.length; i++) if (chars.charCodeAt(i) === c) return true;
+  return false;
+}
+
 export function readAlignedLine(text: string): Read {
   if (text.length > MAX_LINE) return { ...BLANK, kind: 2, toks: [{ s: 0, e: text.length, text }] };
   // A line that neither ends in a figure nor has one after a run of spaces is text: its tokens wait until asked for.
   const endCode = lastNonSpaceCode(text);
   if (endCode < 0) return BLANK;
-  if (ROW_END.indexOf(String.fromCharCode(endCode)) < 0 && !PADDED_FIGURE.test(text)) {
+  if (!hasCode(ROW_END, endCode) && !PADDED_FIGURE.test(text)) {
     return { kind: 2, src: text, vals: [], labelS: trimmedStart(text), labelE: trimmedEnd(text), label: '', gap: 0, hasFigure: false, figureCell: false };
   }
   const toks = tokens(text);

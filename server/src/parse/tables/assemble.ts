@@ -56,23 +56,39 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
     h++;
   }
   // Rows of periods or years with no amounts are header rows (中国联通 | 2021年 | 2020年 | 2019年 starts a block).
-  for (const r of rows0.slice(h)) {
+  // (Counted without arrays; periods are looked for only in rows without figures, the only ones they decide.)
+  for (let k = h; k < rows0.length; k++) {
+    const r = rows0[k];
     if (r.header) continue;
-    const figs = r.cells.filter((c) => c.figure);
-    const years = figs.filter((c) => YEAR.test(c.text)).length;
-    const periods = r.cells.filter((c) => {
-      if (c.figure || !DIGIT.test(c.text)) return false;
+    let figs = 0;
+    let years = 0;
+    for (const c of r.cells) {
+      if (!c.figure) continue;
+      figs++;
+      if (YEAR.test(c.text)) years++;
+    }
+    if (figs > 0) {
+      if (years === figs && years >= 2) r.header = true;
+      continue;
+    }
+    let periods = 0;
+    for (const c of r.cells) {
+      if (c.figure || !DIGIT.test(c.text)) continue;
       const p = periodsIn(c.text);
-      return p.length === 1 && p[0].text.length >= c.text.replace(SPACE_CHAR, '').length - 1;
-    }).length;
-    if ((figs.length > 0 && years === figs.length && years >= 2) || (figs.length === 0 && periods >= 2)) r.header = true;
+      if (p.length === 1 && p[0].text.length >= c.text.replace(SPACE_CHAR, '').length - 1) periods++;
+    }
+    if (periods >= 2) r.header = true;
   }
   // A header row repeated after a page break is a header row again.
-  const headerLabels = new Set(rows0.slice(0, h).map((r) => r.label + '|' + r.cells.map((c) => c.text).join('|')));
-  for (const r of rows0.slice(h)) {
-    if (!r.cells.some((c) => c.figure) && headerLabels.has(r.label + '|' + r.cells.map((c) => c.text).join('|'))) {
-      r.header = true;
-      r.repeatedHeader = true;
+  // (No leading header rows: nothing to repeat, and no keys to build.)
+  if (h > 0) {
+    const headerLabels = new Set(rows0.slice(0, h).map((r) => r.label + '|' + r.cells.map((c) => c.text).join('|')));
+    for (let k = h; k < rows0.length; k++) {
+      const r = rows0[k];
+      if (!r.cells.some((c) => c.figure) && headerLabels.has(r.label + '|' + r.cells.map((c) => c.text).join('|'))) {
+        r.header = true;
+        r.repeatedHeader = true;
+      }
     }
   }
   const dataRaw = rows0.filter((r) => !r.header);
@@ -100,7 +116,7 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
   const headerRows = rows0.filter((r) => r.header);
   // The header rows above the first data row (by order: an HTML table has all its rows on one line).
   const firstData = dataRaw.length ? rows0.indexOf(dataRaw[0]) : rows0.length;
-  const columns = buildColumns(headerRows.filter((r) => rows0.indexOf(r) < firstData), ncols, dataRaw);
+  const columns = buildColumns(rows0.slice(0, firstData).filter((r) => r.header), ncols, dataRaw);
 
   // A tag column (注释: i, ii=1+2, a, b …) holds formula tags, not figures.
   let tagColumn = false;

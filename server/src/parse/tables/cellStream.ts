@@ -13,7 +13,7 @@
 import { Cell } from '../../model/types';
 import { figureOfCell, isBreakdownLabel, isSubtractLabel, makeCell, periodsIn, rowKindOf } from '../cells';
 import { isEmptyCellText } from '../numbers';
-import { hasNonSpace, trimmedEnd, trimmedStart } from '../text';
+import { hasNonSpace, isSpaceCode, trimmedEnd, trimmedStart } from '../text';
 import { AddTable, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 
 const enum T {
@@ -97,7 +97,23 @@ const CHAPTER = /^[一二三四五六七八九十]+、/;
 const JOINER_END = /[、和及与的或为对（(]$/;
 /** Section words of the statements: never the head of a wrapped label, always a group boundary. */
 const SECTION_WORD = /^(?:流动资产|非流动资产|流动负债|非流动负债|所有者权益|股东权益|负债|资产|负债和所有者权益|负债和股东权益|负债及股东权益)(?:（或股东权益）)?[:：]?$/;
-const PADDED_HEADER = /^[^\d\s]\S*\s{20,}\S*[^\d\s]$/;
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * /^[^\d\s]\S*\s{20,}\S*[^\d\s]$/.test(text.slice(a, b)) without the expression or the copy, for a trimmed stretch [a, b):
+ * one run of non-space characters, twenty spaces or more, one more run; neither end a digit.
+ */
+function paddedHeader(text: string, a: number, b: number): boolean {
+  if (b - a < 22 || isAsciiDigit(text.charCodeAt(a)) || isSpaceCode(text.charCodeAt(a)) || isAsciiDigit(text.charCodeAt(b - 1)) || isSpaceCode(text.charCodeAt(b - 1))) return false;
+  let i = a;
+  while (i < b && !isSpaceCode(text.charCodeAt(i))) i++;
+  let j = i;
+  while (j < b && isSpaceCode(text.charCodeAt(j))) j++;
+  if (j - i < 20 || j === b) return false;
+  for (let k = j; k < b; k++) if (isSpaceCode(text.charCodeAt(k))) return false;
+  return true;
+}
+const TRAILING_SPACES = /\s+$/;
 const TOTAL_TAIL = /^(?:合\s*计|总\s*计|小\s*计)$/;
 /** A value given as a bound (＜0.01): a cell, but no figure. */
 const LESS_THAN = /^[＜<]\s*\d[\d,]*(?:\.\d+)?%?$/;
@@ -142,7 +158,7 @@ function isHeadWord(t: string): boolean {
   // A period: 2024 年12 月31 日, 2024 年度, 期末余额, 本期发生额 (the whole line).
   if ((c >= 48 && c <= 57) || t.length <= 7) {
     const p = periodsIn(t);
-    if (p.length === 1 && p[0].start === 0 && p[0].end >= t.replace(/\s+$/, '').length) return true;
+    if (p.length === 1 && p[0].start === 0 && p[0].end >= t.replace(TRAILING_SPACES, '').length) return true;
   }
   return false;
 }
@@ -311,7 +327,7 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
       continue;
     }
     // A running header padded to the page width (厦门金达威集团股份有限公司      …      募集说明书): a page break.
-    if (b - a > 40 && PADDED_HEADER.test(text.slice(a, b))) {
+    if (b - a > 40 && paddedHeader(text, a, b)) {
       breaks++;
       continue;
     }
@@ -331,7 +347,7 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
           }
         }
         // Column words (减值准备, 金额) may also be the first row's label: kept as words.
-        for (const p of tok.values ?? [{ text: tok.text, start: tok.start, end: tok.end }]) cur.head!.push({ ...p, line: i, word: COLUMN_WORD.test(p.text) || undefined });
+        for (const p of tok.values ?? [{ text: tok.text, start: tok.start, end: tok.end }]) cur.head!.push({ text: p.text, start: p.start, end: p.end, line: i, word: COLUMN_WORD.test(p.text) || undefined });
         cur.lastLine = i;
         break;
       case T.Note:

@@ -11,6 +11,7 @@ import { makeCell, periodsIn, rowKindOf } from '../cells';
 import { splitGlued } from '../numbers';
 import { AddTable, isContent, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 import { resolveGluedRows } from './gluedResolve';
+import { trimmedEnd, trimmedStart } from '../text';
 
 /** A run of characters figures are written with. */
 const FIGURE_RUN = /[\d,.%％()（）\-—–]+/g;
@@ -84,9 +85,13 @@ function pieces(line: Line): Piece[] | undefined {
 
 /** A header of glued dates, with the label text before and after it. */
 function datesHeader(line: Line): { header: RawRow; after?: RawRow } | undefined {
-  const t = line.text.trim();
-  if (t.length > 160) return undefined;
-  const h = headerIn(t, line.start + line.text.indexOf(t), line.index);
+  // Bounds of the trimmed line first, and a year anywhere, before copying it (headerIn needs a year).
+  const text = line.text;
+  const a = trimmedStart(text);
+  const b = a === text.length ? a : trimmedEnd(text);
+  if (b - a > 160 || !YEAR.test(text)) return undefined;
+  const t = text.slice(a, b);
+  const h = headerIn(t, line.start + a, line.index);
   if (!h) return undefined;
   if (!h.rest) return { header: h.header };
   if (h.rest.length > MAX_LABEL || NOT_LABEL.test(h.rest)) return undefined;

@@ -48,7 +48,7 @@ export function lineRow(line: Line, bareDigits = false): RawRow | undefined {
   // A row ends in a figure or an empty-cell dash, is not a paragraph, and has no pipes.
   if (text.length > 600 || !endsWithAnyOf(text, ROW_END)) return undefined;
   const t = text.trimEnd();
-  if (!t.trim() || pipeCount(t) >= 2 || SENTENCE_END.test(t)) return undefined;
+  if (t.length === 0 || pipeCount(t) >= 2 || SENTENCE_END.test(t)) return undefined;
   // Space-separated: trailing tokens that are figures or empty marks.
   const tokens: { text: string; start: number }[] = [];
   const re = TOKEN;

@@ -6,8 +6,9 @@ import { AddTable, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 import { DIGIT, SPACED_PIPE } from '../text';
 
 export function pipeCount(text: string): number {
+  // indexOf skips the stretches without pipes faster than a loop over every character.
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 124) n++;
+  for (let i = text.indexOf('|'); i >= 0; i = text.indexOf('|', i + 1)) n++;
   return n;
 }
 
