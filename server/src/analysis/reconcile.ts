@@ -9,7 +9,7 @@
 
 import { Cell, Column, FilingModel, Row, Table } from '../model/types';
 import { isEmptyCellText } from '../parse/numbers';
-import { SPACES } from '../parse/text';
+import { CHINESE_NUMBERED_HEADING, SPACES } from '../parse/text';
 import { judgeConfidence } from './confidence';
 
 export type CheckKind = 'columnTotal' | 'formula' | 'identity' | 'share' | 'crossFoot';
@@ -204,7 +204,7 @@ function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals:
   // section above it: no later total adds it.
   const boundaryOf = (r: Row) =>
     (r.kind === 'header' && !r.repeatedHeader) ||
-    (!r.cells.some((c) => c.figure) && (COLON_END.test(r.label) || SECTION_NUMBER.test(r.label) || !!r.band || !!r.section) && !SIGN_SECTION.test(r.label)) ||
+    (!r.cells.some((c) => c.figure) && (COLON_END.test(r.label) || CHINESE_NUMBERED_HEADING.test(r.label) || ARABIC_NUMBERED.test(r.label) || !!r.band || !!r.section) && !SIGN_SECTION.test(r.label)) ||
     (r.kind === 'data' && NET_AMOUNT_END.test(r.label) && IDENTITIES.some((id) => id.total.test(norm(r.label))));
   // Worked out once per row (1 no, 2 yes): each total walks up over the rows above it.
   const boundary = new Uint8Array(rows.length);
@@ -326,8 +326,8 @@ function breakdownReadings(items: Item[], above?: Row): Set<Row>[] {
   return readings;
 }
 
-/** A numbered group heading without figures (三、筹资活动产生的现金流量, （二）按地区): a boundary like 流动资产：. */
-const SECTION_NUMBER = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[、.．](?!\d))/;
+/** A group heading numbered 3、or 3. (its Chinese-numeral kind is CHINESE_NUMBERED_HEADING): without figures, a boundary like 流动资产：. */
+const ARABIC_NUMBERED = /^\s*\d{1,2}\s*[、.．](?!\d)/;
 const NAMED_OR_BARE_GRAND = /^\s*(?:合\s*计|总\s*计)\s*$/;
 const SIGN_SECTION = /^\s*(减|加)\s*项?\s*[:：]\s*$/;
 /** A label that names a percent unit: 成新度（%）. */

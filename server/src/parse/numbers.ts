@@ -150,6 +150,21 @@ export interface GluedSplit {
  * only readings with that many cells count. `ambiguous` is set when another
  * reading is as good. Returns undefined when no reading exists.
  */
+/**
+ * Token options where a token can start (at 0 and right after a token that can start): position i's
+ * options are opts.len/opts.cost[from[i] .. from[i] + count[i]), longest first. `startable` must be clear.
+ */
+function tokenStarts(text: string, n: number, opts: OptionBuffer, from: Int32Array, count: Int32Array, startable: Uint8Array): void {
+  startable[0] = 1;
+  for (let i = 0; i < n; i++) {
+    if (!startable[i]) continue;
+    from[i] = opts.n;
+    tokenOptions(text, i, opts);
+    count[i] = opts.n - from[i];
+    for (let o = from[i]; o < opts.n; o++) startable[i + opts.len[o]] = 1;
+  }
+}
+
 const scratch = { best: new Float64Array(0), ways: new Uint8Array(0), reach: new Uint32Array(0), from: new Int32Array(0), count: new Int32Array(0), startable: new Uint8Array(0) };
 
 export function splitGlued(s: string, expected?: number): GluedSplit | undefined {
@@ -172,14 +187,7 @@ export function splitGlued(s: string, expected?: number): GluedSplit | undefined
   from.fill(0, 0, n + 1);
   count.fill(0, 0, n + 1);
   startable.fill(0, 0, n + 1);
-  startable[0] = 1;
-  for (let i = 0; i < n; i++) {
-    if (!startable[i]) continue;
-    from[i] = opts.n;
-    tokenOptions(text, i, opts);
-    count[i] = opts.n - from[i];
-    for (let o = from[i]; o < opts.n; o++) startable[i + opts.len[o]] = 1;
-  }
+  tokenStarts(text, n, opts, from, count, startable);
   const optLen = opts.len;
   const optCost = opts.cost;
   // No table has more than 24 columns of glued figures; more readings are not looked for.
@@ -453,14 +461,7 @@ export function gluedReadings(s: string, k: number, limit = 12): GluedReading[] 
   const from = new Int32Array(n);
   const count = new Int32Array(n);
   const startable = new Uint8Array(n + 1);
-  startable[0] = 1;
-  for (let i = 0; i < n; i++) {
-    if (!startable[i]) continue;
-    from[i] = opts.n;
-    tokenOptions(text, i, opts);
-    count[i] = opts.n - from[i];
-    for (let o = from[i]; o < opts.n; o++) startable[i + opts.len[o]] = 1;
-  }
+  tokenStarts(text, n, opts, from, count, startable);
   // least[i * (k + 1) + r]: least cost of reading text[i..] as exactly r tokens (Infinity: none).
   const K = k + 1;
   const least = new Float64Array((n + 1) * K).fill(Infinity);

@@ -62,3 +62,6 @@ export function endsWithAnyOf(text: string, chars: string): boolean {
 
 /** An amount as filings print it: digits grouped by commas, or with two decimals (3,550,196.05, 1,432, 17.77). */
 export const AMOUNT = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d\.\d{2}(?!\d)/;
+
+/** A group heading numbered in Chinese numerals: 三、筹资活动产生的现金流量, （二）按地区. */
+export const CHINESE_NUMBERED_HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])/;

@@ -6,7 +6,7 @@ import { isEmptyCellText, splitGlued } from '../numbers';
 import { AddTable, isContent, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 import { pipeCount } from './pipe';
 import { resolveGluedRows } from './gluedResolve';
-import { DIGIT, PARENTHESES, SENTENCE_END, SPACES, endsWithAnyOf } from '../text';
+import { CHINESE_NUMBERED_HEADING, DIGIT, PARENTHESES, SENTENCE_END, SPACES, endsWithAnyOf } from '../text';
 
 const SPACE = /[\s\u3000]+/;
 
@@ -40,7 +40,7 @@ const CELL_GAP = /\S {3,}\S/;
 const SPACES_G = /\s+/g;
 /** A numbered heading line: 1、 预收款项列示, （2）, 2. */
 const NUMBERED_HEADING = /^(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）])/;
-const GROUP_HEADING = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])/;
+const GROUP_HEADING = CHINESE_NUMBERED_HEADING;
 
 /** Reads a row from a line: a label and its cells, split by spaces or out of glued digits. */
 export function lineRow(line: Line, bareDigits = false): RawRow | undefined {
