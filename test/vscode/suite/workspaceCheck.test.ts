@@ -5,20 +5,10 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import { waitFor, workspaceFile } from './helpers';
+import type { WorkspaceCheckSummary } from '../../../client/src/workspaceCheck';
 
-interface Summary {
-  files: number;
-  filings: number;
-  notFilings: number;
-  totals: number;
-  warnings: number;
-  filesWithProblems: string[];
-  unreadable: { uri: string; error: string }[];
-  cancelled: boolean;
-  progressReports: number;
-  ms: number;
-  message: string;
-}
+// The summary the command returns, as the client defines it (a type only: nothing of the client is loaded here).
+type Summary = WorkspaceCheckSummary;
 
 const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
 

@@ -134,21 +134,17 @@ function labelOf(items: GridCell[], k: number): { label: string; start: number; 
   return { label, start, end };
 }
 
+/** A grid line as a row: its first k items make the label, the rest are its cells. */
+function rawRow(l: GridRow, k: number, header: boolean, cells: Cell[]): RawRow {
+  const lab = labelOf(l.items, k);
+  return { label: lab.label, labelRange: { start: lab.start, end: lab.end }, cells, line: l.line, lastLine: l.line, start: l.start, end: l.end, header };
+}
+
 /** The rows of one grid row: one row, or its stacked sub-rows. */
 function rowsOf(l: GridRow, k: number): RawRow[] {
   const { items } = l;
-  const lab = labelOf(items, k);
-  const cells = items.slice(k).map(itemCell);
-  const row: RawRow = {
-    label: lab.label,
-    labelRange: { start: lab.start, end: lab.end },
-    cells,
-    line: l.line,
-    lastLine: l.line,
-    start: l.start,
-    end: l.end,
-    header: false,
-  };
+  const row = rawRow(l, k, false, items.slice(k).map(itemCell));
+  const { cells } = row;
   // Values stacked with spaces or line breaks between them (<td>23,917.46<br>8,006.71</td>): which sub-row
   // each belongs to is not marked, so the row is uncertain (a number with a stray space, '1 00.00%', is one figure).
   if (cells.some((c) => !c.figure && spacedValues(c.text) && !figureOfCell(c.text.replace(SPACE_RUN, ''), 0))) return [{ ...row, uncertain: true }];
@@ -287,23 +283,13 @@ export function addGrid(block: GridRow[], layout: TableLayout, add: AddTable, ct
     const rows: RawRow[] = [];
     part.forEach((l, idx) => {
       if (idx < h) {
-        const lab = labelOf(l.items, k);
         const cells = l.items.slice(k).map(itemCell);
         // A header cell merged over several columns is written once, then as empty cells: above another
         // header row, an empty cell after a title belongs to that title (煤炭销量 | '' | '' | 煤炭平均价格 | '' …).
         if (idx < h - 1) {
           for (let c = 1; c < cells.length; c++) if (cells[c].text === '' && cells[c - 1].text !== '') cells[c] = { ...cells[c], text: cells[c - 1].text };
         }
-        rows.push({
-          label: lab.label,
-          labelRange: { start: lab.start, end: lab.end },
-          cells,
-          line: l.line,
-          lastLine: l.line,
-          start: l.start,
-          end: l.end,
-          header: true,
-        });
+        rows.push(rawRow(l, k, true, cells));
       } else rows.push(...rowsOf(l, k));
     });
     markBands(rows);
