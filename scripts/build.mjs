@@ -49,6 +49,7 @@ await esbuild.build({
       "export { hoverAt } from './server/src/features/hover';",
       "export { outline } from './server/src/features/outline';",
       "export { diagnostics } from './server/src/features/diagnostics';",
+      "export { problemsAfterEdit } from './server/src/features/incremental';",
       "export { tiedFiguresAt, tieReferencesAt } from './server/src/features/ties';",
       "export { tieEnds, findTies } from './server/src/analysis/ties';",
     ].join('\n'),

@@ -10,7 +10,7 @@
 // Over ../shared/labels/totals.jsonl: the share of determinate hand-labelled totals that are checked,
 // and which of the labelled discrepancies are reported.
 //
-// Usage: node scripts/measure.mjs [--mutation] [--json] [--warnings] [FILES…]   (after npm run build)
+// Usage: node scripts/measure.mjs [--mutation [--missed]] [--json] [--warnings] [FILES…]   (after npm run build)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +103,7 @@ for (const file of files) {
   if (mine.length) {
     const byLine = new Map();
     for (const c of a.checks) {
+      if (c.confirmOnly) continue;
       const l = lineOf(c.row.labelRange.start) + 1;
       const fl = lineOf(c.total.figure.start) + 1;
       for (let k = Math.min(l, fl); k <= Math.max(l, fl); k++) {
@@ -134,21 +135,18 @@ for (const file of files) {
 }
 
 function mutation(text, a, lineOf) {
-  let mutants = 0, caught = 0, beyond = 0, caughtBeyond = 0;
-  const unitLine = a.model.documentUnit?.range
-    ? text.slice(text.lastIndexOf('\n', a.model.documentUnit.range.start) + 1, text.indexOf('\n', a.model.documentUnit.range.end)) + '\n'
-    : '';
+  let mutants = 0, caught = 0, beyond = 0, caughtBeyond = 0, whole = 0;
+  const missed = [];
+  // Each mutant is the whole filing with one digit changed, analysed as the server analyses an edit:
+  // the chunk the digit is in is read and reconciled again, with the document's page furniture and
+  // unit statement (features/incremental.ts, equal to a whole analysis by test/unit/incremental.test.ts);
+  // where that path declines, the whole mutated filing is analysed.
+  const baseProblems = core.diagnostics(a);
   const seen = new Set();
   for (const c of a.checks) {
-    if (!c.ok || seen.has(c.total.figure.start)) continue;
+    // A confirm-only check (a percent total other than 100 %) is never reported: not a mutant target.
+    if (!c.ok || c.confirmOnly || seen.has(c.total.figure.start)) continue;
     seen.add(c.total.figure.start);
-    const u = c.table.unit.source === 'table' && c.table.unit.range ? c.table.unit.range : undefined;
-    const tableUnitLine = u ? text.slice(text.lastIndexOf('\n', u.start) + 1, text.indexOf('\n', u.end)) + '\n\n' : '';
-    const prev = c.table.continued ? a.model.tables[c.table.id - 1] : undefined;
-    const from = text.lastIndexOf('\n', (prev ?? c.table).start) + 1;
-    const to = Math.min(text.length, c.table.end + 1);
-    const excerpt = unitLine + tableUnitLine + text.slice(from, to);
-    const shift = unitLine.length + tableUnitLine.length - from;
     const f = c.total.figure;
     for (let i = f.start; i < f.end; i++) {
       const ch = text[i];
@@ -156,15 +154,14 @@ function mutation(text, a, lineOf) {
       const leading = !/\d/.test(text.slice(f.start, i));
       let digit = (Number(ch) + 5) % 10;
       if (digit === 0 && leading) digit = (Number(ch) + 4) % 10;
-      const at = i + shift;
-      const mutated = excerpt.slice(0, at) + digit + excerpt.slice(at + 1);
-      const m = core.analyze(mutated);
-      const hit = core.diagnostics(m).some((p) => p.severity === 'warning' && p.check && p.check.total.figure.start === f.start + shift);
-      if (!hit) {
-        const mc = m.checks.find((x) => x.total.figure.start === f.start + shift && !x.ok) ?? m.checks.find((x) => x.total.figure.start === f.start + shift);
-        const why = !mc ? 'no longer checked' : mc.ok ? 'reconciles under another reading' : (mc.doubt ?? 'not reported').replace(/\d+/g, 'N');
-        missedWhy.set(why, (missedWhy.get(why) ?? 0) + 1);
+      const mutated = text.slice(0, i) + digit + text.slice(i + 1);
+      let edited = core.problemsAfterEdit(a, baseProblems, mutated);
+      if (!edited) {
+        whole++;
+        const m = core.analyze(mutated);
+        edited = { problems: core.diagnostics(m), checks: m.checks };
       }
+      const hit = edited.problems.some((p) => p.severity === 'warning' && p.check && p.check.total.figure.start === f.start);
       const place = Math.pow(10, (f.raw.replace(/[^\d.]/g, '').split('.')[1]?.length ?? 0) - text.slice(i + 1, f.end).replace(/[^\d]/g, '').length);
       const delta = Math.abs(digit - Number(ch)) * place;
       mutants++;
@@ -172,10 +169,16 @@ function mutation(text, a, lineOf) {
       if (delta > c.tolerance + 1e-9) {
         beyond++;
         if (hit) caughtBeyond++;
+        else {
+          const mc = edited.checks.find((x) => x.total.figure.start === f.start && !x.ok) ?? edited.checks.find((x) => x.total.figure.start === f.start);
+          const why = !mc ? 'no longer checked' : mc.ok ? 'reconciles under another reading' : (mc.doubt ?? 'not reported').replace(/\d+/g, 'N');
+          missedWhy.set(why, (missedWhy.get(why) ?? 0) + 1);
+          if (flag('--missed')) missed.push({ line: lineOf(f.start), label: c.row.label, raw: f.raw, mutated: digit, why });
+        }
       }
     }
   }
-  return { mutants, caught, mutantsBeyond: beyond, caughtBeyond };
+  return { mutants, caught, mutantsBeyond: beyond, caughtBeyond, missed, wholeAnalyses: whole };
 }
 
 if (flag('--json')) {
@@ -206,6 +209,21 @@ if (labels.length) {
 if (missedWhy.size) {
   console.log('\nMutants not flagged, by reason:');
   for (const [why, n] of [...missedWhy].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${why}`);
+}
+if (flag('--missed')) {
+  // Each total whose mutants were missed, with how many and the first reason (line numbers are of the excerpt analysed).
+  console.log('\nMissed mutants per total (--missed):');
+  for (const r of results) {
+    const byTotal = new Map();
+    for (const m of r.missed ?? []) {
+      const k = `${m.label} ${m.raw}`;
+      const e = byTotal.get(k) ?? { n: 0, why: m.why };
+      e.n++;
+      byTotal.set(k, e);
+    }
+    if (byTotal.size) console.log(`  ${r.file}`);
+    for (const [k, e] of byTotal) console.log(`    ${String(e.n).padStart(3)}  ${k}  — ${e.why}`);
+  }
 }
 if (flag('--warnings') || U) {
   console.log(`\nWarnings${flag('--warnings') ? '' : ' without a verdict'}:`);

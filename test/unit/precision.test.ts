@@ -205,3 +205,79 @@ test('class 8: a row split over two lines and 不适用 cells: no warning', () =
   const whole = SPLIT_ROW.replace('存货 300.00\n400.00', '存货 300.00 400.00').replace('合计 1,300.00 2,900.00', '合计 1,300.00 2,800.00');
   assert.ok(diagnostics(analyze(whole)).some((d) => /2,800\.00 ≠ sum of 3 rows 2,900\.00/.test(d.message)), diagnostics(analyze(whole)).map((d) => d.message).join('\n'));
 });
+
+// Two blocks of one note, one cell per line: the second (累计折旧) starts under the first block's 合计
+// row. Figures just above a table whose last row is a total close a block: nothing of the second was
+// cut off, so a difference confirmed by its other columns is still a warning.
+const AFTER_CLOSED_BLOCK = `单位：万元
+项目
+2024-12-31
+2023-12-31
+账面原值
+房屋及建筑物
+33,218.19
+21,969.81
+机器设备
+38,303.73
+31,370.54
+合计
+71,521.92
+53,340.35
+累计折旧
+房屋及建筑物
+2,707.41
+2,057.45
+机器设备
+13,549.54
+11,440.69
+办公设备
+1,145.13
+932.25
+合计
+17,402.08
+14,430.39
+`;
+
+test('a table that starts under a block closed by its total row is not taken as cut off', () => {
+  assert.deepEqual(warnings(AFTER_CLOSED_BLOCK), []);
+  const w = warnings(AFTER_CLOSED_BLOCK.replace('17,402.08', '17,452.08'));
+  assert.ok(w.some((m) => m.includes('17,452.08') && m.includes('difference 50.00 万元')), w.join('\n'));
+  assert.ok(analyze(AFTER_CLOSED_BLOCK).model.tables.every((t) => !t.cutAbove));
+  // Figures above that end without a total row: rows of the table below may stand there.
+  const cut = AFTER_CLOSED_BLOCK.replace('合计\n71,521.92\n53,340.35\n', '其他设备\n71,521.92\n53,340.35\n');
+  assert.ok(analyze(cut).model.tables.some((t) => t.cutAbove));
+});
+
+// Top five customers: amounts and their shares of revenue, one cell per line. The shares' 合计 is not
+// 100 %, so it is no share total to check; but where it adds up over the same rows, it confirms how the
+// rows were read, and a difference in the amounts is a warning.
+const TOP_FIVE = `单位：万元
+客户名称
+销售金额
+占营业收入比例
+Amazon
+45,228.45
+13.96%
+iHerb
+40,498.13
+12.50%
+Costco
+38,668.52
+11.93%
+合计
+124,395.10
+38.39%
+`;
+
+test('percentages that add up to a total other than 100 % confirm the rows; they are never reported themselves', () => {
+  const a = analyze(TOP_FIVE);
+  const pct = a.checks.find((c) => c.total.figure!.raw === '38.39%');
+  assert.ok(pct && pct.ok && pct.confirmOnly && pct.components.length === 3);
+  assert.deepEqual(warnings(TOP_FIVE), []);
+  const w = warnings(TOP_FIVE.replace('124,395.10', '124,895.10'));
+  assert.ok(w.some((m) => m.includes('124,895.10') && m.includes('difference 500.00 万元')), w.join('\n'));
+  // Percentages that do not add up (rates, not shares of one whole) say nothing at all.
+  const rates = TOP_FIVE.replace('38.39%', '12.80%');
+  assert.equal(analyze(rates).checks.filter((c) => c.total.figure!.percent).length, 0);
+  assert.deepEqual(warnings(rates), []);
+});

@@ -40,7 +40,7 @@ export function checksSummary(a: Analysis): string {
   const out: string[] = [];
   for (const c of a.checks) {
     const mark = c.ok ? 'ok ' : c.confirmed ? 'BAD' : '?  ';
-    const text = c.ok ? `${c.row.label.replace(/\s+/g, '')} ${c.total.figure!.raw} = ${c.description}` : checkMessage(c) + (c.confirmed ? '' : ` — not confirmed: ${c.doubt}`);
+    const text = c.ok ? `${c.row.label.replace(/\s+/g, '')} ${c.total.figure!.raw} = ${c.description}${c.confirmOnly ? ' (confirms the rows only)' : ''}` : checkMessage(c) + (c.confirmed ? '' : ` — not confirmed: ${c.doubt}`);
     out.push(`${mark} @${lineOf(a.model.text, c.total.start)} ${c.kind} ${text}`);
   }
   return out.join('\n') + '\n';

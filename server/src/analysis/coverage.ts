@@ -39,6 +39,8 @@ export function coverage(model: FilingModel, checks: Check[]): Coverage {
   }
   const carrying = new Set<number>();
   for (const c of checks) {
+    // A check kept only because it reconciles would be there whatever the row says: it checks nothing.
+    if (c.confirmOnly) continue;
     const a = lineAt(lines, c.row.labelRange.start)?.index;
     const b = lineAt(lines, c.total.figure!.start)?.index;
     if (a === undefined || b === undefined) continue;

@@ -55,6 +55,12 @@ export interface Check {
   doubt?: string;
   /** What confirmed it: the same rows in another column, other totals of the table, or a complete block. */
   confirmedBy?: 'row' | 'table' | 'block';
+  /**
+   * Kept only because it reconciles: percentages whose total is not 100 % (占营业收入比例 of the top five
+   * customers, 45.14 %) may or may not add up by nature, so one that does not is never reported; one
+   * that does confirms the rows it adds (analysis/confidence.ts).
+   */
+  confirmOnly?: boolean;
 }
 
 const RMB_PREFIX = /^人民币/;
@@ -366,6 +372,7 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
     const tableCol = align.totalToTable[col];
     const column: Column | undefined = tableCol === undefined ? undefined : table.columns[tableCol];
     const isShare = !!total.figure.percent || !!column?.share;
+    let confirmOnly = false;
     if (isShare) {
       if (!options.shares) continue;
       // Shares of a whole add up to 100%: checked where the total says 100%, or, in a column titled
@@ -373,7 +380,10 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
       const whole = column?.share ? sharesMakeWhole(items, align, col) : total.figure.percent && sharesMakeWhole(items, align, col, true);
       // A subtotal of shares (小计 53.00% over its rows' shares of one whole) adds them up too, where the
       // column is titled as a share.
-      if (Math.abs(total.figure.value - 100) > 1e-9 && !whole && !(column?.share && t.kind === 'subtotal' || column?.share && !NAMED_OR_BARE_GRAND.test(t.label))) continue;
+      if (Math.abs(total.figure.value - 100) > 1e-9 && !whole && !(column?.share && t.kind === 'subtotal' || column?.share && !NAMED_OR_BARE_GRAND.test(t.label))) {
+        if (!total.figure.percent) continue;
+        confirmOnly = true;
+      }
     } else {
       if (!options.columnTotals) continue;
       if (column && !column.additive) continue;
@@ -392,7 +402,7 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
         if (measure && it.row.cells[measure.index]?.text !== measure.text) continue;
         const cell = cellAt(align, it.row, col);
         if (!cell?.figure) continue;
-        if (cell.figure.percent !== total.figure!.percent && !isShare) continue;
+        if (cell.figure.percent !== total.figure!.percent && (!isShare || confirmOnly)) continue;
         const minus = it.row.subtract || negative.has(it.row);
         // The second sign reading adds a deduction that is written negative as it stands.
         const sign = minus && !(signs === 1 && cell.figure.value < 0) ? -1 : 1;
@@ -409,6 +419,13 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
       if (!c) continue;
       first ??= c;
       if (c.ok) found = { check: c, reading };
+    }
+    if (confirmOnly) {
+      // Said only where it reconciles over two rows or more (one row equal to the total says nothing).
+      if (!found || found.check.components.length < 2) continue;
+      found.check.confirmOnly = true;
+      perColumn.push({ first: found.check, found, under: () => undefined });
+      continue;
     }
     perColumn.push({ first, found, under });
   }

@@ -12,12 +12,14 @@ import { findFurniture, headerKey, splitLines } from '../parse/lines';
 import { documentUnitIn } from '../parse/units';
 import { acceptedDifferences } from '../analysis/accept';
 import { Analysis } from '../analysis/analyze';
-import { ALL_CHECKS, CheckOptions, reconcile } from '../analysis/reconcile';
+import { ALL_CHECKS, Check, CheckOptions, reconcile } from '../analysis/reconcile';
 
 export interface EditedProblems {
   problems: Problem[];
   /** The stretch of the new text that was analysed again. */
   reanalysed: Range;
+  /** The checks of the tables found again in that stretch (all of them, reconciling or not). */
+  checks: Check[];
 }
 
 /** Where two texts differ: [start, oldEnd) in the old text became [start, newEnd) in the new. */
@@ -36,7 +38,7 @@ export function problemsAfterEdit(prev: Analysis, prevProblems: Problem[], text:
   const old = model.text;
   const { start, oldEnd, newEnd } = changedRange(old, text);
   const delta = text.length - old.length;
-  if (start === old.length && oldEnd === old.length && delta === 0) return { problems: prevProblems, reanalysed: { start, end: start } };
+  if (start === old.length && oldEnd === old.length && delta === 0) return { problems: prevProblems, reanalysed: { start, end: start }, checks: [] };
   const chunks = model.chunks;
   const k = chunks.findIndex((c) => c.start <= start && (oldEnd < c.end || (oldEnd === c.end && c.end === old.length)));
   if (k < 0) return undefined;
@@ -75,7 +77,7 @@ export function problemsAfterEdit(prev: Analysis, prevProblems: Problem[], text:
   }
   problems.push(...fresh);
   problems.sort((a, b) => a.range.start - b.range.start);
-  return { problems, reanalysed: { start: local.start, end: local.end } };
+  return { problems, reanalysed: { start: local.start, end: local.end }, checks: newChecks };
 }
 
 /** True when the change cannot matter beyond its chunk. */

@@ -23,7 +23,8 @@ import { findLineTables } from './tables/lineRows';
 import { findListTables } from './tables/listRows';
 import { findMarkdownTables } from './tables/markdown';
 import { findPipeTables } from './tables/pipe';
-import { AMOUNT, DIGIT, hasNonSpace } from './text';
+import { isContent } from './tables/context';
+import { AMOUNT, DIGIT, hasNonSpace, SENTENCE_END } from './text';
 
 export type { TableContext } from './tables/context';
 
@@ -34,6 +35,7 @@ export function findTables(ctx: TableContext): Table[] {
     if (t) {
       if (continued) t.continued = true;
       if (rows.length && figuresJustAbove(ctx, rows[0].line)) t.cutAbove = true;
+      if (rows.length) inheritUnit(ctx, t, tables, rows[0].line);
       tables.push(t);
       for (const r of rows) for (let i = r.line; i <= r.lastLine; i++) ctx.claimed[i] = 1;
     }
@@ -53,6 +55,32 @@ export function findTables(ctx: TableContext): Table[] {
 }
 
 /**
+ * A table without a unit line of its own that follows another table with at most two short lines
+ * between (a group heading such as 累计折旧 that the reader took for the start of a new table) is in
+ * that table's unit: the 单位：万元 above the first governs the block, not the document's 元.
+ */
+function inheritUnit(ctx: TableContext, t: Table, tables: Table[], first: number): void {
+  if (t.unit.source !== 'document' && t.unit.source !== 'default') return;
+  // A numbered heading opens a new part of the filing, whose tables state their own unit.
+  if (NUMBERED_LINE.test(ctx.lines[first].text)) return;
+  for (let i = first - 1, between = 0; i >= (ctx.from ?? 0); i--) {
+    if (!isContent(ctx, i)) continue;
+    const line = ctx.lines[i];
+    if (!ctx.claimed[i]) {
+      const text = line.text.trim();
+      if (++between > 2 || text.length > 20 || SENTENCE_END.test(text) || NUMBERED_LINE.test(text)) return;
+      continue;
+    }
+    const above = tables.find((o) => o.start <= line.start && line.start < o.end);
+    if (above && above.unit.source === 'table') {
+      t.unit = above.unit;
+      t.units = above.units;
+    }
+    return;
+  }
+}
+
+/**
  * Whether the table may start late: walking up from its first line over lines without digits (items
  * left empty, wrapped labels, group headings), the first line with digits holds figures — rows of the
  * same table that were not read — rather than a header, a caption or a sentence.
@@ -68,10 +96,35 @@ function figuresJustAbove(ctx: TableContext, first: number): boolean {
     seen++;
     if (CLOSES_ABOVE.test(t)) return false;
     if (!DIGIT.test(t)) continue;
-    return AMOUNT.test(t) || numberTokens(t) >= 2;
+    return (AMOUNT.test(t) || numberTokens(t) >= 2) && !closedByTotal(ctx, i);
   }
   return false;
 }
+
+/**
+ * The figures ending at line `last` are the total row of a block above (合计 74,077.14 …, or 合计 on its
+ * own line with its figures one per line after it): that block is finished, so no rows of the table
+ * below were left above it.
+ */
+function closedByTotal(ctx: TableContext, last: number): boolean {
+  for (let i = last, seen = 0; i >= (ctx.from ?? 0) && seen < 16; i--) {
+    if (ctx.furniture.has(i)) continue;
+    const t = ctx.lines[i].text;
+    if (!hasNonSpace(t)) continue;
+    seen++;
+    if (TOTAL_LABEL.test(t)) return true;
+    if (!FIGURES_ONLY.test(t)) return false;
+  }
+  return false;
+}
+
+/** A total row's label at the start of a line (合计, 合 计, 流动资产合计, 合计 74,077.14 …). */
+const TOTAL_LABEL = /^\s*[^\d\s,.，。：:]{0,20}(?:合\s*计|小\s*计|总\s*计)(?:\s|$|[(（\d-])/;
+/** A line of figures and nil marks only (one cell per line, or a row's values on a line of their own). */
+const FIGURES_ONLY = /^[\s\d,.%()（）\-—–]+$/;
+
+/** A line that opens with a section number: 一、 （二） (3). 3、 4.2 */
+const NUMBERED_LINE = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}(?:\.\d{1,2})*\s*[、.．](?!\d))/;
 
 const CLOSES_ABOVE = /[。：:]\s*$|单位/;
 const NUMBER_TOKEN = /(?:^|\s)[(（-]?\d[\d,]*(?:\.\d+)?[)）]?%?(?=\s|$)/g;
