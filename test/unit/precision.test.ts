@@ -281,3 +281,40 @@ test('percentages that add up to a total other than 100 % confirm the rows; they
   assert.equal(analyze(rates).checks.filter((c) => c.total.figure!.percent).length, 0);
   assert.deepEqual(warnings(rates), []);
 });
+
+// A capacity table whose header was not read (one cell per line): its first two columns are small
+// whole numbers that the checks would not add on their own (rates?), but they add up with the same
+// rows, so the rows are read right — and the 小计 of the other two columns, which does not, is a
+// warning. No unit is stated anywhere: the message names none.
+const CAPACITY = `企业名称
+船舶规模
+运力规模
+海南海峡轮渡运输有限公司
+18
+10
+808
+17,208
+海南祥隆船务有限公司
+2
+0
+100
+1,856
+广东徐闻海峡航运有限公司
+29
+10
+1,319
+25,313
+小计
+49
+20
+2,045
+39,211
+`;
+
+test('columns that need not add up confirm the rows where they do; a difference without a stated unit names none', () => {
+  const a = analyze(CAPACITY);
+  assert.ok(a.checks.filter((c) => c.ok && c.confirmOnly).length >= 2);
+  assert.deepEqual(warnings(CAPACITY), ['小计 2,045 ≠ sum of 3 rows 2,227 (difference 182, no unit stated)', '小计 39,211 ≠ sum of 3 rows 44,377 (difference 5,166, no unit stated)']);
+  // Where they do not add up either, nothing confirms the reading: no warning.
+  assert.deepEqual(warnings(CAPACITY.replace('\n49\n20\n', '\n47\n21\n')), []);
+});

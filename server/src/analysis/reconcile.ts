@@ -45,7 +45,7 @@ export interface Check {
   /** Decimals to show the sum with. */
   decimals: number;
   ok: boolean;
-  /** Unit name for messages (户, 万元, %, 元). */
+  /** Unit name for messages (户, 万元, %, 元); empty where the text states no unit. */
   unitName: string;
   /** What was summed, for the message: "3 rows", "i + ii", "流动资产合计 + 非流动资产合计". */
   description: string;
@@ -56,9 +56,10 @@ export interface Check {
   /** What confirmed it: the same rows in another column, other totals of the table, or a complete block. */
   confirmedBy?: 'row' | 'table' | 'block';
   /**
-   * Kept only because it reconciles: percentages whose total is not 100 % (占营业收入比例 of the top five
-   * customers, 45.14 %) may or may not add up by nature, so one that does not is never reported; one
-   * that does confirms the rows it adds (analysis/confidence.ts).
+   * Kept only because it reconciles: a column that need not add up by nature — percentages whose total
+   * is not 100 % (占营业收入比例 of the top five customers, 45.14 %), rates, a column whose title was not
+   * read — so one that does not is never reported; one that does, over two rows or more, confirms the
+   * rows it adds (analysis/confidence.ts).
    */
   confirmOnly?: boolean;
 }
@@ -165,6 +166,8 @@ function exactColumn(table: Table, column: number, total: Cell): boolean {
 function unitNameOf(table: Table, column: number, total: Cell): string {
   if (total.figure?.percent) return '%';
   const unit = total.figure?.unit ?? table.columns[column]?.unit ?? table.unit;
+  // No unit stated for the figure, its column, its table or the document: none is named.
+  if (unit.source === 'default') return '';
   return unit.name.replace(RMB_PREFIX, '');
 }
 
@@ -381,15 +384,15 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
       // A subtotal of shares (小计 53.00% over its rows' shares of one whole) adds them up too, where the
       // column is titled as a share.
       if (Math.abs(total.figure.value - 100) > 1e-9 && !whole && !(column?.share && t.kind === 'subtotal' || column?.share && !NAMED_OR_BARE_GRAND.test(t.label))) {
-        if (!total.figure.percent) continue;
         confirmOnly = true;
       }
     } else {
       if (!options.columnTotals) continue;
-      if (column && !column.additive) continue;
-      if (!column && table.columns.length) continue;
-      // An untitled column of values between 0 and 100 is rates or shares, not amounts.
-      if (tableCol !== undefined && !column?.title && looksLikeRates(table, tableCol)) continue;
+      // Columns that need not add up (毛利率, 单价, a column whose title was not read, an untitled
+      // column of values between 0 and 100: rates or shares) are checked only to confirm the rows.
+      if (column && !column.additive) confirmOnly = true;
+      if (!column && table.columns.length) confirmOnly = true;
+      if (tableCol !== undefined && !column?.title && looksLikeRates(table, tableCol)) confirmOnly = true;
     }
     // A total that names its measure in a text cell (收入金额(万元), 分成模式) adds the rows naming the same.
     const measure = measureOf(t);
@@ -421,8 +424,12 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
       if (c.ok) found = { check: c, reading };
     }
     if (confirmOnly) {
-      // Said only where it reconciles over two rows or more (one row equal to the total says nothing).
+      // Said only where it reconciles over two rows or more (one row equal to the total says nothing),
+      // exactly or within a tolerance small beside the total (small whole numbers, each ±0.5, would
+      // add up to many totals).
       if (!found || found.check.components.length < 2) continue;
+      const diff = Math.abs(found.check.difference);
+      if (diff > 1e-9 && found.check.tolerance * 1000 > Math.abs(found.check.total.figure!.value)) continue;
       found.check.confirmOnly = true;
       perColumn.push({ first: found.check, found, under: () => undefined });
       continue;

@@ -27,7 +27,7 @@ export function checkNote(c: Check, accepted: boolean): string {
     case 'unconfirmed':
       return `${kindName(c)} could not be checked with confidence: as read, ${c.description} = ${fmt(c.sum, d)}; ${c.doubt ?? ''}`;
     default:
-      return `${kindName(c)} does not reconcile: ${c.description} = ${fmt(c.sum, d)}, difference ${fmt(Math.abs(c.difference), d)} ${c.unitName}${accepted ? ' (accepted)' : ''}`;
+      return `${kindName(c)} does not reconcile: ${c.description} = ${fmt(c.sum, d)}, difference ${fmt(Math.abs(c.difference), d)}${unitSuffix(c)}${accepted ? ' (accepted)' : ''}`;
   }
 }
 
@@ -54,5 +54,10 @@ export function checkMessage(c: Check): string {
     c.kind === 'formula' ? `${c.description.replace(/\s+/g, ' ').trim()} =` : c.kind === 'identity' ? `${c.description} =` : `sum of ${c.description}`;
   const col = c.table.columns[c.column]?.title;
   const where = col ? ` [${col}]` : '';
-  return `${label}${where} ${fmt(c.total.figure!.value, d)} ≠ ${what} ${fmt(c.sum, d)} (difference ${fmt(Math.abs(c.difference), d)} ${c.unitName})`;
+  return `${label}${where} ${fmt(c.total.figure!.value, d)} ≠ ${what} ${fmt(c.sum, d)} (difference ${fmt(Math.abs(c.difference), d)}${unitSuffix(c)})`;
+}
+
+/** " 万元" after a difference, or ", no unit stated" where the text states none. */
+export function unitSuffix(c: Check): string {
+  return c.unitName ? ` ${c.unitName}` : ', no unit stated';
 }

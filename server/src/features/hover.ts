@@ -6,7 +6,7 @@ import { Analysis, figureAt } from '../analysis/analyze';
 import { Range, Row, Table } from '../model/types';
 import { Check } from '../analysis/reconcile';
 import { asWritten, fmt, normalize, SOURCE_TEXT, unitOf } from './format';
-import { checkState, kindName } from './checkText';
+import { checkState, kindName, unitSuffix } from './checkText';
 import { tieHoverLines } from './ties';
 
 export interface HoverResult {
@@ -51,7 +51,7 @@ function checkLines(c: Check, accepted: boolean): string[] {
     ? `✓ **${kindName(c)} reconciles**: ${fmt(c.sum, d)} = ${c.description}${c.difference !== 0 ? ` (difference ${fmt(Math.abs(c.difference), d)} within rounding ±${fmt(c.tolerance, d)})` : ''}`
     : state === 'unconfirmed'
     ? `? **${kindName(c)} could not be checked with confidence**: as read, ${fmt(c.total.figure!.value, d)} ≠ ${fmt(c.sum, d)} (${c.description}); ${c.doubt ?? ''}`
-    : `✗ **${kindName(c)} does not reconcile**: ${fmt(c.total.figure!.value, d)} ≠ ${fmt(c.sum, d)} (${c.description}), difference ${fmt(Math.abs(c.difference), d)} ${c.unitName}${accepted ? ' — accepted in this document' : ''}`;
+    : `✗ **${kindName(c)} does not reconcile**: ${fmt(c.total.figure!.value, d)} ≠ ${fmt(c.sum, d)} (${c.description}), difference ${fmt(Math.abs(c.difference), d)}${unitSuffix(c)}${accepted ? ' — accepted in this document' : ''}`;
   const parts = c.components.slice(0, 30).map((p) => `  - ${p.sign < 0 ? '− ' : ''}${p.row.label || '(no label)'}: ${p.cell.figure!.raw}`);
   if (c.components.length > 30) parts.push(`  - … ${c.components.length - 30} more`);
   return [head, '', ...parts];
