@@ -318,3 +318,24 @@ test('columns that need not add up confirm the rows where they do; a difference 
   // Where they do not add up either, nothing confirms the reading: no warning.
   assert.deepEqual(warnings(CAPACITY.replace('\n49\n20\n', '\n47\n21\n')), []);
 });
+
+// Shares by customer group, each group followed by its own breakdown (no 其中): the group rows make
+// 100 % under one reading. A 合计 that prints another share is a share total misprinted.
+const GROUP_SHARES = `单位:万元
+类别 | 2021年度 | | 2020年度 | |
+金额 | 占比 | 金额 | 占比 |
+车主信息服务 | 51,859.62 | 57.91% | 74,361.53 | 73.25% |
+保险类客户 | 44,496.32 | 49.68% | 59,659.69 | 58.77% |
+其他 | 7,363.30 | 8.23% | 14,701.84 | 14.48% |
+生活信息服务 | 25,888.02 | 28.91% | 15,426.24 | 15.20% |
+运营商类客户 | 24,281.37 | 27.11% | 12,398.45 | 12.21% |
+其他 | 1,606.65 | 1.80% | 3,027.79 | 2.99% |
+商务流程服务 | 11,811.27 | 13.18% | 11,731.50 | 11.55% |
+合计 | 89,558.91 | 100.00% | 101,519.27 | 100.00% |
+`;
+
+test('a share total that is not 100 % over rows that make 100 % is reported', () => {
+  assert.deepEqual(warnings(GROUP_SHARES), []);
+  const w = warnings(GROUP_SHARES.replace('| 89,558.91 | 100.00% |', '| 89,558.91 | 100.50% |'));
+  assert.ok(w.some((m) => m.includes('100.50') && m.includes('difference 0.50 %')), w.join('\n'));
+});
