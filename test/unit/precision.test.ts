@@ -339,3 +339,19 @@ test('a share total that is not 100 % over rows that make 100 % is reported', ()
   const w = warnings(GROUP_SHARES.replace('| 89,558.91 | 100.00% |', '| 89,558.91 | 100.50% |'));
   assert.ok(w.some((m) => m.includes('100.50') && m.includes('difference 0.50 %')), w.join('\n'));
 });
+
+// Quantities in 万台 beside amounts in 万元: small values, but their title states a count unit, so
+// they are not taken for a rate column, and a difference there is a warning.
+const QUANTITIES = `单位:万元
+期间 | 新增发出ETC设备数量(万台) | 发出ETC设备原值 | 本期注销ETC设备数量(万台) | 本期注销ETC设备原值 |
+2019年度 | 14.61 | 1,926.33 | 0.09 | 11.52 |
+2020年度 | 1.92 | 228.90 | 0.47 | 69.33 |
+2021年度 | 14.86 | 1,000.27 | 0.25 | 30.50 |
+合 计 | 31.39 | 3,155.50 | 0.81 | 111.35 |
+`;
+
+test('a column of small values whose title states a count unit is not taken for rates', () => {
+  assert.deepEqual(warnings(QUANTITIES), []);
+  const w = warnings(QUANTITIES.replace('| 31.39 |', '| 36.39 |'));
+  assert.ok(w.some((m) => m.includes('36.39') && m.includes('difference 5.00 万台')), w.join('\n'));
+});

@@ -165,9 +165,12 @@ function completeBlock(c: Check): boolean {
 /**
  * A column whose figures (total and components) all lie within ±100 with at most two decimals, in a
  * table whose other checked columns hold amounts of 1,000 and more: a percentage or a change column
- * whose title was not read, not an amount.
+ * whose title was not read, not an amount — unless its title states a count or money unit.
  */
 function looksLikeRates(checks: Check[], c: Check): boolean {
+  // A column whose title states a count or money unit (数量(万台), 金额（万元）) says what it holds.
+  const unit = c.table.columns[c.column]?.unit;
+  if (unit && (unit.kind === 'count' || unit.kind === 'money')) return false;
   const small = (v: number) => Math.abs(v) <= 100;
   if (!small(c.total.figure!.value) || !c.components.every((p) => small(p.cell.figure!.value) && p.cell.figure!.decimals <= 2)) return false;
   return checks.some((o) => o.column !== c.column && Math.abs(o.total.figure!.value) >= 1000);
