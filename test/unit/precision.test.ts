@@ -355,3 +355,23 @@ test('a column of small values whose title states a count unit is not taken for 
   const w = warnings(QUANTITIES.replace('| 31.39 |', '| 36.39 |'));
   assert.ok(w.some((m) => m.includes('36.39') && m.includes('difference 5.00 万台')), w.join('\n'));
 });
+
+// Shareholders, one cell per line: the holdings make 100 %, so a 合计 that prints something else is a
+// warning even though nothing else in the table can confirm the rows.
+const HOLDERS = `股东构成
+股东名称
+持股比例
+Kingdomway Pte.Ltd.
+95.00%
+施某某
+5.00%
+合计
+100.00%
+主要财务数据
+`;
+
+test('shares that make 100 % confirm a share total that says otherwise', () => {
+  assert.deepEqual(warnings(HOLDERS), []);
+  const w = warnings(HOLDERS.replace('合计\n100.00%', '合计\n105.00%'));
+  assert.ok(w.some((m) => m.includes('105.00') && m.includes('difference 5.00 %')), w.join('\n'));
+});

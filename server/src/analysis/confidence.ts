@@ -16,6 +16,7 @@
 //    else a single component, unless a header or heading bounds it, is not confirmed;
 //  - other totals of the table reconcile, one of them in the same column, and they outnumber the
 //    failing ones at least two to one;
+//  - shares that make 100 % with the rows read, under a share total that says something else;
 //  - the block is explicit and complete: bounded above by a header or heading inside the table,
 //    the total and every row with figures holding a cell for each column, in a layout where a missing
 //    cell leaves a trace (not glued digits, not one cell per line without blank lines).
@@ -44,6 +45,13 @@ export function judgeConfidence(checks: Check[]): void {
     if (checks.some((o) => o.row === c.row && o.ok && coversRows(o, c) && o.components.some((p) => p.cell.figure!.value !== 0))) {
       c.confirmed = true;
       c.confirmedBy = 'row';
+      continue;
+    }
+    // Shares that make 100 % under a total that says otherwise: the whole, known without the total,
+    // confirms that every row was read.
+    if (c.kind === 'share' && c.components.length >= 2 && Math.abs(c.sum - 100) <= c.tolerance) {
+      c.confirmed = true;
+      c.confirmedBy = 'whole';
       continue;
     }
     if (c.components.length < 2 && !EXPLICIT.has(c.kind) && !boundedAbove(c.table, blockOf(c).from)) {

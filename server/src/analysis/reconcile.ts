@@ -53,8 +53,8 @@ export interface Check {
   confirmed?: boolean;
   /** Why a check that does not reconcile is not confirmed. */
   doubt?: string;
-  /** What confirmed it: the same rows in another column, other totals of the table, or a complete block. */
-  confirmedBy?: 'row' | 'table' | 'block';
+  /** What confirmed it: the same rows in another column, other totals of the table, a complete block, or shares that make 100 %. */
+  confirmedBy?: 'row' | 'table' | 'block' | 'whole';
   /**
    * Kept only because it reconciles: a column that need not add up by nature — percentages whose total
    * is not 100 % (占营业收入比例 of the top five customers, 45.14 %), rates, a column whose title was not
