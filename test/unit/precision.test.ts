@@ -375,3 +375,21 @@ test('shares that make 100 % confirm a share total that says otherwise', () => {
   const w = warnings(HOLDERS.replace('合计\n100.00%', '合计\n105.00%'));
   assert.ok(w.some((m) => m.includes('105.00') && m.includes('difference 5.00 %')), w.join('\n'));
 });
+
+// Investments by investee, nil marks in different columns: no other column adds exactly the same rows,
+// but together they add every row of the middle one, so a difference there is confirmed.
+const INVESTEES = `单位：万元
+被投资单位 2024 年12 月31 日 2023 年12 月31 日 2022 年12 月31 日
+iHerb 77,152.96 64,218.66 49,057.15
+北京桦冠 3,277.40 3,749.78 3,699.48
+Cal-Southampton 268.48 251.93 -
+杭州网营 - 2,032.09 4,000.00
+PSupps - - 501.47
+合计 80,698.84 70,252.46 57,258.10
+`;
+
+test('rows confirmed by other columns together, each with nil marks of its own', () => {
+  assert.deepEqual(warnings(INVESTEES), []);
+  const w = warnings(INVESTEES.replace('70,252.46', '75,252.46'));
+  assert.ok(w.some((m) => m.includes('75,252.46') && m.includes('difference 5,000.00 万元')), w.join('\n'));
+});

@@ -12,7 +12,8 @@
 //  - a row among the total's rows, without figures, writes text in most of its cells (a second
 //    table's column header: two tables read as one);
 // Confirmation (any one):
-//  - the same total row reconciles in another column with the same component rows;
+//  - the same total row reconciles in other columns over the same component rows (each row added by
+//    one of them at least, rows with a nil mark in this column aside);
 //    else a single component, unless a header or heading bounds it, is not confirmed;
 //  - other totals of the table reconcile, one of them in the same column, and they outnumber the
 //    failing ones at least two to one;
@@ -42,7 +43,7 @@ export function judgeConfidence(checks: Check[]): void {
     c.confirmed = false;
     c.doubt = misreadingSign(checks, c);
     if (c.doubt) continue;
-    if (checks.some((o) => o.row === c.row && o.ok && coversRows(o, c) && o.components.some((p) => p.cell.figure!.value !== 0))) {
+    if (coveredInOtherColumns(checks, c)) {
       c.confirmed = true;
       c.confirmedBy = 'row';
       continue;
@@ -190,24 +191,38 @@ function isConfirming(c: Check): boolean {
 }
 
 /**
- * The confirming check adds the same rows, with the same signs — but for rows that print a nil mark
- * (-, —) in the failing check's column: present, and empty there.
+ * The same total row reconciles in other columns over the rows this check adds: each of its rows is
+ * added, with the same sign, by one of them at least (iHerb | 77,152.96 | 64,218.66 | 49,057.15,
+ * with a nil mark in one column or another), and they add no row that has a figure in this column
+ * that this check leaves out.
  */
-function coversRows(o: Check, c: Check): boolean {
-  if (sameRows(o, c)) return true;
+function coveredInOtherColumns(checks: Check[], c: Check): boolean {
+  const covered = new Set<Table['rows'][number]>();
+  for (const o of checks) {
+    if (o === c || o.row !== c.row || !o.ok || !o.components.some((p) => p.cell.figure!.value !== 0)) continue;
+    if (sameRows(o, c)) return true;
+    if (!consistentRows(o, c)) continue;
+    for (const p of o.components) covered.add(p.row);
+  }
+  return c.components.length > 0 && c.components.every((p) => covered.has(p.row));
+}
+
+/**
+ * The rows the reconciling check adds are this check's rows, with the same signs, or rows that print a
+ * nil mark (-, —) in this check's column: present, and empty there.
+ */
+function consistentRows(o: Check, c: Check): boolean {
   const mine = new Map(c.components.map((p) => [p.row, p.sign]));
-  let shared = 0;
   for (const p of o.components) {
     const sign = mine.get(p.row);
     if (sign !== undefined) {
       if (sign !== p.sign) return false;
-      shared++;
       continue;
     }
     const cell = p.row.cells.length === c.row.cells.length ? p.row.cells[c.column] : undefined;
     if (!cell || cell.figure || !cell.text.trim() || !isEmptyCellText(cell.text)) return false;
   }
-  return shared === c.components.length;
+  return true;
 }
 
 /** The same component rows, with the same signs. */
