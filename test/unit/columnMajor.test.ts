@@ -199,3 +199,57 @@ test('column-major: a balance-sheet page whose runs leave out empty cells makes 
   assert.deepEqual(majorTables(page), []);
   assert.deepEqual(warnings(page), []);
 });
+
+test('column-major: row-major streams are left to their readers', () => {
+  // Seed 002 (one cell per line, blank lines between): a label wrapped over two lines, then its cells; the
+  // next label's cells follow. Read in either order the cells would add up, under the wrong labels.
+  const cellPerLine = `未分配利润
+
+347,521,054.99
+
+347,521,054.99
+
+
+
+归属于母公司所有者权益
+合计
+
+2,525,742,415.22
+
+2,525,742,415.22
+
+
+
+少数股东权益
+
+15,196,074.21
+
+15,196,074.21
+`;
+  assert.deepEqual(majorTables(cellPerLine), []);
+  // 23 (比亚迪, a cell stream): the column titles first, then each row's label and its values.
+  const transposed = `第一层次
+第二层次
+第三层次
+合计
+
+交易性金融资产
+-
+40,511,496
+-
+40,511,496
+其他权益工具投资
+2,140,761
+2,776,151
+3,584,181
+8,501,093
+应收款项融资
+-
+10,449,966
+-
+10,449,966
+
+合计
+`;
+  assert.deepEqual(majorTables(transposed), []);
+});

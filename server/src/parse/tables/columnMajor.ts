@@ -19,7 +19,7 @@
 // Cheap rejection: a stretch is looked at only where a line of a few characters ends in 合计/总计/小计.
 
 import { Cell } from '../../model/types';
-import { makeCell } from '../cells';
+import { isSubtractLabel, makeCell } from '../cells';
 import { AddTable, isContent, MAX_LABEL, RawRow, TableContext } from './context';
 import { AMOUNT, trimmedEnd, trimmedStart } from '../text';
 
@@ -35,6 +35,9 @@ const LABEL_TITLE = /^(?:项\s*目|名\s*称|类\s*别|种\s*类|账\s*龄|单�
 const NOT_LABEL = /[√□]\s*不?适用|单位\s*[:：]|币种|说明|^\d+\s*[、.．]\s*\S|^[(（]\d+[)）]|[。；]$/;
 /** Lines that bound a table's stretch: numbered headings (1、 (1) 十一、 第三节). */
 const STRETCH_END = /^\d+\s*[、.．]\s*\S|^[(（][\d一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]{1,3}\s*[、.．]|^第[一二三四五六七八九十]+节/;
+
+/** Words of a column title (期初余额, 本期发生额, 账面余额, 2023 年金额 …). */
+const COLUMN_TITLE = /余额|发生额|金额|期末|期初|本期|上期|年初|年末|本年|上年|账面|(?:19|20)\d\d\s*年/;
 
 const MAX_LABELS = 60;
 const WINDOW_UP = 60;
@@ -143,27 +146,28 @@ function readTable(
       if (kj === Kind.Value) figures++;
       lines.push(j);
     }
+    // A run closes a block of the extraction: a label right under it starts the next row of a row-major
+    // stream (label, its values, label …), whose values happen to be as many as the labels above.
+    // Then the whole stretch is such a stream.
+    const next = j < to ? kindOf(j) : Kind.Blank;
+    if (next === Kind.Text && figures > 0 && lines.length === n) return undefined;
     if (lines.length === n && figures > 0) runs.push({ first: i, last: j - 1, lines });
     i = j;
   }
+  const subtract = Array.from({ length: n }, (_, r) => isSubtractLabel(text(top + r)));
   let columns: Cell[][];
   let titles: Cell[];
   let read: number[];
   if (runs.length) {
     columns = runs.map((r) => r.lines.map((l) => lineCell(ctx, l)));
-    if (!columns.some((cells) => closes(cells))) return undefined;
+    if (!columns.some((cells) => closes(cells, subtract))) return undefined;
     titles = runs.map((r) => runTitle(ctx, r.first, lo, top, anchor, kindOf));
     read = runs.flatMap((r) => r.lines);
   } else {
-    const single = singleCells(ctx, anchor, hi, n, kindOf);
+    const single = singleCells(ctx, anchor, hi, n, kindOf, subtract);
     if (!single) return undefined;
     ({ columns, read } = single);
     titles = columns.map(() => ({ start: ctx.lines[anchor].end, end: ctx.lines[anchor].end, text: '' }));
-  }
-  // One row and its total tell too little to place values that do not add up: such a column is left out.
-  if (n === 2) {
-    titles = titles.filter((_, k) => closes(columns[k]));
-    columns = columns.filter((c) => closes(c));
   }
   const labelCell = (i: number): { label: string; start: number; end: number } => {
     const line = ctx.lines[i];
@@ -204,18 +208,24 @@ function lineCell(ctx: TableContext, i: number): Cell {
   return makeCell(line.text.slice(s, trimmedEnd(line.text)), line.start + s);
 }
 
-/** Whether the last cell is the sum of the cells above it that are parts (not 其中, not other totals). */
-function closes(cells: Cell[]): boolean {
+/**
+ * Whether the last cell is the sum of the cells above it: a row labelled 减： subtracted, or added where
+ * the filing writes the deduction as a negative figure.
+ */
+function closes(cells: Cell[], subtract: boolean[]): boolean {
   const total = cells[cells.length - 1].figure;
   if (!total) return false;
   let sum = 0;
+  let deducted = 0;
   let tol = 0.5 * 10 ** -total.decimals;
   for (let i = 0; i < cells.length - 1; i++) {
     const f = cells[i].figure;
     if (!f) continue;
     sum += f.value;
+    if (subtract[i]) deducted += f.value;
     tol += 0.5 * 10 ** -f.decimals;
   }
+  if (deducted !== 0 && Math.abs(sum - 2 * deducted - total.value) <= tol + 1e-9) return true;
   return Math.abs(sum - total.value) <= tol + 1e-9;
 }
 
@@ -239,23 +249,26 @@ function runTitle(ctx: TableContext, first: number, lo: number, top: number, anc
  * arithmetic shows — some column's total is the sum of its rows under that order and under no column
  * of the other — and not at all where it does not tell.
  */
-function singleCells(ctx: TableContext, anchor: number, hi: number, n: number, kindOf: (i: number) => Kind): { columns: Cell[][]; read: number[] } | undefined {
+function singleCells(ctx: TableContext, anchor: number, hi: number, n: number, kindOf: (i: number) => Kind, subtract: boolean[]): { columns: Cell[][]; read: number[] } | undefined {
   const read: number[] = [];
+  let ended = false;
   for (let i = anchor + 1; i <= hi; i++) {
     const k = kindOf(i);
     if (k === Kind.Value || k === Kind.Nil) {
-      // Only cells standing alone: a run of several values is another layout.
-      if (read.length && read[read.length - 1] === i - 1) return undefined;
+      // Only cells standing alone: a run of several values is another layout. Between the cells only
+      // column titles: values after a label make the text row-major (label, its cells, label …).
+      if (ended || (read.length && read[read.length - 1] === i - 1)) return undefined;
       read.push(i);
     } else if (k === Kind.Other && !ctx.furniture.has(i)) break;
+    else if (k === Kind.Text && read.length && !COLUMN_TITLE.test(ctx.lines[i].text)) ended = true;
   }
   const k = read.length / n;
   if (!Number.isInteger(k) || k < 1 || k > 6) return undefined;
   const cells = read.map((l) => lineCell(ctx, l));
   const byRow = Array.from({ length: k }, (_, c) => Array.from({ length: n }, (_, r) => cells[r * k + c]));
   const byColumn = Array.from({ length: k }, (_, c) => cells.slice(c * n, c * n + n));
-  const rowScore = byRow.filter(closes).length;
-  const columnScore = k === 1 ? rowScore : byColumn.filter(closes).length;
+  const rowScore = byRow.filter((c) => closes(c, subtract)).length;
+  const columnScore = k === 1 ? rowScore : byColumn.filter((c) => closes(c, subtract)).length;
   if (rowScore > 0 && columnScore === 0) return { columns: byRow, read };
   if (columnScore > 0 && rowScore === 0) return { columns: byColumn, read };
   if (k === 1 && rowScore > 0) return { columns: byRow, read };
