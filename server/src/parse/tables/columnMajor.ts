@@ -58,6 +58,7 @@ export function findColumnMajorTables(ctx: TableContext, add: AddTable) {
   let anchors: number[] | undefined;
   for (let i = from; i < to; i++) {
     const t = ctx.lines[i].text;
+    if (t.length === 0 || t.length > MAX_LABEL) continue;
     const end = trimmedEnd(t);
     if (end === 0 || end > 40 || t.charCodeAt(end - 1) !== 0x8ba1 /* 计 */) continue;
     (anchors ??= []).push(i);
@@ -161,7 +162,10 @@ function readTable(
   if (runs.length) {
     columns = runs.map((r) => r.lines.map((l) => lineCell(ctx, l)));
     if (!columns.some((cells) => closes(cells, subtract))) return undefined;
-    titles = runs.map((r) => runTitle(ctx, r.first, lo, top, anchor, kindOf));
+    // A column of small values that does not add up is a rate (计提比例, 占比), whatever title it was given.
+    const kept = runs.filter((_, k) => closes(columns[k], subtract) || !smallValues(columns[k]));
+    columns = columns.filter((c) => closes(c, subtract) || !smallValues(c));
+    titles = kept.map((r) => runTitle(ctx, r.first, lo, top, anchor, kindOf));
     read = runs.flatMap((r) => r.lines);
   } else {
     const single = singleCells(ctx, anchor, hi, n, kindOf, subtract);
@@ -273,4 +277,9 @@ function singleCells(ctx: TableContext, anchor: number, hi: number, n: number, k
   if (columnScore > 0 && rowScore === 0) return { columns: byColumn, read };
   if (k === 1 && rowScore > 0) return { columns: byRow, read };
   return undefined;
+}
+
+/** Whether every figure of the column is at most 100 (rates and shares, not amounts). */
+function smallValues(cells: Cell[]): boolean {
+  return cells.every((c) => !c.figure || Math.abs(c.figure.value) <= 100);
 }
