@@ -173,12 +173,7 @@ function readTable(
     ({ columns, read } = single);
     titles = columns.map(() => ({ start: ctx.lines[anchor].end, end: ctx.lines[anchor].end, text: '' }));
   }
-  const labelCell = (i: number): { label: string; start: number; end: number } => {
-    const line = ctx.lines[i];
-    const s = trimmedStart(line.text);
-    const e = trimmedEnd(line.text);
-    return { label: line.text.slice(s, e), start: line.start + s, end: line.start + e };
-  };
+
   const out: RawRow[] = [];
   const first = Math.min(top, ...read);
   const last = Math.max(anchor, ...read);
@@ -186,10 +181,10 @@ function readTable(
   const at = ctx.lines[first].start;
   out.push({ label: '', labelRange: { start: at, end: at }, cells: titles, line: first, lastLine: first, header: true, start: at, end: at });
   for (let r = 0; r < n; r++) {
-    const l = labelCell(top + r);
+    const l = trimmedLine(ctx, top + r);
     const cells = columns.map((c) => c[r]);
     out.push({
-      label: l.label,
+      label: l.text,
       labelRange: { start: l.start, end: l.end },
       cells,
       line: top + r,
@@ -206,10 +201,17 @@ function readTable(
   return out;
 }
 
-function lineCell(ctx: TableContext, i: number): Cell {
+/** A line without its surrounding white space, with its offsets. */
+function trimmedLine(ctx: TableContext, i: number): { text: string; start: number; end: number } {
   const line = ctx.lines[i];
   const s = trimmedStart(line.text);
-  return makeCell(line.text.slice(s, trimmedEnd(line.text)), line.start + s);
+  const e = trimmedEnd(line.text);
+  return { text: line.text.slice(s, e), start: line.start + s, end: line.start + e };
+}
+
+function lineCell(ctx: TableContext, i: number): Cell {
+  const l = trimmedLine(ctx, i);
+  return makeCell(l.text, l.start);
 }
 
 /**
@@ -242,7 +244,7 @@ function runTitle(ctx: TableContext, first: number, lo: number, top: number, anc
     if (k !== Kind.Text || (i >= top && i <= anchor)) break;
     const t = ctx.lines[i].text.trim();
     if (NOT_LABEL.test(t) || TOTAL_LABEL.test(t)) continue;
-    return makeCell(t, ctx.lines[i].start + trimmedStart(ctx.lines[i].text));
+    return lineCell(ctx, i);
   }
   return { start: ctx.lines[first].start, end: ctx.lines[first].start, text: '' };
 }
