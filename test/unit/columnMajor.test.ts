@@ -253,3 +253,28 @@ test('column-major: row-major streams are left to their readers', () => {
 `;
   assert.deepEqual(majorTables(transposed), []);
 });
+
+test('column-major: a one-character line ends the label above it; 关联方 titles the label column', () => {
+  // 31 / 33: names wrapped in a narrow label column (…有限公 / 司); the column's title above the names.
+  const wrapped = `关联方
+常州华森医疗器械有限公
+司
+陕西禾润易实业有限公司
+合计
+
+期末余额
+1,000.00
+2,500.50
+3,500.50
+
+期初余额
+400.00
+600.00
+1,000.00
+`;
+  const [t] = majorTables(wrapped);
+  assert.ok(t);
+  assert.deepEqual(t.rows.filter((r) => r.kind !== 'header').map((r) => r.label), ['常州华森医疗器械有限公司', '陕西禾润易实业有限公司', '合计']);
+  assert.deepEqual(cellsOf(t, '陕西禾润易实业有限公司'), ['2,500.50', '600.00']);
+  assert.deepEqual(warnings(wrapped), []);
+});

@@ -30,7 +30,7 @@ const NIL_LINE = /^[-—–/／]$/;
 /** A label that closes its rows: the anchor of a table. */
 const TOTAL_LABEL = /(?:合\s*计|总\s*计)$/;
 /** Words that title the label column (dropped from the top of the label run). */
-const LABEL_TITLE = /^(?:项\s*目|名\s*称|类\s*别|种\s*类|账\s*龄|单位名称|项目名称|款项性质|性\s*质)$/;
+const LABEL_TITLE = /^(?:项\s*目|名\s*称|类\s*别|类\s*型|种\s*类|账\s*龄|单位名称|项目名称|款项性质|性\s*质|关联方|被投资单位|客户名称|供应商名称)$/;
 /** Lines that are not labels and end a label run upwards: choices, units, notes, numbered headings. */
 const NOT_LABEL = /[√□]\s*不?适用|单位\s*[:：]|币种|说明|^\d+\s*[、.．]\s*\S|^[(（]\d+[)）]|[。；]$/;
 /** Lines that bound a table's stretch: numbered headings (1、 (1) 十一、 第三节). */
@@ -120,7 +120,19 @@ function readTable(
       break;
     }
   }
-  const n = anchor - top + 1;
+  // The labels: one a line, but a line of a single character ends the label above it (a name wrapped
+  // in a narrow column: 常州华森医疗器械有限公 / 司).
+  const labels: { text: string; start: number; end: number; line: number; lastLine: number }[] = [];
+  for (let i = top; i <= anchor; i++) {
+    const l = trimmedLine(ctx, i);
+    const prev = labels[labels.length - 1];
+    if (prev && l.text.length === 1 && i < anchor) {
+      prev.text += l.text;
+      prev.end = l.end;
+      prev.lastLine = i;
+    } else labels.push({ ...l, line: i, lastLine: i });
+  }
+  const n = labels.length;
   if (n < 2) return undefined;
   // A label run stands apart from the values: one right above it or right below its total is a row of a
   // row-major table (label, value, label, value …), not a column's label.
@@ -155,7 +167,7 @@ function readTable(
     if (lines.length === n && figures > 0) runs.push({ first: i, last: j - 1, lines });
     i = j;
   }
-  const subtract = Array.from({ length: n }, (_, r) => isSubtractLabel(text(top + r)));
+  const subtract = labels.map((l) => isSubtractLabel(l.text));
   let columns: Cell[][];
   let titles: Cell[];
   let read: number[];
@@ -181,14 +193,14 @@ function readTable(
   const at = ctx.lines[first].start;
   out.push({ label: '', labelRange: { start: at, end: at }, cells: titles, line: first, lastLine: first, header: true, start: at, end: at });
   for (let r = 0; r < n; r++) {
-    const l = trimmedLine(ctx, top + r);
+    const l = labels[r];
     const cells = columns.map((c) => c[r]);
     out.push({
       label: l.text,
       labelRange: { start: l.start, end: l.end },
       cells,
-      line: top + r,
-      lastLine: top + r,
+      line: l.line,
+      lastLine: l.lastLine,
       header: false,
       start: l.start,
       end: l.end,
