@@ -150,7 +150,7 @@ function completeBlock(c: Check): boolean {
   if (c.kind === 'crossFoot') return false;
   // Layouts where a missing cell or row leaves no trace (glued digits, one cell per line without blank
   // lines) never confirm a block by its shape alone.
-  if (c.table.layout === 'glued' || c.table.layout === 'cellStream') return false;
+  if (c.table.layout === 'glued' || c.table.layout === 'cellStream' || c.table.layout === 'columnMajor') return false;
   const rows = c.table.rows;
   const { from, to } = blockOf(c);
   if (!boundedAbove(c.table, from)) return false;

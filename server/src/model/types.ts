@@ -89,7 +89,7 @@ export interface Column {
   share: boolean;
 }
 
-export type TableLayout = 'space' | 'pipe' | 'cellPerLine' | 'cellStream' | 'glued' | 'aligned' | 'list' | 'html' | 'markdown';
+export type TableLayout = 'space' | 'pipe' | 'cellPerLine' | 'cellStream' | 'columnMajor' | 'glued' | 'aligned' | 'list' | 'html' | 'markdown';
 
 export interface Table extends Range {
   id: number;

@@ -4,6 +4,7 @@
 //  - Markdown tables:      | 合计 | 25,001 | 25,211 |  under a |---|---| separator row
 //  - pipe rows:            合计 | 25,001 | 25,211 |          (merged cells shift columns left)
 //  - one cell per line:    label, blank, cell, blank, …      (extra blank lines for empty cells)
+//  - column-major:       labels as one run of lines, each column's values as another (pdftotext without -layout)
 //  - cell stream:          label, cell, cell, … without blank lines between (a blank line or nothing for an empty cell)
 //  - aligned columns:      合计      3,550,196.05      7,066,350.78   (pdftotext -layout: read by position)
 //  - space-separated rows: 合计 3,550,196.05 7,066,350.78
@@ -16,6 +17,7 @@ import { findAlignedTables } from './tables/alignedColumns';
 import { assembleTable } from './tables/assemble';
 import { findCellPerLineTables } from './tables/cellPerLine';
 import { findCellStreamTables } from './tables/cellStream';
+import { findColumnMajorTables } from './tables/columnMajor';
 import { findGluedLineTables } from './tables/gluedLines';
 import { RawRow, TableContext } from './tables/context';
 import { findHtmlTables } from './tables/html';
@@ -44,6 +46,7 @@ export function findTables(ctx: TableContext): Table[] {
   findHtmlTables(ctx, add);
   findMarkdownTables(ctx, add);
   findPipeTables(ctx, add);
+  findColumnMajorTables(ctx, add);
   findCellPerLineTables(ctx, add);
   findCellStreamTables(ctx, add);
   findAlignedTables(ctx, add);
