@@ -51,7 +51,7 @@ test('column-major: runs as long as the label run are its columns, in the order 
 
 test('column-major: a wrong figure in one column is reported, the other column confirming the rows', () => {
   const wrong = CASH.replace('298,404,901.47', '298,404,991.47');
-  assert.deepEqual(warnings(wrong), ['合计 [期末余额] 347,680,977.31 ≠ sum of 3 rows 347,681,067.31 (difference 90.00 元)']);
+  assert.deepEqual(warnings(wrong), ['合计 [期末余额] 347,680,977.31 ≠ sum of 3 rows 347,681,067.31 (difference 90.00, no unit stated)']);
 });
 
 test('column-major: a run shorter than the labels (an empty cell vanished) is not placed', () => {
