@@ -12,6 +12,7 @@ import { splitGlued } from '../numbers';
 import { AddTable, isContent, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 import { resolveGluedRows } from './gluedResolve';
 import { trimmedEnd, trimmedStart } from '../text';
+import { GLUED_RUNS, lineHas, YEAR as HAS_YEAR } from './lineClass';
 
 /** A run of characters figures are written with. */
 const FIGURE_RUN = /[\d,.%％()（）\-—–]+/g;
@@ -199,7 +200,8 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
   const to = ctx.to ?? lines.length;
   let i = from;
   while (i < to) {
-    if (ctx.claimed[i] || !isContent(ctx, i)) {
+    // A start needs two glued rows on its line or a header of glued periods (a year): by the line's class first.
+    if (ctx.claimed[i] || !isContent(ctx, i) || !(lineHas(ctx, i, GLUED_RUNS) || lineHas(ctx, i, HAS_YEAR))) {
       i++;
       continue;
     }
