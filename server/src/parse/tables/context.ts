@@ -15,6 +15,8 @@ export interface TableContext {
   to?: number;
   /** The classes of the stretch's lines (tables/lineClass.ts, worked out on first use). */
   classes?: Uint16Array;
+  /** Every reader on every line, whatever the classes say (for the tests that the classes change nothing). */
+  unclassed?: boolean;
 }
 
 export type AddTable = (layout: TableLayout, rows: RawRow[], continued?: boolean) => void;

@@ -61,6 +61,7 @@ export function lineClasses(ctx: TableContext): Uint16Array {
  * running header, others never look at furniture).
  */
 export function someLines(ctx: TableContext, mask: number, min = 1, furniture = true): boolean {
+  if (ctx.unclassed) return true;
   const classes = lineClasses(ctx);
   const from = ctx.from ?? 0;
   let n = 0;
@@ -73,6 +74,7 @@ export function someLines(ctx: TableContext, mask: number, min = 1, furniture = 
 
 /** Whether line i (of the chunk) has every class in `mask`. */
 export function lineHas(ctx: TableContext, i: number, mask: number): boolean {
+  if (ctx.unclassed) return true;
   return (lineClasses(ctx)[i - (ctx.from ?? 0)] & mask) === mask;
 }
 
