@@ -106,10 +106,12 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   const claimed = new Uint8Array(lines.length);
   const chunks = chunksOf(lines, text.length);
   let tables: Table[] = [];
+  // (A UTF-16 code unit is 1 to 3 bytes of UTF-8.)
   const lowBudget = options.workBudget ?? workBudget(text.length);
+  const highBudget = options.workBudget ?? workBudget(3 * text.length);
   const exactBudget = () => options.workBudget ?? workBudget(utf8Bytes());
   /** Whether an amount of work is over the budget. */
-  const over = (amount: number) => amount > lowBudget && amount > exactBudget();
+  const over = (amount: number) => amount > lowBudget && (amount > highBudget || amount > exactBudget());
   let work = 0;
   let overBudget = false;
   let proseFigures: Figure[] = [];
