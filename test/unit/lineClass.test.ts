@@ -51,7 +51,9 @@ test('classes: a line that may be values only', () => {
 
 test('classes: two glued figure runs', () => {
   assert.ok(has('货币资金102,982,382.0679,525,461.73应收票据10,867,142.62', GLUED_RUNS));
-  assert.ok(has('合计 1,234.56 2,345.67', GLUED_RUNS));
+  // Figures set apart by spaces are a space-separated row (but a bracket may follow a space: 合计 (1,234.56)…).
+  assert.ok(!has('合计 1,234.56 2,345.67', GLUED_RUNS) && !has('货币资金102,982,382.06 应收票据10,867,142.62', GLUED_RUNS));
+  assert.ok(has('合计 (1,234.56)应收票据(2,345.67)', GLUED_RUNS) && has('合计1,234.56(应收票据2,345.67', GLUED_RUNS));
   assert.ok(has('毛利率12.5%费用率--', GLUED_RUNS));
   assert.ok(!has('合计28,770,992.0165,364,545.23', GLUED_RUNS));
   assert.ok(!has('第1页共2页 12', GLUED_RUNS));

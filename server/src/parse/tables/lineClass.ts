@@ -39,8 +39,9 @@ export const WIDE_GAP = 1 << 8;
 export const YEAR = 1 << 9;
 /**
  * Two runs of the characters figures are written with (digits , . % ％ ( ) （ ） - — –) or more that
- * each hold a digit before `,` or `.` and a digit, a digit before a percent sign, or two dashes:
- * what a line of several glued rows needs.
+ * each hold a digit before `,` or `.` and a digit, a digit before a percent sign, or two dashes, and
+ * no run with such a digit mark set apart by white space (see spacedRun): what a line of several
+ * glued rows needs.
  */
 export const GLUED_RUNS = 1 << 10;
 
@@ -127,6 +128,14 @@ function isUnitCharacter(c: number): boolean {
 const isDash = (c: number) => c === 45 || c === 0x2014 || c === 0x2013;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/**
+ * Whether a figure run with a digit mark stands apart by white space (the first character of the run
+ * not a bracket, the last not an opening one): gluedLines.ts reads no line with such a run.
+ */
+function spacedRun(runFirst: number, runLast: number, spaceBefore: boolean, spaceAfter: boolean): boolean {
+  return (spaceBefore && runFirst !== 40 && runFirst !== 41 && runFirst !== 0xff08 && runFirst !== 0xff09) || (spaceAfter && runLast !== 40 && runLast !== 0xff08);
+}
+
 export function classOf(text: string): number {
   const n = text.length;
   let flags = 0;
@@ -136,9 +145,14 @@ export function classOf(text: string): number {
   // A piece (a run of characters that are not white space) that cannot start a value.
   let textPiece = false;
   let digitRun = 0;
+  // Figure runs: how many are marked, whether one with a digit mark stands apart by white space.
   let runs = 0;
+  let spaced = false;
   let inRun = false;
-  let marked = false;
+  let digitMark = false;
+  let dashMark = false;
+  let runFirst = -1;
+  let spaceBefore = false;
   // The two characters before this one, inside a figure run.
   let p1 = -1;
   let p2 = -1;
@@ -156,15 +170,21 @@ export function classOf(text: string): number {
       if (!textPiece && !isUnitCharacter(c)) textPiece = true;
       last = i;
       digitRun = 0;
-      inRun = false;
-      p1 = p2 = -1;
+      if (inRun) {
+        inRun = false;
+        if (digitMark && !spaced) spaced = spacedRun(runFirst, p1, spaceBefore, false);
+        p1 = p2 = -1;
+      }
       continue;
     }
     if (isSpaceCode(c)) {
       spaces++;
       digitRun = 0;
-      inRun = false;
-      p1 = p2 = -1;
+      if (inRun) {
+        inRun = false;
+        if (digitMark && !spaced) spaced = spacedRun(runFirst, p1, spaceBefore, true);
+        p1 = p2 = -1;
+      }
       continue;
     }
     if (spaces > 0 || first < 0) {
@@ -191,21 +211,28 @@ export function classOf(text: string): number {
     if (inFigureRun(c)) {
       if (!inRun) {
         inRun = true;
-        marked = false;
+        digitMark = dashMark = false;
+        runFirst = c;
+        spaceBefore = i > 0 && isSpaceCode(text.charCodeAt(i - 1));
       }
-      if (!marked && ((isDigit(p2) && (p1 === 44 || p1 === 46) && isDigit(c)) || (isDigit(p1) && (c === 37 || c === 0xff05)) || (isDash(p1) && isDash(c)))) {
-        marked = true;
-        runs++;
+      if (!digitMark && ((isDigit(p2) && (p1 === 44 || p1 === 46) && isDigit(c)) || (isDigit(p1) && (c === 37 || c === 0xff05)))) {
+        if (!dashMark) runs++;
+        digitMark = true;
+      } else if (!dashMark && isDash(p1) && isDash(c)) {
+        if (!digitMark) runs++;
+        dashMark = true;
       }
       p2 = p1;
       p1 = c;
-    } else {
+    } else if (inRun) {
       inRun = false;
+      if (digitMark && !spaced) spaced = spacedRun(runFirst, p1, spaceBefore, false);
       p1 = p2 = -1;
     }
   }
+  if (inRun && digitMark && !spaced) spaced = spacedRun(runFirst, p1, spaceBefore, false);
   if (first < 0) return flags | BLANK;
-  if (runs >= 2) flags |= GLUED_RUNS;
+  if (runs >= 2 && !spaced) flags |= GLUED_RUNS;
   const f = text.charCodeAt(first);
   if (f === 91) flags |= LIST_OPEN;
   if (last - first < 60) flags |= SHORT;
