@@ -158,43 +158,34 @@ export function classOf(text: string): number {
   let p2 = -1;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x3400 && c < 0xfe00) {
-      // The common case, a CJK character: no white space, no figure, a text piece where one starts (but for 不).
-      if (spaces > 0 || first < 0) {
-        if (spaces >= 2) flags |= WIDE_GAP;
-        if (c !== 0x4e0d) textPiece = true;
-        if (first < 0) first = i;
-        spaces = 0;
-      }
-      // A value holds no CJK character but those of its unit (万元, 人民币, 股) or of 不适用.
-      if (!textPiece && !isUnitCharacter(c)) textPiece = true;
-      last = i;
-      digitRun = 0;
-      if (inRun) {
-        inRun = false;
-        if (digitMark && !spaced) spaced = spacedRun(runFirst, p1, spaceBefore, false);
-        p1 = p2 = -1;
-      }
-      continue;
+    // The common case first, a CJK character: no white space, no figure.
+    const cjk = c >= 0x3400 && c < 0xfe00;
+    const space = !cjk && isSpaceCode(c);
+    const figure = !cjk && !space && inFigureRun(c);
+    if (inRun && !figure) {
+      inRun = false;
+      if (digitMark && !spaced) spaced = spacedRun(runFirst, p1, spaceBefore, space);
+      p1 = p2 = -1;
     }
-    if (isSpaceCode(c)) {
+    if (space) {
       spaces++;
       digitRun = 0;
-      if (inRun) {
-        inRun = false;
-        if (digitMark && !spaced) spaced = spacedRun(runFirst, p1, spaceBefore, true);
-        p1 = p2 = -1;
-      }
       continue;
     }
     if (spaces > 0 || first < 0) {
       if (spaces >= 2) flags |= WIDE_GAP;
-      // (A closing parenthesis alone joins the figure before it.)
-      if (!startsLikeValue(c) && c !== 41 && c !== 0xff09) textPiece = true;
+      // A piece that cannot start a value (a closing parenthesis alone joins the figure before it; 不适用).
+      if (cjk ? c !== 0x4e0d : !startsLikeValue(c) && c !== 41 && c !== 0xff09) textPiece = true;
       if (first < 0) first = i;
       spaces = 0;
     }
     last = i;
+    if (cjk) {
+      // A value holds no CJK character but those of its unit (万元, 人民币, 股) or of 不适用.
+      if (!textPiece && !isUnitCharacter(c)) textPiece = true;
+      digitRun = 0;
+      continue;
+    }
     if (isDigit(c)) {
       flags |= DIGIT;
       // 19dd or 20dd ends here.
@@ -208,7 +199,7 @@ export function classOf(text: string): number {
       if (c === 124) flags |= PIPE;
       else if (c === 60) flags |= ANGLE;
     }
-    if (inFigureRun(c)) {
+    if (figure) {
       if (!inRun) {
         inRun = true;
         digitMark = dashMark = false;
@@ -224,10 +215,6 @@ export function classOf(text: string): number {
       }
       p2 = p1;
       p1 = c;
-    } else if (inRun) {
-      inRun = false;
-      if (digitMark && !spaced) spaced = spacedRun(runFirst, p1, spaceBefore, false);
-      p1 = p2 = -1;
     }
   }
   if (inRun && digitMark && !spaced) spaced = spacedRun(runFirst, p1, spaceBefore, false);
