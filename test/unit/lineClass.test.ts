@@ -18,6 +18,7 @@ import {
   LIST_OPEN,
   PIPE,
   SHORT,
+  UNIT_WORDS_ONLY,
   VALUE_LINE,
   VALUE_START,
   WIDE_GAP,
@@ -45,6 +46,7 @@ test('classes: a line that may be values only', () => {
   // A value may end in its unit, or be 不适用: it starts as one, though the line does not end as a figure does.
   assert.ok(has('1,234元', VALUE_START | SHORT) && !has('1,234元', VALUE_LINE));
   assert.ok(has('不适用', VALUE_START) && !has('不适用', VALUE_LINE));
+  assert.ok(has('1,234 万元', VALUE_START | UNIT_WORDS_ONLY) && has('人民币30亿元', UNIT_WORDS_ONLY) && !has('1、概况', UNIT_WORDS_ONLY) && !has('2019年', UNIT_WORDS_ONLY));
   assert.ok(!has('1'.repeat(201), VALUE_LINE) && has('1'.repeat(200), VALUE_LINE));
   assert.ok(!has('x'.repeat(61), SHORT) && has('x'.repeat(60), SHORT));
 });

@@ -18,7 +18,7 @@ import { findCellPerLineTables } from './tables/cellPerLine';
 import { findCellStreamTables } from './tables/cellStream';
 import { findGluedLineTables } from './tables/gluedLines';
 import { AddTable, RawRow, TableContext } from './tables/context';
-import { ANGLE, LIST_OPEN, PIPE, SHORT, someLines, VALUE_LINE, VALUE_START, WIDE_GAP } from './tables/lineClass';
+import { ANGLE, LIST_OPEN, PIPE, SHORT, someLines, UNIT_WORDS_ONLY, VALUE_LINE, VALUE_START, WIDE_GAP } from './tables/lineClass';
 import { findHtmlTables } from './tables/html';
 import { findLineTables } from './tables/lineRows';
 import { findListTables } from './tables/listRows';
@@ -50,7 +50,7 @@ const READERS: Reader[] = [
   { find: findMarkdownTables, signature: PIPE, furniture: true },
   { find: findPipeTables, signature: PIPE, furniture: true },
   // Two figures at least, each a short line of its own.
-  { find: findCellPerLineTables, signature: VALUE_START | SHORT, lines: 2 },
+  { find: findCellPerLineTables, signature: VALUE_START | SHORT | UNIT_WORDS_ONLY, lines: 2 },
   // A line of values only (a row's values on lines of their own; one such line can make two rows).
   { find: findCellStreamTables, signature: VALUE_LINE },
   // A figure padded away from its label (or indented) by two spaces or more.

@@ -4,7 +4,7 @@ import { figureOfCell, makeCell } from '../cells';
 import { isEmptyCellText } from '../numbers';
 import { SENTENCE_END, SPACED_PIPE, trimmedEnd, trimmedStart } from '../text';
 import { AddTable, MAX_LABEL, RawRow, TableContext } from './context';
-import { lineHas, VALUE_START } from './lineClass';
+import { lineHas, UNIT_WORDS_ONLY, VALUE_START } from './lineClass';
 
 interface Slot {
   text: string;
@@ -60,8 +60,8 @@ export function findCellPerLineTables(ctx: TableContext, add: AddTable) {
       } else blank++;
       continue;
     }
-    // (A line that does not start as a figure or a nil mark does is text, by its class.)
-    const isText = !lineHas(ctx, i, VALUE_START);
+    // (A line that does not start as a figure or a nil mark does, or has CJK words in it, is text, by its class.)
+    const isText = !lineHas(ctx, i, VALUE_START | UNIT_WORDS_ONLY);
     if (cur && t.length <= MAX_LABEL && cur.lineCount < 3 && typeOfSlot(cur) === 'text' && (isText || slotType(t) === 'text')) {
       // A wrapped label: consecutive lines without a blank line between them.
       cur.text += t;

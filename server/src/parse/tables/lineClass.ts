@@ -44,6 +44,8 @@ export const YEAR = 1 << 9;
  * glued rows needs.
  */
 export const GLUED_RUNS = 1 << 10;
+/** No CJK character (U+3400–U+FDFF) but those a figure's unit is written with (万元, 人民币, 股 …) and those of 不适用. */
+export const UNIT_WORDS_ONLY = 1 << 11;
 
 /** The classes of the chunk's lines, indexed from ctx.from (worked out on first use). */
 export function lineClasses(ctx: TableContext): Uint16Array {
@@ -144,6 +146,8 @@ export function classOf(text: string): number {
   let spaces = 0;
   // A piece (a run of characters that are not white space) that cannot start a value.
   let textPiece = false;
+  // A CJK character that is not a unit's.
+  let word = false;
   let digitRun = 0;
   // Figure runs: how many are marked, whether one with a digit mark stands apart by white space.
   let runs = 0;
@@ -182,7 +186,7 @@ export function classOf(text: string): number {
     last = i;
     if (cjk) {
       // A value holds no CJK character but those of its unit (万元, 人民币, 股) or of 不适用.
-      if (!textPiece && !isUnitCharacter(c)) textPiece = true;
+      if (!word && !isUnitCharacter(c)) word = textPiece = true;
       digitRun = 0;
       continue;
     }
@@ -220,6 +224,7 @@ export function classOf(text: string): number {
   if (inRun && digitMark && !spaced) spaced = spacedRun(runFirst, p1, spaceBefore, false);
   if (first < 0) return flags | BLANK;
   if (runs >= 2 && !spaced) flags |= GLUED_RUNS;
+  if (!word) flags |= UNIT_WORDS_ONLY;
   const f = text.charCodeAt(first);
   if (f === 91) flags |= LIST_OPEN;
   if (last - first < 60) flags |= SHORT;
