@@ -119,7 +119,10 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     for (const c of chunks) {
       // A chunk that could make more than twice what is left is not searched at all (the bound is loose,
       // about twice what real tables make); after each chunk, what was made counts.
-      if (over(work + chunkWorkCeiling(lines, c) / 2) && over(work + chunkWorkBound(lines, c) / 2)) {
+      // (Each bound against the budget's lower bound first: the exact budget is counted only where both pass it.)
+      const ceiling = work + chunkWorkCeiling(lines, c) / 2;
+      const bound = ceiling > lowBudget ? work + chunkWorkBound(lines, c) / 2 : 0;
+      if (bound > lowBudget && over(ceiling) && over(bound)) {
         overBudget = true;
         break;
       }
