@@ -37,16 +37,17 @@ export function coverage(model: FilingModel, checks: Check[]): Coverage {
     }
     if (has) totalRows.push(i);
   }
-  const carrying = new Set<number>();
-  for (const c of checks) {
+  // (A byte per line, only where there are total rows to look up.)
+  const carrying = totalRows.length ? new Uint8Array(lines.length) : undefined;
+  for (const c of carrying ? checks : []) {
     // A check kept only because it reconciles would be there whatever the row says: it checks nothing.
     if (c.confirmOnly) continue;
     const a = lineAt(lines, c.row.labelRange.start)?.index;
     const b = lineAt(lines, c.total.figure!.start)?.index;
     if (a === undefined || b === undefined) continue;
-    for (let l = Math.min(a, b); l <= Math.max(a, b); l++) carrying.add(l);
+    for (let l = Math.min(a, b); l <= Math.max(a, b); l++) carrying![l] = 1;
   }
-  return { totalRows, checked: totalRows.filter((l) => carrying.has(l)) };
+  return { totalRows, checked: totalRows.filter((l) => carrying![l] === 1) };
 }
 
 /** The information a filing gets when fewer than half of its total rows (of at least four) could be checked. */

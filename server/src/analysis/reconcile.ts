@@ -232,8 +232,9 @@ function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals:
     const t = rows[i];
     if (t.kind !== 'total' && t.kind !== 'subtotal') continue;
     if (t.uncertain) continue;
-    // Unconsumed items of this group, bottom-up.
+    // Unconsumed items of this group, gathered bottom-up (and put in row order after).
     const items: Item[] = [];
+    let anyData = false;
     let k = i - 1;
     for (; k >= 0; k--) {
       const r = rows[k];
@@ -243,10 +244,13 @@ function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals:
       if ((r.kind === 'total' || r.kind === 'subtotal') && (bareTotal(r.label) || t.kind === 'subtotal') && level(r) >= level(t)) break;
       if (t.kind === 'subtotal' && (r.kind === 'total' || r.kind === 'subtotal')) break;
       // The other reading: a total of the same level above rows already gathered closes this group.
-      if (closedByTotals && (r.kind === 'total' || r.kind === 'subtotal') && level(r) >= level(t) && items.some((it) => !it.isTotal)) break;
+      if (closedByTotals && (r.kind === 'total' || r.kind === 'subtotal') && level(r) >= level(t) && anyData) break;
       if (consumed.has(r)) continue;
-      items.unshift({ row: r, index: k, isTotal: r.kind === 'total' || r.kind === 'subtotal' || r.kind === 'formula' });
+      const isTotal = r.kind === 'total' || r.kind === 'subtotal' || r.kind === 'formula';
+      items.push({ row: r, index: k, isTotal });
+      if (!isTotal) anyData = true;
     }
+    items.reverse();
     // A block that runs up to the top of a table may have lost its first rows: where the table continues a
     // broken-off grid, or has no header and only one row with figures to add, say nothing.
     const atTop = k < 0 || (k === 0 && rows[0].kind === 'header');

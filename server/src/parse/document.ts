@@ -74,9 +74,12 @@ export function runSteps<T>(steps: Generator<void, T>): T {
  */
 export function* parseFilingSteps(text: string, options: ParseOptions = {}): Generator<void, FilingModel> {
   const problems: Problem[] = [];
-  const bytes = options.workBudget === undefined || options.lineBudget === undefined ? utf8Length(text) : 0;
-  const maxLines = options.lineBudget ?? lineBudget(bytes);
+  // The budgets go by the text's length in UTF-8, counted only where the text's UTF-16 length (never
+  // more: the lower bound of every budget) does not settle the question.
+  let bytes = -1;
+  const utf8Bytes = () => (bytes < 0 ? (bytes = utf8Length(text)) : bytes);
   const count = lineCount(text);
+  const maxLines = options.lineBudget ?? (count <= lineBudget(text.length) ? lineBudget(text.length) : lineBudget(utf8Bytes()));
   if (count > maxLines) {
     // Not even the outline: nothing is made per line.
     const chunks = [{ fromLine: 0, toLine: 0, start: 0, end: text.length }];
@@ -103,7 +106,12 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   const claimed = new Uint8Array(lines.length);
   const chunks = chunksOf(lines, text.length);
   let tables: Table[] = [];
-  const budget = options.workBudget ?? workBudget(bytes);
+  // (A UTF-16 code unit is 1 to 3 bytes of UTF-8.)
+  const lowBudget = options.workBudget ?? workBudget(text.length);
+  const highBudget = options.workBudget ?? workBudget(3 * text.length);
+  const exactBudget = () => options.workBudget ?? workBudget(utf8Bytes());
+  /** Whether an amount of work is over the budget. */
+  const over = (amount: number) => amount > lowBudget && (amount > highBudget || amount > exactBudget());
   let work = 0;
   let overBudget = false;
   let proseFigures: Figure[] = [];
@@ -111,21 +119,27 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     for (const c of chunks) {
       // A chunk that could make more than twice what is left is not searched at all (the bound is loose,
       // about twice what real tables make); after each chunk, what was made counts.
-      if (work + chunkWorkCeiling(lines, c) / 2 > budget && work + chunkWorkBound(lines, c) / 2 > budget) {
+      // (Each bound against the budget's lower bound first: the exact budget is counted only where both pass it.)
+      const ceiling = work + chunkWorkCeiling(lines, c) / 2;
+      const bound = ceiling > lowBudget ? work + chunkWorkBound(lines, c) / 2 : 0;
+      if (bound > lowBudget && over(ceiling) && over(bound)) {
         overBudget = true;
         break;
       }
       const found = tablesOfChunk(lines, c, furniture, documentUnit, claimed);
       for (const t of found) for (const r of t.rows) work += r.cells.length;
       tables.push(...found);
-      if (work > budget) {
+      if (over(work)) {
         overBudget = true;
         break;
       }
       yield;
     }
     // Prose figures may take at most half the budget (real filings: a figure every 300 bytes or more; digit soup: one every 4).
-    const prose = overBudget ? undefined : yield* findProseFigures(lines, claimed, furniture, Math.min(budget - work, Math.floor(budget / 2)));
+    const proseLimit = (budget: number) => Math.min(budget - work, Math.floor(budget / 2));
+    let prose = overBudget ? undefined : yield* findProseFigures(lines, claimed, furniture, proseLimit(lowBudget));
+    // Over the limit by the lower bound: by the exact budget, if that is more.
+    if (!overBudget && !prose && exactBudget() > lowBudget) prose = yield* findProseFigures(lines, claimed, furniture, proseLimit(exactBudget()));
     if (prose) proseFigures = prose;
     else overBudget = true;
     if (overBudget) {
@@ -186,7 +200,7 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     (s ? s.tables : topTables).push(t);
   }
   const model: FilingModel = { text, lines, furniture, runningHeaders: headers, chunks, sections, topTables, tables, proseFigures, documentUnit, problems };
-  if (overBudget) model.overBudget = { budget, of: 'work' };
+  if (overBudget) model.overBudget = { budget: exactBudget(), of: 'work' };
   return model;
 }
 

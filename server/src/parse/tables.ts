@@ -19,7 +19,8 @@ import { findCellPerLineTables } from './tables/cellPerLine';
 import { findCellStreamTables } from './tables/cellStream';
 import { findColumnMajorTables } from './tables/columnMajor';
 import { findGluedLineTables } from './tables/gluedLines';
-import { RawRow, TableContext } from './tables/context';
+import { AddTable, RawRow, TableContext } from './tables/context';
+import { ANGLE, LIST_OPEN, PIPE, SHORT, someLines, UNIT_WORDS_ONLY, VALUE_LINE, VALUE_START, WIDE_GAP } from './tables/lineClass';
 import { findHtmlTables } from './tables/html';
 import { findLineTables } from './tables/lineRows';
 import { findListTables } from './tables/listRows';
@@ -29,6 +30,40 @@ import { isContent } from './tables/context';
 import { AMOUNT, DIGIT, hasNonSpace, SENTENCE_END } from './text';
 
 export type { TableContext } from './tables/context';
+
+/**
+ * The readers, in the order they run (each claims its lines before the next looks). A reader's
+ * signature (tables/lineClass.ts) is what at least `lines` free lines of a chunk must all have
+ * for it to find a table there (lines of page furniture only where `furniture` is set: the
+ * reader may take such a line as a row); where they do not, it is not run on the chunk at all.
+ */
+interface Reader {
+  find: (ctx: TableContext, add: AddTable) => void;
+  signature?: number;
+  lines?: number;
+  furniture?: boolean;
+}
+
+const READERS: Reader[] = [
+  // A list literal starts its line with [.
+  { find: findListTables, signature: LIST_OPEN, furniture: true },
+  // An HTML table opens with a tag.
+  { find: findHtmlTables, signature: ANGLE, furniture: true },
+  // A Markdown table: a header row of pipes.
+  { find: findMarkdownTables, signature: PIPE, furniture: true },
+  { find: findPipeTables, signature: PIPE, furniture: true },
+  // Column-major text: runs of values one per line after a run of labels.
+  { find: findColumnMajorTables, signature: VALUE_LINE, lines: 2 },
+  // Two figures at least, each a short line of its own.
+  { find: findCellPerLineTables, signature: VALUE_START | SHORT | UNIT_WORDS_ONLY, lines: 2 },
+  // A line of values only (a row's values on lines of their own; one such line can make two rows).
+  { find: findCellStreamTables, signature: VALUE_LINE },
+  // A figure padded away from its label (or indented) by two spaces or more.
+  { find: findAlignedTables, signature: WIDE_GAP },
+  // A line of two glued rows or more, or a header of glued periods (a year).
+  { find: findGluedLineTables },
+  { find: findLineTables },
+];
 
 export function findTables(ctx: TableContext): Table[] {
   const tables: Table[] = [];
@@ -42,16 +77,7 @@ export function findTables(ctx: TableContext): Table[] {
       for (const r of rows) for (let i = r.line; i <= r.lastLine; i++) ctx.claimed[i] = 1;
     }
   };
-  findListTables(ctx, add);
-  findHtmlTables(ctx, add);
-  findMarkdownTables(ctx, add);
-  findPipeTables(ctx, add);
-  findColumnMajorTables(ctx, add);
-  findCellPerLineTables(ctx, add);
-  findCellStreamTables(ctx, add);
-  findAlignedTables(ctx, add);
-  findGluedLineTables(ctx, add);
-  findLineTables(ctx, add);
+  for (const r of READERS) if (!r.signature || someLines(ctx, r.signature, r.lines, r.furniture ?? false)) r.find(ctx, add);
   tables.sort((a, b) => a.start - b.start);
   tables.forEach((t, i) => (t.id = i));
   return tables;

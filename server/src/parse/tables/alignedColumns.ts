@@ -26,6 +26,7 @@ import { figureOfCell, makeCell, periodsIn } from '../cells';
 import { isEmptyCellText, parseNumberToken } from '../numbers';
 import { endsWithAnyOf, isSpaceCode, lastNonSpaceCode, trimmedEnd, trimmedStart } from '../text';
 import { AddTable, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
+import { lineHas, WIDE_GAP } from './lineClass';
 
 /** A run of non-space characters; s and e are offsets within its line. */
 interface Tok {
@@ -315,7 +316,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
   while (i < to) {
     // Cheap rejection first: a row that starts a block ends in a figure or a nil mark, or has a figure after a run of spaces.
     const t = lines[i].text;
-    if (ctx.claimed[i] || ctx.furniture.has(i) || !(endsWithAnyOf(t, ROW_END) || PADDED_FIGURE.test(t)) || !starts(read(i))) {
+    if (ctx.claimed[i] || ctx.furniture.has(i) || !lineHas(ctx, i, WIDE_GAP) || !(endsWithAnyOf(t, ROW_END) || PADDED_FIGURE.test(t)) || !starts(read(i))) {
       i++;
       continue;
     }

@@ -4,6 +4,7 @@ import { figureOfCell, makeCell } from '../cells';
 import { isEmptyCellText } from '../numbers';
 import { SENTENCE_END, SPACED_PIPE, trimmedEnd, trimmedStart } from '../text';
 import { AddTable, MAX_LABEL, RawRow, TableContext } from './context';
+import { lineHas, UNIT_WORDS_ONLY, VALUE_START } from './lineClass';
 
 interface Slot {
   text: string;
@@ -59,7 +60,9 @@ export function findCellPerLineTables(ctx: TableContext, add: AddTable) {
       } else blank++;
       continue;
     }
-    if (cur && t.length <= MAX_LABEL && cur.lineCount < 3 && typeOfSlot(cur) === 'text' && slotType(t) === 'text') {
+    // (A line that does not start as a figure or a nil mark does, or has CJK words in it, is text, by its class.)
+    const isText = !lineHas(ctx, i, VALUE_START | UNIT_WORDS_ONLY);
+    if (cur && t.length <= MAX_LABEL && cur.lineCount < 3 && typeOfSlot(cur) === 'text' && (isText || slotType(t) === 'text')) {
       // A wrapped label: consecutive lines without a blank line between them.
       cur.text += t;
       cur.end = lines[i].end;
@@ -71,7 +74,7 @@ export function findCellPerLineTables(ctx: TableContext, add: AddTable) {
       slots.push(cur);
       blank = 0;
     }
-    cur = { text: t, start: lines[i].start + from, end: lines[i].start + from + t.length, line: i, lastLine: i, blankBefore: blank, lineCount: 1 };
+    cur = { text: t, type: isText ? 'text' : undefined, start: lines[i].start + from, end: lines[i].start + from + t.length, line: i, lastLine: i, blankBefore: blank, lineCount: 1 };
     blank = 0;
   }
   if (cur) slots.push(cur);

@@ -2,7 +2,7 @@
 
 import { LineMarks } from '../../model/lineMarks';
 import { Cell, Line, Range, TableLayout, Unit } from '../../model/types';
-import { hasNonSpace } from '../text';
+import { BLANK, lineClasses } from './lineClass';
 
 export interface TableContext {
   lines: Line[];
@@ -13,8 +13,10 @@ export interface TableContext {
   /** The stretch of lines to search, [from, to); the whole of `lines` by default. */
   from?: number;
   to?: number;
-  /** Blank lines of the stretch (worked out on first use). */
-  blank?: Uint8Array;
+  /** The classes of the stretch's lines (tables/lineClass.ts, worked out on first use). */
+  classes?: Uint16Array;
+  /** Every reader on every line, whatever the classes say (for the tests that the classes change nothing). */
+  unclassed?: boolean;
 }
 
 export type AddTable = (layout: TableLayout, rows: RawRow[], continued?: boolean) => void;
@@ -40,12 +42,7 @@ export interface RawRow extends Range {
 export const MAX_LABEL = 48;
 export const MAX_ROWS_PER_TABLE = 20000;
 
+/** Whether line i is neither blank nor page furniture. */
 export function isContent(ctx: TableContext, i: number): boolean {
-  const from = ctx.from ?? 0;
-  if (!ctx.blank) {
-    const to = ctx.to ?? ctx.lines.length;
-    ctx.blank = new Uint8Array(to - from);
-    for (let k = from; k < to; k++) ctx.blank[k - from] = hasNonSpace(ctx.lines[k].text) ? 0 : 1;
-  }
-  return !ctx.blank[i - from] && !ctx.furniture.has(i);
+  return !(lineClasses(ctx)[i - (ctx.from ?? 0)] & BLANK) && !ctx.furniture.has(i);
 }

@@ -12,6 +12,7 @@ import { splitGlued } from '../numbers';
 import { AddTable, isContent, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 import { resolveGluedRows } from './gluedResolve';
 import { trimmedEnd, trimmedStart } from '../text';
+import { GLUED_RUNS, lineHas, YEAR as HAS_YEAR } from './lineClass';
 
 /** A run of characters figures are written with. */
 const FIGURE_RUN = /[\d,.%％()（）\-—–]+/g;
@@ -197,13 +198,21 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
   const { lines } = ctx;
   const from = ctx.from ?? 0;
   const to = ctx.to ?? lines.length;
+  // The pieces of each line, read once: a start that makes no table is followed by another over the same lines.
+  const read: (Piece[] | null | undefined)[] = new Array(to - from);
+  const piecesAt = (k: number): Piece[] | undefined => {
+    let p = read[k - from];
+    if (p === undefined) read[k - from] = p = pieces(lines[k]) ?? null;
+    return p ?? undefined;
+  };
   let i = from;
   while (i < to) {
-    if (ctx.claimed[i] || !isContent(ctx, i)) {
+    // A start needs two glued rows on its line or a header of glued periods (a year): by the line's class first.
+    if (ctx.claimed[i] || !isContent(ctx, i) || !(lineHas(ctx, i, GLUED_RUNS) || lineHas(ctx, i, HAS_YEAR))) {
       i++;
       continue;
     }
-    const first = pieces(lines[i]);
+    const first = piecesAt(i);
     // A table of this kind starts on a line holding two rows or more, or at a header of glued periods.
     const own = first ? undefined : datesHeader(lines[i]);
     const opening = first?.[0].run ? undefined : first?.[0] && headerIn(first[0].label, lines[i].start + first[0].labelStart, i);
@@ -243,7 +252,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
         j++;
         continue;
       }
-      const ps = j === i ? first : pieces(lines[j]);
+      let ps = j === i ? first : piecesAt(j);
       // A header after rows starts the next table.
       const hasData = seenData;
       if (!ps) {
@@ -282,7 +291,8 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
         flush();
         rows.push(lead.header);
         headed = true;
-        ps[0] = { ...ps[0], label: lead.rest, labelStart: lead.restStart - lines[j].start };
+        // (A copy: the line's pieces are kept for the next start.)
+        ps = [{ ...ps[0], label: lead.rest, labelStart: lead.restStart - lines[j].start }, ...ps.slice(1)];
       }
       if (ps.filter((p) => p.run).length >= 2) multi++;
       const end = ps[ps.length - 1];

@@ -217,13 +217,23 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
   const { lines } = ctx;
   const start = ctx.from ?? 0;
   const end = ctx.to ?? lines.length;
+  // Lines known to be no row (bit 1: read without bare digits, bit 2: with them): a start that makes
+  // no table is followed by another over the same lines. (Rows themselves are made anew: a table changes them.)
+  const noRow = new Uint8Array(end - start);
+  const rowAt = (k: number, bareDigits = false): RawRow | undefined => {
+    const bit = bareDigits ? 2 : 1;
+    if (noRow[k - start] & bit) return undefined;
+    const row = lineRow(lines[k], bareDigits);
+    if (!row) noRow[k - start] |= bit;
+    return row;
+  };
   let i = start;
   while (i < end) {
     if (ctx.claimed[i] || !isContent(ctx, i)) {
       i++;
       continue;
     }
-    const first = lineRow(lines[i]);
+    const first = rowAt(i);
     if (!first || (first.glued && first.label === '' && !labelAbove(ctx, i, first))) {
       i++;
       continue;
@@ -262,7 +272,7 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
         j++;
         continue;
       }
-      const row = lineRow(lines[j], glued);
+      const row = rowAt(j, glued);
       if (row) {
         if (pending.length) {
           // Lines of text between rows: the start of this row's label if it wraps, else rows without figures (减项:).
