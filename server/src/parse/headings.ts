@@ -104,17 +104,24 @@ const HALF_PARENS = /[()]/g;
  * a line item (48.每股收益, 3、营业收入和营业成本), so for those only the labels no note
  * is named after count.
  */
-export function isRowLabel(title: string, style = '一、'): boolean {
+export function isRowLabel(title: string, style = '一、', next?: string): boolean {
   if (ROW_WORDS.test(title)) return true;
   const statementStyle = style === '一、' || style === '（一）';
   const t = title.replace(SPACES, '').replace(HALF_PARENS, (c) => (c === '(' ? '（' : '）')).replace(/[:：]$/, '');
   if (statementStyle && (WHOLE_ROW_LABELS.has(t) || WHOLE_ROW_LABELS.has(t.replace(TRAILING_ASIDE, '')))) return true;
   for (const label of ROW_LABELS) {
     if (t.startsWith(label)) return true;
-    // Cut inside its cell: 本期增减变 (动金额…), 所有者投 (入的普通股).
-    if (statementStyle && t.length >= 4 && t.length < label.length && label.startsWith(t)) return true;
+    // Cut inside its cell: 本期增减变 (动金额…), 所有者投 (入的普通股) — where the next line does not
+    // start a title of its own (十五、股份支付 / 1、各项权益工具 is a note, not 股份支付计入… cut).
+    if (statementStyle && t.length >= 4 && t.length < label.length && label.startsWith(t) && !startsNumberedTitle(next)) return true;
   }
   return false;
+}
+
+/** Whether a line starts a numbered title of its own (not a figure or a note reference). */
+function startsNumberedTitle(line: string | undefined): boolean {
+  const n = line?.trim();
+  return !!n && mayBeHeading(n) && !isFigureLine(n) && STYLES.some((s) => s.re.test(n));
 }
 
 /** A figure after a wide gap on the heading's own line: a table row of a text laid out with spaces. */
@@ -154,7 +161,7 @@ export function ordinalOf(marker: string): number | undefined {
   return cn ? chineseOrdinal(cn[0]) : undefined;
 }
 
-export function matchHeading(line: Line, next: string | undefined, wrapWidth: number): Heading | undefined {
+export function matchHeading(line: Line, next: string | undefined, wrapWidth: number, nextLine?: Line): Heading | undefined {
   const raw = line.text;
   const lead = raw.length - raw.trimStart().length;
   const t = raw.trim();
@@ -171,8 +178,11 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
     if (CONTINUATION.test(title)) return undefined;
     if (!chapter && !plainHeading(t, title, marker, s.style, next)) return undefined;
     // A numbered item of a wrapped paragraph fills the line and goes on in the next one.
+    let tail: string | undefined;
     if (wrapWidth > 0 && t.length >= wrapWidth - 2 && next !== undefined && next.trim() && !SENTENCE_END.test(t)) {
-      if (s.style !== '第X节') return undefined;
+      // …unless it is a chapter's title whose short rest, not a sentence, is the next line (十、…受到处罚 / 及整改情况).
+      if (s.style === '一、' && !s.weak && nextLine && !title.includes('。') && titleTail(next, wrapWidth)) tail = next.trim();
+      else if (s.style !== '第X节') return undefined;
     }
     // A title with a full stop inside is a paragraph (often a question quoted from the inquiry letter).
     if (SENTENCE_INSIDE.test(title) && title.length > 20 && !['第X节', '问题', '一、', '（一）'].includes(s.style)) return undefined;
@@ -193,11 +203,24 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
       end: line.start + lead + t.length,
       ordinal: ordinalOf(marker),
     };
+    if (tail && nextLine) {
+      h.title += tail;
+      h.end = nextLine.start + nextLine.text.indexOf(tail) + tail.length;
+    }
     if (s.weak) h.weak = true;
     if (s.style.startsWith('1.1')) h.parentNumber = marker.slice(0, marker.lastIndexOf('.'));
     return h;
   }
   return undefined;
+}
+
+/** The answer to a title that asks (是否存在…): 否, 是, 无, 不适用. */
+const BARE_ANSWER = /^(?:是|否|有|无|不适用|适用)$/;
+const TAIL_END = /[。；;，,、：:]$/;
+/** The rest of a wrapped title: short, no sentence in it, not a figure, a heading or a new item. */
+function titleTail(next: string, wrapWidth: number): boolean {
+  const n = next.trim();
+  return n.length <= wrapWidth * 0.7 && !TAIL_END.test(n) && !n.includes('。') && !isFigureLine(n) && !HEADING_START.test(n) && !/^[□√☑■]/.test(n) && !BARE_ANSWER.test(n);
 }
 
 /**
@@ -214,7 +237,7 @@ function plainHeading(line: string, title: string, marker: string, style: string
   // A short name with a number in it after a bare number is a cell (24 西部05), and a title needs a word (5、25).
   if (bare && title.length <= 6 && /\d$/.test(title)) return false;
   if (!/[^\d\s.,，、%％()（）\-—]/.test(title)) return false;
-  if (isRowLabel(title, style)) return false;
+  if (isRowLabel(title, style, next)) return false;
   // Half of a label wrapped inside a cell: "1．资本公积转增资本（或".
   if (title.length <= 30 && count(title, '(（') > count(title, ')）')) return false;
   if (FIGURE_AFTER_GAP.test(line)) return false;
