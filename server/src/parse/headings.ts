@@ -104,24 +104,29 @@ const HALF_PARENS = /[()]/g;
  * a line item (48.每股收益, 3、营业收入和营业成本), so for those only the labels no note
  * is named after count.
  */
-export function isRowLabel(title: string, style = '一、', next?: string): boolean {
+export function isRowLabel(title: string, style = '一、', next?: string, ordinal?: number): boolean {
   if (ROW_WORDS.test(title)) return true;
+  // A statement or a movement table numbers its rows up to 八、or so: (三十三) 营业外收入 and
+  // （十一）经营活动产生的现金流量净额持续下降风险 are not its rows.
+  if (ordinal !== undefined && ordinal > 10) return false;
   const statementStyle = style === '一、' || style === '（一）';
   const t = title.replace(SPACES, '').replace(HALF_PARENS, (c) => (c === '(' ? '（' : '）')).replace(/[:：]$/, '');
   if (statementStyle && (WHOLE_ROW_LABELS.has(t) || WHOLE_ROW_LABELS.has(t.replace(TRAILING_ASIDE, '')))) return true;
   for (const label of ROW_LABELS) {
     if (t.startsWith(label)) return true;
-    // Cut inside its cell: 本期增减变 (动金额…), 所有者投 (入的普通股) — where the next line does not
-    // start a title of its own (十五、股份支付 / 1、各项权益工具 is a note, not 股份支付计入… cut).
-    if (statementStyle && t.length >= 4 && t.length < label.length && label.startsWith(t) && !startsNumberedTitle(next)) return true;
+    // Cut inside its cell: 本期增减变 / 动金额…, 所有者投 / 入的普通股 — unless what follows is a title or a table of
+    // its own (十五、股份支付 / 1、各项权益工具 and (二十) 资本公积 / 项目 … are notes, not 股份支付计入…, 资本公积转增… cut).
+    if (statementStyle && t.length >= 4 && t.length < label.length && label.startsWith(t) && !startsTitleOrTable(next)) return true;
   }
   return false;
 }
 
-/** Whether a line starts a numbered title of its own (not a figure or a note reference). */
-function startsNumberedTitle(line: string | undefined): boolean {
+const TABLE_HEAD = /^(?:项目|类别|种类|名称|单位[:：])/;
+/** Whether a line starts a numbered title of its own or a table's header (not a figure, not the rest of a label). */
+function startsTitleOrTable(line: string | undefined): boolean {
   const n = line?.trim();
-  return !!n && mayBeHeading(n) && !isFigureLine(n) && STYLES.some((s) => s.re.test(n));
+  if (!n) return false;
+  return TABLE_HEAD.test(n) || (mayBeHeading(n) && !isFigureLine(n) && STYLES.some((s) => s.re.test(n)));
 }
 
 /** A figure after a wide gap on the heading's own line: a table row of a text laid out with spaces. */
@@ -237,7 +242,7 @@ function plainHeading(line: string, title: string, marker: string, style: string
   // A short name with a number in it after a bare number is a cell (24 西部05), and a title needs a word (5、25).
   if (bare && title.length <= 6 && /\d$/.test(title)) return false;
   if (!/[^\d\s.,，、%％()（）\-—]/.test(title)) return false;
-  if (isRowLabel(title, style, next)) return false;
+  if (isRowLabel(title, style, next, ordinalOf(marker))) return false;
   // Half of a label wrapped inside a cell: "1．资本公积转增资本（或".
   if (title.length <= 30 && count(title, '(（') > count(title, ')）')) return false;
   if (FIGURE_AFTER_GAP.test(line)) return false;
