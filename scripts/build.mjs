@@ -46,7 +46,7 @@ await esbuild.build({
   stdin: {
     contents: [
       "export { analyze, figureAt } from './server/src/analysis/analyze';",
-      "export { hoverAt } from './server/src/features/hover';",
+      "export { hoverAt, hoverFacts } from './server/src/features/hover';",
       "export { outline } from './server/src/features/outline';",
       "export { diagnostics } from './server/src/features/diagnostics';",
       "export { tiedFiguresAt, tieReferencesAt } from './server/src/features/ties';",

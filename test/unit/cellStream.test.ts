@@ -349,7 +349,7 @@ test('the cell-per-line layout with blank lines between cells (seed 002) is left
 
 test('a total that does not add up in a cell stream is flagged with both sides', () => {
   const wrong = NOTE_INTEGERS.replace('118,656,958', '118,657,958');
-  assert.deepEqual(warnings(wrong), ['流动资产合计 [2023 年12 月31 日（经重述）] 118,657,958 ≠ sum of 3 rows 118,656,958 (difference 1,000 元)']);
+  assert.deepEqual(warnings(wrong), ['流动资产合计 [2023 年12 月31 日（经重述）] 118,657,958 ≠ sum of 3 rows 118,656,958 (difference 1,000 元 (no unit stated))']);
 });
 
 // 26 (海峡股份): a 序号 column read in stream order puts each row's number after the row before it.

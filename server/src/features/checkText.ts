@@ -27,7 +27,7 @@ export function checkNote(c: Check, accepted: boolean): string {
     case 'unconfirmed':
       return `${kindName(c)} could not be checked with confidence: as read, ${c.description} = ${fmt(c.sum, d)}; ${c.doubt ?? ''}`;
     default:
-      return `${kindName(c)} does not reconcile: ${c.description} = ${fmt(c.sum, d)}, difference ${fmt(Math.abs(c.difference), d)} ${c.unitName}${accepted ? ' (accepted)' : ''}`;
+      return `${kindName(c)} does not reconcile: ${c.description} = ${fmt(c.sum, d)}, difference ${fmt(Math.abs(c.difference), d)} ${checkUnit(c)}${accepted ? ' (accepted)' : ''}`;
   }
 }
 
@@ -46,6 +46,16 @@ export function kindName(c: Check): string {
   }
 }
 
+/**
+ * The unit a check's figures are in, as the table states it — "万元", "元", "%" — or "元 (no unit stated)"
+ * where neither the figure, its column, its table nor the document says.
+ */
+export function checkUnit(c: Check): string {
+  const f = c.total.figure;
+  const unit = f?.unit ?? c.table.columns[c.column]?.unit ?? c.table.unit;
+  return !f?.percent && unit.source === 'default' ? `${c.unitName} (no unit stated)` : c.unitName;
+}
+
 /** "合计 25,211 ≠ sum of 3 rows 25,212 (difference 1 户)" */
 export function checkMessage(c: Check): string {
   const d = c.decimals;
@@ -54,5 +64,5 @@ export function checkMessage(c: Check): string {
     c.kind === 'formula' ? `${c.description.replace(/\s+/g, ' ').trim()} =` : c.kind === 'identity' ? `${c.description} =` : `sum of ${c.description}`;
   const col = c.table.columns[c.column]?.title;
   const where = col ? ` [${col}]` : '';
-  return `${label}${where} ${fmt(c.total.figure!.value, d)} ≠ ${what} ${fmt(c.sum, d)} (difference ${fmt(Math.abs(c.difference), d)} ${c.unitName})`;
+  return `${label}${where} ${fmt(c.total.figure!.value, d)} ≠ ${what} ${fmt(c.sum, d)} (difference ${fmt(Math.abs(c.difference), d)} ${checkUnit(c)})`;
 }

@@ -10,6 +10,7 @@ import { Line, Table, Unit } from '../model/types';
 import { findTables } from './tables';
 import { opensHtmlTable } from './tables/html';
 import { endsWithAnyOf } from './text';
+import { tableUnitsIn } from './units';
 
 /** Lines longer than this are never table rows. */
 export const MAX_TABLE_LINE = 20000;
@@ -58,7 +59,60 @@ export function tablesOfChunk(
   for (let i = chunk.fromLine; i < chunk.toLine; i++) if (lines[i].text.length > MAX_TABLE_LINE && !opensHtmlTable(lines[i].text)) claimed[i] = 1;
   if (chunk.toLine - chunk.fromLine === 1 && claimed[chunk.fromLine]) return [];
   const tables = findTables({ lines, furniture, documentUnit, claimed, from: chunk.fromLine, to: chunk.toLine });
+  if (tables.length) inheritUnits(lines, tables);
   return tables;
+}
+
+/** A numbered title (三、, （二）, 5、, 7.) or a sentence: what separates one table from the next. */
+const TITLE_OR_SENTENCE = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、．]|\d{1,2}\.\D)|.{20,}[。；]\s*$/;
+/** Lines outside tables walked back over in search of a unit line. */
+const MAX_UNIT_GAP = 200;
+
+/**
+ * A table whose unit line was not found right above it — a table the reader cut in pieces (one cell per
+ * line, its header cells over many lines, a page break) — is in the unit of the unit line above it, or of the
+ * table piece before it, with nothing but cells, header cells and page furniture between: never across a
+ * numbered title or a sentence, where a new table starts.
+ */
+function inheritUnits(lines: Line[], tables: Table[]): void {
+  const ordered = [...tables].sort((a, b) => a.start - b.start);
+  for (let k = 0; k < ordered.length; k++) {
+    const t = ordered[k];
+    if (t.unit.source !== 'default') continue;
+    let prev = k - 1;
+    let walked = 0;
+    for (let i = lineIndexAt(lines, t.start) - 1; i >= 0 && walked <= MAX_UNIT_GAP; i--) {
+      const l = lines[i];
+      if (prev >= 0 && l.start < ordered[prev].end) {
+        // Inside the piece before: its unit, or on above it.
+        const p = ordered[prev--];
+        if (p.unit.source === 'table') {
+          t.unit = { ...p.unit };
+          break;
+        }
+        i = lineIndexAt(lines, p.start);
+        continue;
+      }
+      walked++;
+      const units = tableUnitsIn(l.text, l.start);
+      if (units) {
+        t.unit = units.find((u) => u.kind === 'money') ?? units[0];
+        break;
+      }
+      if (TITLE_OR_SENTENCE.test(l.text)) break;
+    }
+  }
+}
+
+function lineIndexAt(lines: Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
