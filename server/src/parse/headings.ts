@@ -54,6 +54,7 @@ const MAX_TITLE = 160;
  * (to tell a numbered item whose text wraps onto the next line from a heading).
  */
 const SENTENCE_INSIDE = /。./;
+const PARAGRAPH_AFTER_STOP = /。[^。]{10,}$/;
 const SHORT_SENTENCE = /^\S{1,12}[。；]$/;
 const CLAUSE_OR_COLON_END = /[。；：:]$/;
 const COMMA_OR_SEMICOLON = /[，,；;]/;
@@ -189,6 +190,9 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
       if (s.style === '一、' && !s.weak && nextLine && !title.includes('。') && titleTail(next, wrapWidth)) tail = next.trim();
       else if (s.style !== '第X节') return undefined;
     }
+    // A numbered paragraph: its title's sentence ends and another starts that goes on into the next line
+    // (三、资源节约和循环利用。公司通过多项创新举措…构建绿色低碳生产体 / 系。…).
+    if (s.style === '一、' && PARAGRAPH_AFTER_STOP.test(title) && !SENTENCE_END.test(t) && next !== undefined && next.trim() && !HEADING_START.test(next.trim())) return undefined;
     // A title with a full stop inside is a paragraph (often a question quoted from the inquiry letter).
     if (SENTENCE_INSIDE.test(title) && title.length > 20 && !['第X节', '问题', '一、', '（一）'].includes(s.style)) return undefined;
     // …and so is an item whose sentence ends on the next line ("…的具体" / "内容。").
