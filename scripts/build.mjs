@@ -48,6 +48,7 @@ await esbuild.build({
       "export { analyze, figureAt } from './server/src/analysis/analyze';",
       "export { hoverAt, hoverFacts } from './server/src/features/hover';",
       "export { outline } from './server/src/features/outline';",
+      "export { lineAt } from './server/src/parse/lines';",
       "export { diagnostics } from './server/src/features/diagnostics';",
       "export { tiedFiguresAt, tieReferencesAt } from './server/src/features/ties';",
       "export { tieEnds, findTies } from './server/src/analysis/ties';",

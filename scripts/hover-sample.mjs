@@ -37,16 +37,7 @@ for (const f of files) {
   const text = fs.readFileSync(f, 'utf8');
   const a = core.analyze(text);
   const lines = a.model.lines;
-  const lineOf = (offset) => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (offset) => core.lineAt(lines, offset).index;
   const rand = prng(seedOf(name));
   const picked = new Set();
   const all = a.figures;

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
 import { outline, OutlineItem } from '../../server/src/features/outline';
-import { lineOf } from './summary';
+import { checkGolden, lineOf } from './summary';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SHARED = path.resolve(ROOT, '../shared');
@@ -36,16 +36,7 @@ for (const dir of available ? dirs : []) {
     test(`outline top two levels: ${name}`, () => {
       const text = fs.readFileSync(path.join(dir, name), 'utf8');
       const actual = outlineTop2(text, outline(analyze(text).model)).join('\n') + '\n';
-      const file = path.join(GOLDEN, name);
-      if (!update && !fs.existsSync(file) && process.env.CI) {
-        assert.fail(`${file} is missing: golden files are written locally (npm test or UPDATE_GOLDEN=1), reviewed and committed, never in CI`);
-      }
-      if (update || !fs.existsSync(file)) {
-        fs.mkdirSync(GOLDEN, { recursive: true });
-        fs.writeFileSync(file, actual);
-        return;
-      }
-      assert.equal(actual, fs.readFileSync(file, 'utf8'), `${name}: the top two outline levels differ from ${path.relative(ROOT, file)} (UPDATE_GOLDEN=1 rewrites it; review the diff)`);
+      checkGolden(path.join(GOLDEN, name), actual, update);
     });
   }
 }

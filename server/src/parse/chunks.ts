@@ -11,6 +11,7 @@ import { findTables } from './tables';
 import { opensHtmlTable } from './tables/html';
 import { endsWithAnyOf } from './text';
 import { tableUnitsIn } from './units';
+import { lineAt } from './lines';
 
 /** Lines longer than this are never table rows. */
 export const MAX_TABLE_LINE = 20000;
@@ -81,7 +82,7 @@ function inheritUnits(lines: Line[], tables: Table[]): void {
     if (t.unit.source !== 'default') continue;
     let prev = k - 1;
     let walked = 0;
-    for (let i = lineIndexAt(lines, t.start) - 1; i >= 0 && walked <= MAX_UNIT_GAP; i--) {
+    for (let i = lineAt(lines, t.start)!.index - 1; i >= 0 && walked <= MAX_UNIT_GAP; i--) {
       const l = lines[i];
       if (prev >= 0 && l.start < ordered[prev].end) {
         // Inside the piece before: its unit, or on above it.
@@ -90,7 +91,7 @@ function inheritUnits(lines: Line[], tables: Table[]): void {
           t.unit = { ...p.unit };
           break;
         }
-        i = lineIndexAt(lines, p.start);
+        i = lineAt(lines, p.start)!.index;
         continue;
       }
       walked++;
@@ -104,16 +105,6 @@ function inheritUnits(lines: Line[], tables: Table[]): void {
   }
 }
 
-function lineIndexAt(lines: Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /**
  * An upper bound on the cells the table detectors can make of a chunk, counted
