@@ -65,7 +65,8 @@ export function tablesOfChunk(
 }
 
 /** A numbered title (三、, （二）, 5、, 7.) or a sentence: what separates one table from the next. */
-const TITLE_OR_SENTENCE = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、．]|\d{1,2}\.\D)|.{20,}[。；]\s*$/;
+const NUMBERED_TITLE = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、．]|\d{1,2}\.\D)/;
+const isTitleOrSentence = (text: string) => NUMBERED_TITLE.test(text) || (text.length >= 20 && endsWithAnyOf(text, '。；'));
 /** Lines outside tables walked back over in search of a unit line. */
 const MAX_UNIT_GAP = 200;
 
@@ -100,7 +101,7 @@ function inheritUnits(lines: Line[], tables: Table[]): void {
         t.unit = units.find((u) => u.kind === 'money') ?? units[0];
         break;
       }
-      if (TITLE_OR_SENTENCE.test(l.text)) break;
+      if (isTitleOrSentence(l.text)) break;
     }
   }
 }
