@@ -81,19 +81,16 @@ function inheritUnits(lines: Line[], tables: Table[]): void {
   for (let k = 0; k < ordered.length; k++) {
     const t = ordered[k];
     if (t.unit.source !== 'default') continue;
-    let prev = k - 1;
+    const prev = k - 1;
     let walked = 0;
     for (let i = lineAt(lines, t.start)!.index - 1; i >= 0 && walked <= MAX_UNIT_GAP; i--) {
       const l = lines[i];
       if (prev >= 0 && l.start < ordered[prev].end) {
-        // Inside the piece before: its unit, or on above it.
-        const p = ordered[prev--];
-        if (p.unit.source === 'table') {
-          t.unit = { ...p.unit };
-          break;
-        }
-        i = lineAt(lines, p.start)!.index;
-        continue;
+        // The piece before: its unit (found right above it or inherited); where it has none, the walk
+        // above it already failed.
+        const p = ordered[prev];
+        if (p.unit.source === 'table') t.unit = { ...p.unit };
+        break;
       }
       walked++;
       const units = tableUnitsIn(l.text, l.start);
