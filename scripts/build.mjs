@@ -46,8 +46,9 @@ await esbuild.build({
   stdin: {
     contents: [
       "export { analyze, figureAt } from './server/src/analysis/analyze';",
-      "export { hoverAt } from './server/src/features/hover';",
+      "export { hoverAt, hoverFacts } from './server/src/features/hover';",
       "export { outline } from './server/src/features/outline';",
+      "export { lineAt } from './server/src/parse/lines';",
       "export { diagnostics } from './server/src/features/diagnostics';",
       "export { problemsAfterEdit } from './server/src/features/incremental';",
       "export { tiedFiguresAt, tieReferencesAt } from './server/src/features/ties';",

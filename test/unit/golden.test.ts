@@ -1,11 +1,10 @@
 // Golden tests over real excerpts of each layout. A missing golden file is
 // written locally (and fails under CI); UPDATE_GOLDEN=1 rewrites them all. Review a diff before committing it.
-import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
-import { checksSummary, outlineSummary, tablesSummary } from './summary';
+import { checkGolden, checksSummary, outlineSummary, tablesSummary } from './summary';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures');
@@ -13,17 +12,7 @@ const GOLDEN = path.join(ROOT, 'test/golden');
 const update = process.env.UPDATE_GOLDEN === '1';
 
 function golden(name: string, actual: string) {
-  const file = path.join(GOLDEN, name);
-  if (!update && !fs.existsSync(file) && process.env.CI) {
-    assert.fail(`${name} is missing: golden files are written locally (npm test or UPDATE_GOLDEN=1), reviewed and committed, never in CI`);
-  }
-  if (update || !fs.existsSync(file)) {
-    fs.mkdirSync(GOLDEN, { recursive: true });
-    fs.writeFileSync(file, actual);
-    return;
-  }
-  const expected = fs.readFileSync(file, 'utf8');
-  assert.equal(actual, expected, `${name} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`);
+  checkGolden(path.join(GOLDEN, name), actual, update);
 }
 
 for (const fixture of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.filing')).sort()) {

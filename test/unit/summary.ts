@@ -1,5 +1,8 @@
 // Text summaries of an analysis, for golden files: the outline, every table
 // (layout, unit, columns, rows with their figures), and every check.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Analysis } from '../../server/src/analysis/analyze';
 import { checkMessage } from '../../server/src/features/diagnostics';
 import { outline, OutlineItem } from '../../server/src/features/outline';
@@ -44,4 +47,21 @@ export function checksSummary(a: Analysis): string {
     out.push(`${mark} @${lineOf(a.model.text, c.total.start)} ${c.kind} ${text}`);
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * Compares a summary with its golden file. A missing golden is written locally (and reviewed before it is
+ * committed) but fails under CI; update (UPDATE_GOLDEN=1) rewrites it.
+ */
+export function checkGolden(file: string, actual: string, update: boolean): void {
+  const name = path.basename(file);
+  if (!update && !fs.existsSync(file) && process.env.CI) {
+    assert.fail(`${name} is missing: golden files are written locally (npm test or UPDATE_GOLDEN=1), reviewed and committed, never in CI`);
+  }
+  if (update || !fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, actual);
+    return;
+  }
+  assert.equal(actual, fs.readFileSync(file, 'utf8'), `${name} differs from its golden file (UPDATE_GOLDEN=1 rewrites it; review the diff)`);
 }

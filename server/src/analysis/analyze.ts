@@ -104,12 +104,14 @@ export function figureAt(analysis: Analysis, offset: number): PlacedFigure | und
   const list = analysis.figures;
   let lo = 0;
   let hi = list.length - 1;
+  // A figure glued to the one before (1,007.44502.55) starts where that one ends: the offset of its first
+  // character is its own; the offset right after a figure's last character still finds it.
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const f = list[mid].figure;
     if (offset < f.start) hi = mid - 1;
-    else if (offset > f.end) lo = mid + 1;
+    else if (offset >= f.end) lo = mid + 1;
     else return list[mid];
   }
-  return undefined;
+  return hi >= 0 && list[hi].figure.end === offset ? list[hi] : undefined;
 }

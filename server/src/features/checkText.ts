@@ -46,6 +46,11 @@ export function kindName(c: Check): string {
   }
 }
 
+/**
+ * The unit a check's figures are in, as the table states it — "万元", "元", "%" — or "元 (no unit stated)"
+ * where neither the figure, its column, its table nor the document says.
+ */
+
 /** "合计 25,211 ≠ sum of 3 rows 25,212 (difference 1 户)" */
 export function checkMessage(c: Check): string {
   const d = c.decimals;

@@ -1,22 +1,28 @@
 // Formatting figures for people: 391,500,000.00 元, 25,001 户, 12.50%.
 
-import { Figure, Table, Unit } from '../model/types';
-import { DEFAULT_UNIT, decimalsAfterScaling, formatAmount } from '../parse/units';
+import { Figure, Row, Table, Unit } from '../model/types';
+import { DEFAULT_UNIT, decimalsAfterScaling, formatAmount, rowUnitIn } from '../parse/units';
 
 export const SOURCE_TEXT: Record<Unit['source'], string> = {
   cell: 'written on the figure',
   column: 'the column header',
+  row: 'the row label',
   table: "the table's unit line",
   document: "the document's unit statement",
   default: 'no unit stated (元 assumed)',
 };
 
-/** The unit that applies to a figure: on the figure, its column, its table, the document. */
-export function unitOf(figure: Figure, table?: Table, column?: number): Unit {
+/**
+ * The unit that applies to a figure: on the figure, its column, its row's label (总资产（亿元）, 速动比率（倍）,
+ * 占比%), its table, the document.
+ */
+export function unitOf(figure: Figure, table?: Table, column?: number, row?: Row): Unit {
   if (figure.unit) return figure.unit;
   if (table) {
     const c = column !== undefined ? table.columns[column] : undefined;
     if (c?.unit) return c.unit;
+    const r = row && row.kind !== 'header' ? rowUnitIn(row.label) : undefined;
+    if (r) return r;
     return table.unit;
   }
   return DEFAULT_UNIT;

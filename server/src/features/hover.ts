@@ -3,7 +3,7 @@
 // total its components and their sum.
 
 import { Analysis, figureAt } from '../analysis/analyze';
-import { Range, Row, Table } from '../model/types';
+import { Range, Row, Table, Unit } from '../model/types';
 import { Check } from '../analysis/reconcile';
 import { asWritten, fmt, normalize, SOURCE_TEXT, unitOf } from './format';
 import { checkState, kindName, unitSuffix } from './checkText';
@@ -14,34 +14,77 @@ export interface HoverResult {
   markdown: string;
 }
 
-export function hoverAt(analysis: Analysis, offset: number): HoverResult | undefined {
+/** What a hover says about a figure, before it is put into words (the hover sample test compares these). */
+export interface HoverFacts {
+  range: Range;
+  /** A note reference (七、5, 四(52)) in a 附注 column: no value. */
+  noteReference?: string;
+  /** The value in 元 (money), in the count's own unit, or the percent. */
+  value?: number;
+  /** The value as shown: "391,500,000.00 元", "25,001 户", "12.50%". */
+  text?: string;
+  /** The unit: 万元, 元, 户, % … */
+  unit?: string;
+  unitKind?: Unit['kind'];
+  /** Where the unit came from: on the figure, its column header, the table's unit line, the document, or nowhere. */
+  source?: Unit['source'];
+  row?: string;
+  column?: string;
+}
+
+export function hoverFacts(analysis: Analysis, offset: number): HoverFacts | undefined {
   const placed = figureAt(analysis, offset);
   if (!placed) return undefined;
   const { figure, table, row, cell } = placed;
+  const range = { start: figure.start, end: figure.end };
   const column = table && row && placed.column !== undefined ? columnOfCell(table, row, placed.column) : placed.column;
-  // A note reference (七、5, 四(52), (1)) in a 附注 column is not a figure: say so, with no value.
-  if (table && row && column !== undefined && NOTE_COLUMN.test(table.columns[column]?.title ?? '')) {
+  const title = table && column !== undefined ? table.columns[column]?.title : undefined;
+  const rowName = table && row ? rowLabel(analysis, row) : undefined;
+  // A note reference (七、5, 四(52), (1)) in a 附注 column is not a figure.
+  if (table && row && column !== undefined && NOTE_COLUMN.test(title ?? '')) {
     const ref = analysis.model.text.slice(cell?.start ?? figure.start, cell?.end ?? figure.end).trim() || figure.raw;
-    return { range: { start: figure.start, end: figure.end }, markdown: `**${ref}** — a note reference (${table.columns[column].title}), not a figure\n\n- row: ${rowLabel(analysis, row) || '(no label)'}` };
+    return { range, noteReference: ref, row: rowName, column: title };
   }
-  const unit = unitOf(figure, table, column);
+  const unit = unitOf(figure, table, column, row);
   const n = normalize(figure, unit);
+  const percent = unit.kind === 'percent' || figure.percent;
+  return {
+    range,
+    value: n.value,
+    text: n.text,
+    unit: percent ? '%' : unit.name,
+    unitKind: percent ? 'percent' : unit.kind,
+    source: figure.percent ? 'cell' : unit.source,
+    row: rowName,
+    column: title,
+  };
+}
+
+export function hoverAt(analysis: Analysis, offset: number): HoverResult | undefined {
+  const facts = hoverFacts(analysis, offset);
+  if (!facts) return undefined;
+  const placed = figureAt(analysis, offset)!;
+  const { figure, table, row, cell } = placed;
+  if (facts.noteReference !== undefined) {
+    return { range: facts.range, markdown: `**${facts.noteReference}** — a note reference (${facts.column}), not a figure\n\n- row: ${facts.row || '(no label)'}` };
+  }
+  const column = table && row && placed.column !== undefined ? columnOfCell(table, row, placed.column) : placed.column;
+  const unit = unitOf(figure, table, column, row);
   const lines: string[] = [];
-  lines.push(`**${n.text}**`);
+  lines.push(`**${facts.text}**`);
   lines.push('');
   const from = unit.source === 'table' && unit.range ? `${SOURCE_TEXT.table} (${analysis.model.text.slice(unit.range.start, unit.range.end)})` : SOURCE_TEXT[unit.source];
   lines.push(`- as written: \`${asWritten(figure, unit)}\``);
-  lines.push(`- unit: ${unit.kind === 'percent' || figure.percent ? '%' : unit.name} — from ${figure.percent ? SOURCE_TEXT.cell : from}`);
+  lines.push(`- unit: ${facts.unit} — from ${figure.percent ? SOURCE_TEXT.cell : from}`);
   if (table && row) {
-    lines.push(`- row: ${rowLabel(analysis, row) || '(no label)'}`);
-    const title = column !== undefined ? table.columns[column]?.title : undefined;
-    if (title) lines.push(`- column: ${title}`);
+    lines.push(`- row: ${facts.row || '(no label)'}`);
+    if (facts.column) lines.push(`- column: ${facts.column}`);
     if (row.uncertain) lines.push(`- ⚠ the digits of this row are glued together and can be split in more than one way`);
   }
   const check = cell ? analysis.checkOfCell.get(cell) : undefined;
   if (check) lines.push('', ...checkLines(check, analysis.accepted.has(check)));
   lines.push(...tieHoverLines(analysis, cell));
-  return { range: { start: figure.start, end: figure.end }, markdown: lines.join('\n') };
+  return { range: facts.range, markdown: lines.join('\n') };
 }
 
 function checkLines(c: Check, accepted: boolean): string[] {

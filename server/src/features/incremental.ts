@@ -60,7 +60,10 @@ export function problemsAfterEdit(prev: Analysis, prevProblems: Problem[], text:
   // A chunk grown past what the whole document may cost: the whole analysis decides (and may give only the outline).
   if (chunkWorkBound(lines, local) > workBudget(utf8Length(newChunkText))) return undefined;
   const furniture = findFurniture(lines, model.runningHeaders);
-  const tables = tablesOfChunk(lines, local, furniture, model.documentUnit, new Uint8Array(lines.length));
+  // The document's unit statement covers the tables after it: where it stands after the edit, it moved with the text.
+  const du = model.documentUnit;
+  const documentUnit = du?.range && du.range.start >= oldEnd ? { ...du, range: { start: du.range.start + delta, end: du.range.end + delta } } : du;
+  const tables = tablesOfChunk(lines, local, furniture, documentUnit, new Uint8Array(lines.length));
   const partial = { tables } as unknown as FilingModel;
   const newChecks = reconcile(partial, checks);
   const fresh = diagnostics({ checks: newChecks, accepted: acceptedDifferences(text, newChecks) });

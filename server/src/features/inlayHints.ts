@@ -35,10 +35,10 @@ export function inlayHints(analysis: Analysis, within: Range, options: InlayOpti
     }
   }
   for (const p of figuresIn(analysis, within)) {
-    const { figure, table, column, cell } = p;
+    const { figure, table, column, cell, row } = p;
     if (!table) continue;
     if (options.normalizedValues && !figure.percent) {
-      const unit = unitOf(figure, table, column);
+      const unit = unitOf(figure, table, column, row);
       if (unit.kind === 'money' && unit.factor > 1) {
         const n = normalize(figure, unit);
         out.push({ offset: figure.end, label: `=${n.text}`, tooltip: `${figure.raw} ${unit.name} = ${n.text}`, kind: 'normalized' });

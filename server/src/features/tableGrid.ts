@@ -74,7 +74,7 @@ export function tableGrid(analysis: Analysis, table: Table): TableGrid {
       const out: GridCell = { text: cell.text.trim() };
       const f = cell.figure;
       if (f && row.kind !== 'header' && !f.percent) {
-        const unit = unitOf(f, table, i);
+        const unit = unitOf(f, table, i, row);
         if (unit.factor !== 1) out.normalized = normalize(f, unit).text;
       }
       const checks = checksOf.get(cell);

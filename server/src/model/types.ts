@@ -18,7 +18,7 @@ export interface Line extends Range {
 /** Why a line is not part of the content: running page headers, page numbers, table-of-contents entries. */
 export type FurnitureKind = 'pageHeader' | 'pageNumber' | 'toc' | 'marker';
 
-export type UnitSource = 'cell' | 'column' | 'table' | 'document' | 'default';
+export type UnitSource = 'cell' | 'column' | 'row' | 'table' | 'document' | 'default';
 
 export interface Unit {
   /** As written: 元, 万元, 亿元, 千元, 百万元, %, 户, 个 … */

@@ -10,6 +10,8 @@ import { Line, Table, Unit } from '../model/types';
 import { findTables } from './tables';
 import { opensHtmlTable } from './tables/html';
 import { endsWithAnyOf } from './text';
+import { tableUnitsIn } from './units';
+import { lineAt } from './lines';
 
 /** Lines longer than this are never table rows. */
 export const MAX_TABLE_LINE = 20000;
@@ -58,8 +60,60 @@ export function tablesOfChunk(
   for (let i = chunk.fromLine; i < chunk.toLine; i++) if (lines[i].text.length > MAX_TABLE_LINE && !opensHtmlTable(lines[i].text)) claimed[i] = 1;
   if (chunk.toLine - chunk.fromLine === 1 && claimed[chunk.fromLine]) return [];
   const tables = findTables({ lines, furniture, documentUnit, claimed, from: chunk.fromLine, to: chunk.toLine });
+  if (tables.length) inheritUnits(lines, tables);
   return tables;
 }
+
+/** A numbered title (三、, （二）, 5、, 7.) or a sentence: what separates one table from the next. */
+const NUMBERED_TITLE = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、．]|\d{1,2}\.\D)/;
+const isTitleOrSentence = (text: string) => NUMBERED_TITLE.test(text) || (text.length >= 20 && endsWithAnyOf(text, '。；'));
+/** Lines outside tables walked back over in search of a unit line. */
+const MAX_UNIT_GAP = 200;
+
+/**
+ * A table whose unit line was not found right above it — a table the reader cut in pieces (one cell per
+ * line, its header cells over many lines, a page break) — is in the unit of the unit line above it, or of the
+ * table piece before it, with nothing but cells, header cells and page furniture between: never across a
+ * numbered title or a sentence, where a new table starts.
+ */
+function inheritUnits(lines: Line[], tables: Table[]): void {
+  const ordered = [...tables].sort((a, b) => a.start - b.start);
+  for (let k = 0; k < ordered.length; k++) {
+    const t = ordered[k];
+    // A table in the document's unit takes the unit of a piece right before it only (two short lines
+    // between at most: a group heading such as 累计折旧 the reader took for the start of a new table).
+    const inDocumentUnit = t.unit.source === 'document';
+    if (t.unit.source !== 'default' && !inDocumentUnit) continue;
+    const first = lineAt(lines, t.start)!.index;
+    if (inDocumentUnit && NUMBERED_TITLE.test(lines[first].text)) continue;
+    const prev = k - 1;
+    let walked = 0;
+    let between = 0;
+    for (let i = first - 1; i >= 0 && walked <= MAX_UNIT_GAP; i--) {
+      const l = lines[i];
+      if (prev >= 0 && l.start < ordered[prev].end) {
+        // The piece before: its unit (found right above it or inherited); where it has none, the walk
+        // above it already failed.
+        const p = ordered[prev];
+        if (p.unit.source === 'table') t.unit = { ...p.unit };
+        break;
+      }
+      walked++;
+      if (inDocumentUnit) {
+        const text = l.text.trim();
+        if (text && (++between > 2 || text.length > 20)) break;
+        continue;
+      }
+      const units = tableUnitsIn(l.text, l.start);
+      if (units) {
+        t.unit = units.find((u) => u.kind === 'money') ?? units[0];
+        break;
+      }
+      if (isTitleOrSentence(l.text)) break;
+    }
+  }
+}
+
 
 /**
  * An upper bound on the cells the table detectors can make of a chunk, counted

@@ -169,7 +169,7 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
       nextLine = j;
       break;
     }
-    const h = matchHeading(l, next, wrapWidth) ?? (nextLine >= 0 ? bareNumeralHeading(l, lines[nextLine]) : undefined);
+    const h = matchHeading(l, next, wrapWidth, nextLine >= 0 ? lines[nextLine] : undefined) ?? (nextLine >= 0 ? bareNumeralHeading(l, lines[nextLine]) : undefined);
     if (!h) continue;
     // A numbered label inside a run of figures (one cell per line: 8 / 一、二期工业园 / 内厂房 / 2.8mg/m3) is a cell.
     if (!isChapterStyle(h.style) && amongFigures(lines, furniture, i)) continue;

@@ -54,6 +54,7 @@ const MAX_TITLE = 160;
  * (to tell a numbered item whose text wraps onto the next line from a heading).
  */
 const SENTENCE_INSIDE = /。./;
+const PARAGRAPH_AFTER_STOP = /。[^。]{10,}$/;
 const SHORT_SENTENCE = /^\S{1,12}[。；]$/;
 const CLAUSE_OR_COLON_END = /[。；：:]$/;
 const COMMA_OR_SEMICOLON = /[，,；;]/;
@@ -104,17 +105,29 @@ const HALF_PARENS = /[()]/g;
  * a line item (48.每股收益, 3、营业收入和营业成本), so for those only the labels no note
  * is named after count.
  */
-export function isRowLabel(title: string, style = '一、'): boolean {
+export function isRowLabel(title: string, style = '一、', next?: string, ordinal?: number): boolean {
   if (ROW_WORDS.test(title)) return true;
+  // A statement or a movement table numbers its rows up to 八、or so: (三十三) 营业外收入 and
+  // （十一）经营活动产生的现金流量净额持续下降风险 are not its rows.
+  if (ordinal !== undefined && ordinal > 10) return false;
   const statementStyle = style === '一、' || style === '（一）';
   const t = title.replace(SPACES, '').replace(HALF_PARENS, (c) => (c === '(' ? '（' : '）')).replace(/[:：]$/, '');
   if (statementStyle && (WHOLE_ROW_LABELS.has(t) || WHOLE_ROW_LABELS.has(t.replace(TRAILING_ASIDE, '')))) return true;
   for (const label of ROW_LABELS) {
     if (t.startsWith(label)) return true;
-    // Cut inside its cell: 本期增减变 (动金额…), 所有者投 (入的普通股).
-    if (statementStyle && t.length >= 4 && t.length < label.length && label.startsWith(t)) return true;
+    // Cut inside its cell: 本期增减变 / 动金额…, 所有者投 / 入的普通股 — unless what follows is a title or a table of
+    // its own (十五、股份支付 / 1、各项权益工具 and (二十) 资本公积 / 项目 … are notes, not 股份支付计入…, 资本公积转增… cut).
+    if (statementStyle && t.length >= 4 && t.length < label.length && label.startsWith(t) && !startsTitleOrTable(next)) return true;
   }
   return false;
+}
+
+const TABLE_HEAD = /^(?:项目|类别|种类|名称|单位[:：])/;
+/** Whether a line starts a numbered title of its own or a table's header (not a figure, not the rest of a label). */
+function startsTitleOrTable(line: string | undefined): boolean {
+  const n = line?.trim();
+  if (!n) return false;
+  return TABLE_HEAD.test(n) || (mayBeHeading(n) && !isFigureLine(n) && STYLES.some((s) => s.re.test(n)));
 }
 
 /** A figure after a wide gap on the heading's own line: a table row of a text laid out with spaces. */
@@ -154,7 +167,7 @@ export function ordinalOf(marker: string): number | undefined {
   return cn ? chineseOrdinal(cn[0]) : undefined;
 }
 
-export function matchHeading(line: Line, next: string | undefined, wrapWidth: number): Heading | undefined {
+export function matchHeading(line: Line, next: string | undefined, wrapWidth: number, nextLine?: Line): Heading | undefined {
   const raw = line.text;
   const lead = raw.length - raw.trimStart().length;
   const t = raw.trim();
@@ -171,9 +184,15 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
     if (CONTINUATION.test(title)) return undefined;
     if (!chapter && !plainHeading(t, title, marker, s.style, next)) return undefined;
     // A numbered item of a wrapped paragraph fills the line and goes on in the next one.
+    let tail: string | undefined;
     if (wrapWidth > 0 && t.length >= wrapWidth - 2 && next !== undefined && next.trim() && !SENTENCE_END.test(t)) {
-      if (s.style !== '第X节') return undefined;
+      // …unless it is a chapter's title whose short rest, not a sentence, is the next line (十、…受到处罚 / 及整改情况).
+      if (s.style === '一、' && !s.weak && nextLine && !title.includes('。') && titleTail(next, wrapWidth)) tail = next.trim();
+      else if (s.style !== '第X节') return undefined;
     }
+    // A numbered paragraph: its title's sentence ends and another starts that goes on into the next line
+    // (三、资源节约和循环利用。公司通过多项创新举措…构建绿色低碳生产体 / 系。…).
+    if (s.style === '一、' && PARAGRAPH_AFTER_STOP.test(title) && !SENTENCE_END.test(t) && next !== undefined && next.trim() && !HEADING_START.test(next.trim())) return undefined;
     // A title with a full stop inside is a paragraph (often a question quoted from the inquiry letter).
     if (SENTENCE_INSIDE.test(title) && title.length > 20 && !['第X节', '问题', '一、', '（一）'].includes(s.style)) return undefined;
     // …and so is an item whose sentence ends on the next line ("…的具体" / "内容。").
@@ -193,11 +212,24 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
       end: line.start + lead + t.length,
       ordinal: ordinalOf(marker),
     };
+    if (tail && nextLine) {
+      h.title += tail;
+      h.end = nextLine.start + nextLine.text.indexOf(tail) + tail.length;
+    }
     if (s.weak) h.weak = true;
     if (s.style.startsWith('1.1')) h.parentNumber = marker.slice(0, marker.lastIndexOf('.'));
     return h;
   }
   return undefined;
+}
+
+/** The answer to a title that asks (是否存在…): 否, 是, 无, 不适用. */
+const BARE_ANSWER = /^(?:是|否|有|无|不适用|适用)$/;
+const TAIL_END = /[。；;，,、：:]$/;
+/** The rest of a wrapped title: short, no sentence in it, not a figure, a heading or a new item. */
+function titleTail(next: string, wrapWidth: number): boolean {
+  const n = next.trim();
+  return n.length <= wrapWidth * 0.7 && !TAIL_END.test(n) && !n.includes('。') && !isFigureLine(n) && !HEADING_START.test(n) && !/^[□√☑■]/.test(n) && !BARE_ANSWER.test(n);
 }
 
 /**
@@ -214,7 +246,7 @@ function plainHeading(line: string, title: string, marker: string, style: string
   // A short name with a number in it after a bare number is a cell (24 西部05), and a title needs a word (5、25).
   if (bare && title.length <= 6 && /\d$/.test(title)) return false;
   if (!/[^\d\s.,，、%％()（）\-—]/.test(title)) return false;
-  if (isRowLabel(title, style)) return false;
+  if (isRowLabel(title, style, next, ordinalOf(marker))) return false;
   // Half of a label wrapped inside a cell: "1．资本公积转增资本（或".
   if (title.length <= 30 && count(title, '(（') > count(title, ')）')) return false;
   if (FIGURE_AFTER_GAP.test(line)) return false;

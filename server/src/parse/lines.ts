@@ -44,6 +44,8 @@ export function splitLines(text: string): Line[] {
 
 const MARKER = /^(?:\/\/|#|<!--)?\s*filing-lens:/;
 const TOC = /(?:\.{4,}|…{2,}|·{4,}|-{6,}|_{6,})\s*\d{1,4}\s*$/;
+/** Leader dots that end a line without the page number (lost in the extraction): a contents entry too. */
+const TOC_NO_PAGE = /(?:\.{8,}|…{4,}|·{8,})\s*$/;
 const COMPOSITE_PAGE = /^\s*(?:\d{1,3}(?:-\d{1,4}){2,}|\d{1,4}\s*\/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|[-—]\s*\d{1,4}\s*[-—])\s*$/;
 const PLAIN_PAGE = /^\s*\d{1,4}\s*$/;
 /** A page marker line of some PDF extractions: [P12]. */
@@ -110,6 +112,8 @@ const COLON_END = /[:：]$/;
 const TOC_TITLE = /^目\s*录$/;
 const SENTENCE_OR_COMMA_END = /[。；;，,]$/;
 const CHAPTER_TITLE = /第\s*[一二三四五六七八九十百零〇\d]+\s*[节章篇]/;
+/** A line that starts with a heading's number: 第三节, 一、, （二）, 3、, 3.1. */
+const NUMBERED_START = /^(?:第\s*[一二三四五六七八九十百零〇\d]+\s*[节章篇]|[一二三四五六七八九十]+\s*[、．.]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[、．.])/;
 const BARE_CHAPTER = /^第\s*[一二三四五六七八九十百零〇\d]+\s*[节章篇]$/;
 
 /** The key under which a running header is known: the line without its page number, spaces collapsed. */
@@ -160,6 +164,7 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMa
     const first = text.charCodeAt(from);
     const candidate =
       (last >= 48 && last <= 57) || last === 0x9875 /* 页 */ || last === 45 /* - */ || last === 0x2014 /* — */ || last === 93 /* ] */ ||
+      last === 46 /* . */ || last === 0x2026 /* … */ || last === 0xb7 /* · */ ||
       ((first === 102 /* f */ || first === 47 /* / */ || first === 35 /* # */ || first === 60) /* < */ && text.includes('filing-lens:'));
     if (candidate) {
       const t = text.slice(from, to);
@@ -168,7 +173,8 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMa
         continue;
       }
       // (Only the end of the line is looked at: a long run of leader dots must not make the match quadratic.)
-      if (TOC.test(t.length > 200 ? t.slice(-200) : t)) {
+      const end = t.length > 200 ? t.slice(-200) : t;
+      if (TOC.test(end) || TOC_NO_PAGE.test(end)) {
         furniture.set(l.index, 'toc');
         tocLines.push(l.index);
         continue;
@@ -253,7 +259,9 @@ function markTocNeighbours(lines: Line[], furniture: LineMarks, tocLines: number
       const before = nextText(i, -1);
       const lead = before < 0 || furniture.get(before) === 'toc' || TOC_TITLE.test(lines[before].text.trim().replace(SPACE_RUN, ''));
       const gluedPage = /\D\d{1,4}$/.test(s) && before >= 0 && furniture.get(before) === 'toc';
-      if (BARE_CHAPTER.test(s) || lead || gluedPage) furniture.set(i, 'toc');
+      // A numbered title whose rest, with the leaders, is the entry's next line (四、本次交易符合…第四 / 条规定的说明……).
+      const wrapped = steps === 0 && NUMBERED_START.test(s) && !NUMBERED_START.test(lines[t].text.trim());
+      if (BARE_CHAPTER.test(s) || lead || gluedPage || wrapped) furniture.set(i, 'toc');
       else break;
     }
   }

@@ -26,8 +26,7 @@ import { findLineTables } from './tables/lineRows';
 import { findListTables } from './tables/listRows';
 import { findMarkdownTables } from './tables/markdown';
 import { findPipeTables } from './tables/pipe';
-import { isContent } from './tables/context';
-import { AMOUNT, DIGIT, hasNonSpace, SENTENCE_END } from './text';
+import { AMOUNT, DIGIT, hasNonSpace } from './text';
 
 export type { TableContext } from './tables/context';
 
@@ -72,7 +71,6 @@ export function findTables(ctx: TableContext): Table[] {
     if (t) {
       if (continued) t.continued = true;
       if (rows.length && figuresJustAbove(ctx, rows[0].line)) t.cutAbove = true;
-      if (rows.length) inheritUnit(ctx, t, tables, rows[0].line);
       tables.push(t);
       for (const r of rows) for (let i = r.line; i <= r.lastLine; i++) ctx.claimed[i] = 1;
     }
@@ -81,32 +79,6 @@ export function findTables(ctx: TableContext): Table[] {
   tables.sort((a, b) => a.start - b.start);
   tables.forEach((t, i) => (t.id = i));
   return tables;
-}
-
-/**
- * A table without a unit line of its own that follows another table with at most two short lines
- * between (a group heading such as 累计折旧 that the reader took for the start of a new table) is in
- * that table's unit: the 单位：万元 above the first governs the block, not the document's 元.
- */
-function inheritUnit(ctx: TableContext, t: Table, tables: Table[], first: number): void {
-  if (t.unit.source !== 'document' && t.unit.source !== 'default') return;
-  // A numbered heading opens a new part of the filing, whose tables state their own unit.
-  if (NUMBERED_LINE.test(ctx.lines[first].text)) return;
-  for (let i = first - 1, between = 0; i >= (ctx.from ?? 0); i--) {
-    if (!isContent(ctx, i)) continue;
-    const line = ctx.lines[i];
-    if (!ctx.claimed[i]) {
-      const text = line.text.trim();
-      if (++between > 2 || text.length > 20 || SENTENCE_END.test(text) || NUMBERED_LINE.test(text)) return;
-      continue;
-    }
-    const above = tables.find((o) => o.start <= line.start && line.start < o.end);
-    if (above && above.unit.source === 'table') {
-      t.unit = above.unit;
-      t.units = above.units;
-    }
-    return;
-  }
 }
 
 /**
@@ -151,9 +123,6 @@ function closedByTotal(ctx: TableContext, last: number): boolean {
 const TOTAL_LABEL = /^\s*[^\d\s,.，。：:]{0,20}(?:合\s*计|小\s*计|总\s*计)(?:\s|$|[(（\d-])/;
 /** A line of figures and nil marks only (one cell per line, or a row's values on a line of their own). */
 const FIGURES_ONLY = /^[\s\d,.%()（）\-—–]+$/;
-
-/** A line that opens with a section number: 一、 （二） (3). 3、 4.2 */
-const NUMBERED_LINE = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}(?:\.\d{1,2})*\s*[、.．](?!\d))/;
 
 const CLOSES_ABOVE = /[。：:]\s*$|单位/;
 const NUMBER_TOKEN = /(?:^|\s)[(（-]?\d[\d,]*(?:\.\d+)?[)）]?%?(?=\s|$)/g;

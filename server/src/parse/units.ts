@@ -4,7 +4,7 @@
 import { Range, Unit, UnitSource } from '../model/types';
 
 const MONEY_SCALE: Record<string, number> = { '': 1, 千: 1e3, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
-const COUNT_WORDS = '户|个|人|股|次|家|笔|台|份|张|项|名|套|件|元\\/股';
+const COUNT_WORDS = '户|个|人|股|次|家|笔|台|份|张|项|名|套|件|倍|吨|平方米|m2|㎡|元\\/股';
 export const CURRENCY = '人民币|美元|港元|港币|欧元|日元';
 
 /** Matches a unit word at the start of a string: 万元, 人民币万元, 亿美元, 万户, 个, % … */
@@ -54,10 +54,11 @@ const DOC_UNIT = new RegExp(
   `(?:货币)?(?:金额)?单位(?:[,，]?\\s*(?:如无特别(?:指明|说明|注明)|除特别(?:注明|说明)外)[,，]?)?\\s*(?:均为|为|均是|是)\\s*[:：]?\\s*((?:${CURRENCY})?(?:十万|百万|千万|千|万|亿)?(?:${CURRENCY})?元)`,
 );
 
-// （人民币百万元，特别注明除外） / (人民币千元，另有注明者除外) / 除特别注明外，以人民币百万元列示
+// （人民币百万元，特别注明除外） / (人民币千元，另有注明者除外) / 除特别注明外，以人民币百万元列示 /
+// 如不特殊注明，货币金额单位以人民币百万元计
 const DOC_UNIT_ASIDE = new RegExp(
   `[（(]\\s*(?:金额单位[:：]?\\s*)?((?:${CURRENCY})?(?:十万|百万|千万|千|万|亿)?(?:${CURRENCY})?元)\\s*[,，]\\s*(?:除)?(?:特别|另有|特殊)(?:注明|说明|指明)(?:者|的)?(?:除外|外)\\s*[)）]` +
-    `|(?:除|如无)(?:特别|另有|特殊)(?:注明|说明|指明)(?:者)?外?\\s*[,，]?\\s*(?:金额|货币)?(?:均)?以\\s*((?:${CURRENCY})?(?:十万|百万|千万|千|万|亿)?(?:${CURRENCY})?元)\\s*(?:列示|为单位|计)`,
+    `|(?:除|如无|如不|若无)(?:特别|另有|特殊)(?:注明|说明|指明)(?:者)?外?\\s*[,，]?\\s*(?:货币)?(?:金额)?(?:单位)?(?:均)?以\\s*((?:${CURRENCY})?(?:十万|百万|千万|千|万|亿)?(?:${CURRENCY})?元)\\s*(?:列示|为单位|计)`,
 );
 
 /** A document-wide unit statement in this line, if any. */
@@ -112,6 +113,24 @@ export function columnUnitIn(header: string): Unit | undefined {
   if (count) return { name: count[1][0], factor: 1, kind: 'count', source: 'column' };
   return undefined;
 }
+
+/**
+ * A unit in a row's label: 总资产（亿元）, 速动比率（倍）, 销售收入（万元）, 收入 占比%, 基本每股收益(元/股) — the
+ * unit in parentheses at the end of the label, or a % after a ratio's name.
+ */
+export function rowUnitIn(label: string): Unit | undefined {
+  const t = label.trim();
+  if (!t || t.length > 60) return undefined;
+  const m = ROW_UNIT_END.exec(t);
+  if (m) {
+    if (m[1] === '元/股') return { name: '元/股', factor: 1, kind: 'money', source: 'row' };
+    const u = unitFromWord(m[1], 'row');
+    if (u && u.name.length === m[1].length) return u;
+  }
+  if (PERCENT_HEADER.test(t) && /[%％]\s*[)）]?$/.test(t)) return { name: '%', factor: 1, kind: 'percent', source: 'row' };
+  return undefined;
+}
+const ROW_UNIT_END = /[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$/;
 
 /** Formats a value in 元 (or a count) with thousands separators and the given decimals. */
 export function formatAmount(value: number, decimals: number): string {

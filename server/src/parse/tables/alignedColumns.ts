@@ -92,6 +92,7 @@ const BARE_NOTE = /^\d{1,3}$/;
 const SEPARATOR = /[√□]|单位\s*[:：]|^\s*(?:注\s*[:：\d]|其他说明|说明\s*[:：]|编制单位|公司负责人)/;
 const PROSE_MARK = /[。；;]/;
 const CLAUSE_MARK = /[，,]/;
+const NUMBERED_LABEL = /^(?:[一二三四五六七八九十]+[、．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．]|\d+\.(?!\d))/;
 const ITEM_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|其中|减|加)/;
 const CONTINUED_START = /^[（(](?![一二三四五六七八九十\d]+[)）]|[a-zA-Z][)）])/;
 const TOTAL_ONLY = /^(?:合\s*计|总\s*计|小\s*计)$/;
@@ -369,7 +370,11 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     else {
       // No header: only the label lines right above the first row.
       lead = [];
-      for (let k = first - 1; k >= from && lead.length < 3 && above.includes(k); k--) lead.unshift(k);
+      // Two numbered lines are not one wrapped label: the upper is a heading over the table (九、… / (一) 员工情况).
+      for (let k = first - 1; k >= from && lead.length < 3 && above.includes(k); k--) {
+        if (lead.length && NUMBERED_LABEL.test(lines[k].text.trim()) && NUMBERED_LABEL.test(lines[lead[0]].text.trim())) break;
+        lead.unshift(k);
+      }
     }
     const headerTexts = new Set(headerLines.map((k) => lines[k].text.trim().replace(WIDE_SPACES, ' ')));
     let labelColumn = read(first).label ? read(first).labelS : 0;

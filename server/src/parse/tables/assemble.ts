@@ -177,7 +177,9 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
   const first = rows0[0];
   const { caption, captionRange, units } = captionAndUnits(ctx, first.line);
   const labelHeaderUnit = headerRows.length ? columnUnitIn(headerRows[0].label) : undefined;
-  const unit: Unit = labelHeaderUnit ?? units?.find((u) => u.kind === 'money') ?? units?.[0] ?? ctx.documentUnit ?? DEFAULT_UNIT;
+  // The document's statement covers what follows it (财务附注中报表的单位为：千元 says nothing of the tables before).
+  const stated = ctx.documentUnit && (ctx.documentUnit.range?.start ?? 0) <= first.start ? ctx.documentUnit : undefined;
+  const unit: Unit = labelHeaderUnit ?? units?.find((u) => u.kind === 'money') ?? units?.[0] ?? stated ?? DEFAULT_UNIT;
   // A table unit line listing several units (单位：万户、万元): columns whose title names one take it.
   if (units && units.length > 1) {
     for (const c of finalColumns) {

@@ -151,6 +151,8 @@ function* rowsOf(region: Slot[], codes: RegionCodes, start: number, ncols: numbe
   }
 }
 
+const CHAPTER_TITLE = /^[一二三四五六七八九十]{1,3}、\s*[\u4e00-\u9fff][^:：]*$/;
+
 function fitRegion(ctx: TableContext, region: Slot[], add: AddTable) {
   const codes = regionCodes(region);
   let from = 0;
@@ -187,6 +189,8 @@ function fitRegion(ctx: TableContext, region: Slot[], add: AddTable) {
         break;
       }
     }
+    // A chapter's title after the last row, every cell empty (三、公司基本情况 after a statement), is no row of it.
+    while (rows.length > 2 && CHAPTER_TITLE.test(rows[rows.length - 1].label) && rows[rows.length - 1].cells.every((c) => !c.text.trim())) rows.pop();
     // A grid that starts right where the previous one stopped is the same table after a misread row.
     add('cellPerLine', rows, from > 0 && fit.start === from);
     from = next;

@@ -122,6 +122,7 @@ const LONG_NUMBER = /^\d{10,}$/;
 const TOTAL_END = /(?:合\s*计|总\s*计|小\s*计)$/;
 const SUB_WORD = /^(?:金额|比例|占比|比重)/;
 const UNIT_LINE = /单位\s*[:：为]/;
+const NUMBERED_TITLE = /^(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、．])\s*[\u4e00-\u9fff]/;
 const isTotalLabel = (label: string) => rowKindOf(label) !== 'data';
 
 const MAX_LABEL_LEN = 40;
@@ -463,7 +464,8 @@ function readSegments(ctx: TableContext, rows: (StreamRow | 'break')[], add: Add
       for (let q = seg.length - 1; q >= 0 && !lastData; q--) if (!seg[q].head && valueCount(seg[q]) > 0) lastData = seg[q];
       const hasData = !!lastData;
       // The same header again goes on with the table only after a page break, and not after a unit line (a new table).
-      const unitBetween = hasData && seg.slice(seg.indexOf(lastData!) + 1).some((x) => UNIT_LINE.test(x.label));
+      // Nor after a numbered title without values (八、研发支出 / 1、按性质列示): the header is a new table's.
+      const unitBetween = hasData && seg.slice(seg.indexOf(lastData!) + 1).some((x) => UNIT_LINE.test(x.label) || (valueCount(x) === 0 && NUMBERED_TITLE.test(x.label)));
       if (hasData && (key !== firstHead || (r.page ?? 0) <= (lastData!.page ?? 0) || unitBetween)) end();
       // A header before any data replaces what came before it (a date, a caption read as a header).
       else if (!hasData) seg = [];
