@@ -109,3 +109,20 @@ test('not glued rows: figures apart by spaces, prose, a quote line without total
   const prose = '公司2020年营业收入为1,234.56万元，较上年增长12.34%，净利润为234.56万元，合计1,469.12万元。\n';
   assert.equal(analyze(prose).model.tables.length, 0);
 });
+
+// Corpus 21: a table's rows on one line, glued to the sentence that follows them.
+const THEN_SENTENCE = `单位：万元
+项目2010年1-6月2009年度2008年度2007年度研发支出714.421,102.96750.23564.66折旧摊销187.21516.68543.1342.53工资及员工福利等500.85489.64281.89113.76办公费及差旅费163.48281.30312.15165.83会议咨询培训费128.48275.0371.8591.97开办费0.00--812.89业务招待费87.38211.1959.4062.73其他75.17137.50164.850.00合计1,856.983,014.292,183.512,014.53本公司自产疫苗管理费用主要包括研发支出、人员工资等。2007年至2009年本公司研发支出呈较快增长趋势，分别为564.66万元、750.23万元。
+`;
+
+test('glued rows followed by a sentence on the same line: read up to the sentence, which is no row', () => {
+  assert.deepEqual(cellsOf(THEN_SENTENCE, '开办费'), ['0.00', '-', '-', '812.89']);
+  assert.ok(!rowsOf(THEN_SENTENCE).some((r) => r.label.includes('本公司')), 'the sentence is not a row');
+  const cs = analyze(THEN_SENTENCE).checks.filter((c) => c.row.label === '合计');
+  assert.equal(cs.length, 4);
+  // Three columns reconcile; the 2007 one is printed 160.16 above its rows (a real discrepancy of the filing).
+  assert.deepEqual(cs.map((c) => c.ok), [true, true, true, false]);
+  assert.ok(Math.abs(cs[3].sum - 1854.37) < 0.005);
+  // A sentence with one figure in it stays prose.
+  assert.equal(analyze('其中研发支出714.42万元，同比增长12.34%。\n').model.tables.length, 0);
+});

@@ -44,13 +44,15 @@ interface Piece {
 }
 
 /** The label / figure-run pieces of a line, or undefined when it is not rows of glued figures. */
-function pieces(line: Line): Piece[] | undefined {
-  const t = line.text;
+function pieces(line: Line): Pieces | undefined {
+  let t = line.text;
   if (t.length < 4 || t.length > MAX_LINE) return undefined;
   const c0 = t.charCodeAt(0);
   if (c0 === 91 /* [ */ || c0 === 124 /* | */) return undefined;
-  // Sentences are not rows: rejected before any expression runs over the line.
-  if (t.indexOf('。') >= 0 || t.indexOf('，') >= 0 || t.indexOf('；') >= 0) return undefined;
+  // Sentences are not rows. Rows glued to a sentence that follows them (…小计1,034.6378.60%本公司自营模式
+  // 销售客户主要为…。) are read up to the last figure run before it; the sentence's start is dropped.
+  const stop = sentenceStart(t);
+  if (stop >= 0) t = t.slice(0, stop);
   const out: Piece[] = [];
   let at = 0;
   FIGURE_RUN.lastIndex = 0;
@@ -78,10 +80,27 @@ function pieces(line: Line): Piece[] | undefined {
   }
   if (!out.length) return undefined;
   const rest = t.slice(at).trim();
-  if (rest) out.push({ label: rest, labelStart: at + t.slice(at).indexOf(rest) });
+  if (stop >= 0) {
+    // The sentence must start with words after rows of figures (several runs), not with a figure of its own.
+    if (!rest || out.length < 2) return undefined;
+  } else if (rest) out.push({ label: rest, labelStart: at + t.slice(at).indexOf(rest) });
   for (const p of out) if (p.label.length > MAX_LABEL || NOT_LABEL.test(p.label)) return undefined;
-  return out;
+  return stop >= 0 ? Object.assign(out, { sentence: true }) : out;
 }
+
+/** Pieces of a line; `sentence`: the line goes on with a sentence after its rows, which ends the table. */
+type Pieces = Piece[] & { sentence?: boolean };
+
+/** Where the first sentence of a line starts: at its first 。，；, or -1. */
+function sentenceStart(t: string): number {
+  let stop = -1;
+  for (const mark of SENTENCE_MARKS) {
+    const k = t.indexOf(mark);
+    if (k >= 0 && (stop < 0 || k < stop)) stop = k;
+  }
+  return stop;
+}
+const SENTENCE_MARKS = ['。', '，', '；'];
 
 /** A header of glued dates, with the label text before and after it. */
 function datesHeader(line: Line): { header: RawRow; after?: RawRow } | undefined {
@@ -325,6 +344,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
       }
       lastLine = j;
       j++;
+      if (ps.sentence) break;
     }
     if (pending && pending.line === lastLine) flush();
     const data = rows.filter((r) => !r.header && r.cells.length);
