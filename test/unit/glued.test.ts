@@ -126,3 +126,28 @@ test('glued rows followed by a sentence on the same line: read up to the sentenc
   // A sentence with one figure in it stays prose.
   assert.equal(analyze('其中研发支出714.42万元，同比增长12.34%。\n').model.tables.length, 0);
 });
+
+// Corpus 21: top-five customers, the period column wrapped beside the rows (2010年 / 1-6月, 2009 / 年度),
+// glued to the last figure of a row or to the next row's number.
+const WRAPPED_PERIODS = `销售金额占自产疫苗销年度序号客户名称
+（万元）售收入比例1国药控股广州有限公司1,959.0315.47%2泰凌医药（江苏）有限公司1,828.4214.44%2010年
+3开封市众诚生物制品有限公司868.826.86%1-6月
+4湖南省瑞格医药有限公司767.396.06%5江西赣卫医药有限公司731.135.77%小计6,154.7948.60%1泰凌医药（江苏）有限公司2,541.8013.48%2开封市众诚生物制品有限公司1,862.499.88%2009
+3国药控股广州有限公司1,129.045.99%年度
+4江西赣卫医药有限公司1,104.345.86%5济南中信医药有限公司1,049.545.57%小计7,687.2140.78%20081安徽省疾病预防控制中心823.969.80%
+`;
+
+test('glued rows: a period wrapped beside the rows is label text, not cells (months, a year at the end of a line, a year before a row number)', () => {
+  assert.deepEqual(cellsOf(WRAPPED_PERIODS, '2010年3开封市众诚生物制品有限公司'), ['868.82', '6.86%']);
+  assert.deepEqual(cellsOf(WRAPPED_PERIODS, '2开封市众诚生物制品有限公司'), ['1,862.49', '9.88%']);
+  assert.deepEqual(cellsOf(WRAPPED_PERIODS, '20081安徽省疾病预防控制中心'), ['823.96', '9.80%']);
+  const sub = analyze(WRAPPED_PERIODS).checks.filter((c) => c.row.label === '小计' && !c.total.figure!.percent);
+  assert.deepEqual(sub.map((c) => [c.total.figure!.value, c.ok]), [[6154.79, true], [7687.21, true]]);
+  // A zero cell before the next label is a cell, not that label's number; a dash before a label is its bullet.
+  const zero = '项目2010-06-302009-12-312008-12-312007-12-31原材料1,032.17637.35391.95147.09—低值易耗品352.07283.97256.93181.37存货跌价准备0.870.870.870存货净值1,383.371,020.45647.99328.46合计2,768.481,942.641,297.74656.92\n';
+  assert.deepEqual(cellsOf(zero, '存货跌价准备'), ['0.87', '0.87', '0.87', '0']);
+  assert.deepEqual(cellsOf(zero, '原材料'), ['1,032.17', '637.35', '391.95', '147.09']);
+  const totals = analyze(zero).checks.filter((c) => c.row.label === '合计');
+  assert.equal(totals.length, 4);
+  assert.ok(totals.every((c) => c.ok));
+});

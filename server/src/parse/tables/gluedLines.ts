@@ -24,8 +24,12 @@ const NOT_LABEL = /[。；;，,|'"[\]{}]|\s{2,}|^约$/;
 const GLUED_DATES = /(?:19|20)\d{2}[-./]\d{2}[-./]\d{2}/g;
 const HEADER_WORD = /^(?:科目名称|科目|项目|项\s*目|资产|负债和股东权益|负债及股东权益|名称)?$/;
 const MAX_LINE = 6000;
-/** Digits after a percent sign or after two decimals that start the next label (its row number, a year). */
-const ROW_NUMBER_AFTER = /(?:%|％|\.\d\d)(\d{1,4})$/;
+/**
+ * Digits after a percent sign or after two decimals that start the next label: its row number, a year,
+ * a year and then a row number (…40.78%20081安徽…: a period wrapped beside the rows), months (…6.86%1-6月);
+ * never 0 (0.870存货净值 ends in a zero cell).
+ */
+const ROW_NUMBER_AFTER = /(?:%|％|\.\d\d)((?:19|20)\d{2}[1-9]\d?|[1-9]\d{0,3}(?:-\d{1,2})?)$/;
 /** A character a label starts with (not a figure, a sign, a bracket or a separator). */
 const LABEL_START = /[^\d,.%％()（）\-—–\s]/;
 const PAGE_NUMBER = /^\d+(?:-\d+){0,2}$/;
@@ -144,6 +148,15 @@ function headerIn(t: string, base: number, line: number): { header: RawRow; rest
   return { header, rest, restStart: rest ? base + t.indexOf(rest, end) : base + end };
 }
 
+/**
+ * The header a line opens with: glued periods in its first label, before the first row's label
+ * (项目2010年1-6月2009年度2008年度2007年度研发支出714.42…) or alone (科目名称2010-06-30…流动资产：).
+ */
+function openingHeader(ps: Piece[], line: Line): ReturnType<typeof headerIn> {
+  const h = headerIn(ps[0].label, line.start + ps[0].labelStart, line.index);
+  return h && (!ps[0].run || h.rest) ? h : undefined;
+}
+
 function rowOf(line: Line, p: Piece): RawRow {
   const start = line.start + p.labelStart;
   const runStart = line.start + p.runStart!;
@@ -225,7 +238,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
     const first = pieces(lines[i]);
     // A table of this kind starts on a line holding two rows or more, or at a header of glued periods.
     const own = first ? undefined : datesHeader(lines[i]);
-    const opening = first?.[0].run ? undefined : first?.[0] && headerIn(first[0].label, lines[i].start + first[0].labelStart, i);
+    const opening = first && openingHeader(first, lines[i]);
     if (!own && !opening && (!first || first.filter((p) => p.run).length < 2)) {
       i++;
       continue;
@@ -294,7 +307,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
         continue;
       }
       textLines = 0;
-      const lead = ps[0].run ? undefined : headerIn(ps[0].label, lines[j].start + ps[0].labelStart, j);
+      const lead = openingHeader(ps, lines[j]);
       if (lead) {
         // 科目名称2010年1-6月2009年度2008年度2007年度营业收入126,614,383.75…: the header, then the first row.
         if (hasData) break;
@@ -326,6 +339,8 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
           continue;
         }
         const row = rowOf(lines[j], p);
+        if (ps[q + 1]?.label) row.glued!.next = 'label';
+        else if (q === ps.length - 1 && !ps.sentence) row.glued!.next = 'end';
         if (pending) {
           const joins = !p.label || (!HEADING_END.test(pending.label) && rowKindOf(pending.label) === 'data' && rowKindOf(p.label) === 'data' && pending.label.length + p.label.length <= MAX_LABEL);
           if (joins) {
