@@ -85,8 +85,10 @@ function pieces(line: Line): Pieces | undefined {
   if (!out.length) return undefined;
   const rest = t.slice(at).trim();
   if (stop >= 0) {
-    // The sentence must start with words after rows of figures (several runs), not with a figure of its own.
-    if (!rest || out.length < 2) return undefined;
+    // The sentence must start with words after rows of figures (several runs, most of them of glued
+    // figures: 规模由2,351.93万元下降至1,670.05万元 is prose), not with a figure of its own.
+    const glued = out.filter((p) => NIL_RUN.test(p.run!) || (splitGlued(p.run!)?.tokens.length ?? 0) >= 2).length;
+    if (!rest || out.length < 2 || glued * 2 <= out.length) return undefined;
   } else if (rest) out.push({ label: rest, labelStart: at + t.slice(at).indexOf(rest) });
   for (const p of out) if (p.label.length > MAX_LABEL || NOT_LABEL.test(p.label)) return undefined;
   return stop >= 0 ? Object.assign(out, { sentence: true }) : out;
@@ -363,11 +365,20 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
     }
     if (pending && pending.line === lastLine) flush();
     const data = rows.filter((r) => !r.header && r.cells.length);
-    // Only tables that have something to check: a 合计 / 小计 / 总计 row among their rows.
+    // Only tables that have something to check: a 合计 / 小计 / 总计 row among their rows, or a
+    // statement under its own header of glued periods (利润表: 营业利润, 利润总额 …), several rows to a line.
     let repeated = 0;
     for (const n of trailing.values()) if (n >= 3) repeated += n;
-    if (!(repeated * 2 >= runLines) && (multi >= 1 || (headed && wrapped >= 1)) && data.length >= 3 && regular(data) && data.some((r) => rowKindOf(r.label) !== 'data')) {
-      resolveGluedRows(rows, false);
+    const checkable = data.some((r) => rowKindOf(r.label) !== 'data') || (headed && multi >= 1 && data.length >= 8);
+    let taken = false;
+    if (!(repeated * 2 >= runLines) && (multi >= 1 || (headed && wrapped >= 1)) && data.length >= 3 && checkable) {
+      // Under a header of periods the rows are read with its column count before their regularity is
+      // judged (-3,642.60-18,071.14… has readings of more cells than the header's four).
+      if (headed) resolveGluedRows(rows, false);
+      taken = regular(rows.filter((r) => !r.header && r.cells.length));
+      if (taken && !headed) resolveGluedRows(rows, false);
+    }
+    if (taken) {
       add('glued', rows);
       i = Math.max(i + 1, j < to && !ctx.claimed[j] ? j : lastLine + 1);
     } else i++;
