@@ -151,3 +151,29 @@ test('glued rows: a period wrapped beside the rows is label text, not cells (mon
   assert.equal(totals.length, 4);
   assert.ok(totals.every((c) => c.ok));
 });
+
+// Corpus 22: a header of periods alone, label lines before the first row, bare integers, a negative in brackets.
+const PERIODS_ALONE = `截至6月30日止6个月期间截至12月31日止年度
+2007年2006年2006年2005年2004年
+(未经审计)
+长期股权投资
+-按权益法核算的股权投资收益185130466440178
+-按成本法核算的股权投资收益5-2715
+投资转让净收益/(亏损)27-13(15)
+委托贷款收益271211
+合计219137470452189
+`;
+
+test('glued integers under a header of periods alone: label lines in between, bare first row, a bracketed negative; the totals settle them', () => {
+  const t = analyze(PERIODS_ALONE).model.tables[0];
+  assert.deepEqual(t.rows.find((r) => r.kind === 'header')?.cells.map((c) => c.text), ['2007年', '2006年', '2006年', '2005年', '2004年']);
+  assert.deepEqual(cellsOf(PERIODS_ALONE, '-按权益法核算的股权投资收益'), ['185', '130', '466', '440', '178']);
+  assert.deepEqual(cellsOf(PERIODS_ALONE, '投资转让净收益/(亏损)'), ['27', '-', '1', '3', '(15)']);
+  const cs = analyze(PERIODS_ALONE).checks.filter((c) => c.row.label === '合计');
+  assert.equal(cs.length, 5);
+  assert.ok(cs.every((c) => c.ok));
+  // A total that no reading reconciles leaves the rows uncertain: nothing checked, nothing said.
+  const wrong = PERIODS_ALONE.replace('合计219137470452189', '合计219137470452199');
+  assert.equal(analyze(wrong).checks.filter((c) => c.row.label === '合计').length, 0);
+  assert.equal(diagnostics(analyze(wrong)).filter((d) => d.severity === 'warning').length, 0);
+});
