@@ -87,12 +87,21 @@ function pieces(line: Line): Pieces | undefined {
   if (stop >= 0) {
     // The sentence must start with words after rows of figures (several runs, most of them of glued
     // figures: 规模由2,351.93万元下降至1,670.05万元 is prose), not with a figure of its own.
-    const glued = out.filter((p) => NIL_RUN.test(p.run!) || (splitGlued(p.run!)?.tokens.length ?? 0) >= 2).length;
+    const glued = out.filter((p) => figureEnds(p.run!) >= 2).length;
     if (!rest || out.length < 2 || glued * 2 <= out.length) return undefined;
   } else if (rest) out.push({ label: rest, labelStart: at + t.slice(at).indexOf(rest) });
   for (const p of out) if (p.label.length > MAX_LABEL || NOT_LABEL.test(p.label)) return undefined;
   return stop >= 0 ? Object.assign(out, { sentence: true }) : out;
 }
+
+/** A cheap count of the figures in a run: decimals (with their percent sign), percents of integers, dashes. */
+function figureEnds(run: string): number {
+  FIGURE_END.lastIndex = 0;
+  let n = 0;
+  while (FIGURE_END.exec(run)) n++;
+  return n;
+}
+const FIGURE_END = /\.\d+[%％]?|\d[%％]|[-—–]/g;
 
 /** Pieces of a line; `sentence`: the line goes on with a sentence after its rows, which ends the table. */
 type Pieces = Piece[] & { sentence?: boolean };
@@ -374,9 +383,11 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
     if (!(repeated * 2 >= runLines) && (multi >= 1 || (headed && wrapped >= 1)) && data.length >= 3 && checkable) {
       // Under a header of periods the rows are read with its column count before their regularity is
       // judged (-3,642.60-18,071.14… has readings of more cells than the header's four).
-      if (headed) resolveGluedRows(rows, false);
-      taken = regular(rows.filter((r) => !r.header && r.cells.length));
-      if (taken && !headed) resolveGluedRows(rows, false);
+      taken = regular(data);
+      if (!taken && headed) {
+        resolveGluedRows(rows, false);
+        taken = regular(rows.filter((r) => !r.header && r.cells.length));
+      } else if (taken) resolveGluedRows(rows, false);
     }
     if (taken) {
       add('glued', rows);
