@@ -109,3 +109,71 @@ test('not glued rows: figures apart by spaces, prose, a quote line without total
   const prose = '公司2020年营业收入为1,234.56万元，较上年增长12.34%，净利润为234.56万元，合计1,469.12万元。\n';
   assert.equal(analyze(prose).model.tables.length, 0);
 });
+
+// Corpus 21: a table's rows on one line, glued to the sentence that follows them.
+const THEN_SENTENCE = `单位：万元
+项目2010年1-6月2009年度2008年度2007年度研发支出714.421,102.96750.23564.66折旧摊销187.21516.68543.1342.53工资及员工福利等500.85489.64281.89113.76办公费及差旅费163.48281.30312.15165.83会议咨询培训费128.48275.0371.8591.97开办费0.00--812.89业务招待费87.38211.1959.4062.73其他75.17137.50164.850.00合计1,856.983,014.292,183.512,014.53本公司自产疫苗管理费用主要包括研发支出、人员工资等。2007年至2009年本公司研发支出呈较快增长趋势，分别为564.66万元、750.23万元。
+`;
+
+test('glued rows followed by a sentence on the same line: read up to the sentence, which is no row', () => {
+  assert.deepEqual(cellsOf(THEN_SENTENCE, '开办费'), ['0.00', '-', '-', '812.89']);
+  assert.ok(!rowsOf(THEN_SENTENCE).some((r) => r.label.includes('本公司')), 'the sentence is not a row');
+  const cs = analyze(THEN_SENTENCE).checks.filter((c) => c.row.label === '合计');
+  assert.equal(cs.length, 4);
+  // Three columns reconcile; the 2007 one is printed 160.16 above its rows (a real discrepancy of the filing).
+  assert.deepEqual(cs.map((c) => c.ok), [true, true, true, false]);
+  assert.ok(Math.abs(cs[3].sum - 1854.37) < 0.005);
+  // A sentence with one figure in it stays prose.
+  assert.equal(analyze('其中研发支出714.42万元，同比增长12.34%。\n').model.tables.length, 0);
+});
+
+// Corpus 21: top-five customers, the period column wrapped beside the rows (2010年 / 1-6月, 2009 / 年度),
+// glued to the last figure of a row or to the next row's number.
+const WRAPPED_PERIODS = `销售金额占自产疫苗销年度序号客户名称
+（万元）售收入比例1国药控股广州有限公司1,959.0315.47%2泰凌医药（江苏）有限公司1,828.4214.44%2010年
+3开封市众诚生物制品有限公司868.826.86%1-6月
+4湖南省瑞格医药有限公司767.396.06%5江西赣卫医药有限公司731.135.77%小计6,154.7948.60%1泰凌医药（江苏）有限公司2,541.8013.48%2开封市众诚生物制品有限公司1,862.499.88%2009
+3国药控股广州有限公司1,129.045.99%年度
+4江西赣卫医药有限公司1,104.345.86%5济南中信医药有限公司1,049.545.57%小计7,687.2140.78%20081安徽省疾病预防控制中心823.969.80%
+`;
+
+test('glued rows: a period wrapped beside the rows is label text, not cells (months, a year at the end of a line, a year before a row number)', () => {
+  assert.deepEqual(cellsOf(WRAPPED_PERIODS, '2010年3开封市众诚生物制品有限公司'), ['868.82', '6.86%']);
+  assert.deepEqual(cellsOf(WRAPPED_PERIODS, '2开封市众诚生物制品有限公司'), ['1,862.49', '9.88%']);
+  assert.deepEqual(cellsOf(WRAPPED_PERIODS, '20081安徽省疾病预防控制中心'), ['823.96', '9.80%']);
+  const sub = analyze(WRAPPED_PERIODS).checks.filter((c) => c.row.label === '小计' && !c.total.figure!.percent);
+  assert.deepEqual(sub.map((c) => [c.total.figure!.value, c.ok]), [[6154.79, true], [7687.21, true]]);
+  // A zero cell before the next label is a cell, not that label's number; a dash before a label is its bullet.
+  const zero = '项目2010-06-302009-12-312008-12-312007-12-31原材料1,032.17637.35391.95147.09—低值易耗品352.07283.97256.93181.37存货跌价准备0.870.870.870存货净值1,383.371,020.45647.99328.46合计2,768.481,942.641,297.74656.92\n';
+  assert.deepEqual(cellsOf(zero, '存货跌价准备'), ['0.87', '0.87', '0.87', '0']);
+  assert.deepEqual(cellsOf(zero, '原材料'), ['1,032.17', '637.35', '391.95', '147.09']);
+  const totals = analyze(zero).checks.filter((c) => c.row.label === '合计');
+  assert.equal(totals.length, 4);
+  assert.ok(totals.every((c) => c.ok));
+});
+
+// Corpus 22: a header of periods alone, label lines before the first row, bare integers, a negative in brackets.
+const PERIODS_ALONE = `截至6月30日止6个月期间截至12月31日止年度
+2007年2006年2006年2005年2004年
+(未经审计)
+长期股权投资
+-按权益法核算的股权投资收益185130466440178
+-按成本法核算的股权投资收益5-2715
+投资转让净收益/(亏损)27-13(15)
+委托贷款收益271211
+合计219137470452189
+`;
+
+test('glued integers under a header of periods alone: label lines in between, bare first row, a bracketed negative; the totals settle them', () => {
+  const t = analyze(PERIODS_ALONE).model.tables[0];
+  assert.deepEqual(t.rows.find((r) => r.kind === 'header')?.cells.map((c) => c.text), ['2007年', '2006年', '2006年', '2005年', '2004年']);
+  assert.deepEqual(cellsOf(PERIODS_ALONE, '-按权益法核算的股权投资收益'), ['185', '130', '466', '440', '178']);
+  assert.deepEqual(cellsOf(PERIODS_ALONE, '投资转让净收益/(亏损)'), ['27', '-', '1', '3', '(15)']);
+  const cs = analyze(PERIODS_ALONE).checks.filter((c) => c.row.label === '合计');
+  assert.equal(cs.length, 5);
+  assert.ok(cs.every((c) => c.ok));
+  // A total that no reading reconciles leaves the rows uncertain: nothing checked, nothing said.
+  const wrong = PERIODS_ALONE.replace('合计219137470452189', '合计219137470452199');
+  assert.equal(analyze(wrong).checks.filter((c) => c.row.label === '合计').length, 0);
+  assert.equal(diagnostics(analyze(wrong)).filter((d) => d.severity === 'warning').length, 0);
+});

@@ -35,8 +35,8 @@ export interface RawRow extends Range {
   band?: boolean;
   /** A section label that opens a block although it has no colon (see Row.section). */
   section?: boolean;
-  /** The glued run its cells were split out of (tables/gluedResolve.ts may read it again); judged: read with the table's column count already, not to be split again. */
-  glued?: { text: string; start: number; bare?: boolean; judged?: boolean };
+  /** The glued run its cells were split out of (tables/gluedResolve.ts may read it again); judged: read with the table's column count already, not to be split again; next: what follows the run on its line (a label, or the end of the line). */
+  glued?: { text: string; start: number; bare?: boolean; judged?: boolean; next?: 'label' | 'end' };
 }
 
 export const MAX_LABEL = 48;

@@ -25,8 +25,12 @@ const NOT_LABEL = /[。；;，,|'"[\]{}]|\s{2,}|^约$/;
 const GLUED_DATES = /(?:19|20)\d{2}[-./]\d{2}[-./]\d{2}/g;
 const HEADER_WORD = /^(?:科目名称|科目|项目|项\s*目|资产|负债和股东权益|负债及股东权益|名称)?$/;
 const MAX_LINE = 6000;
-/** Digits after a percent sign or after two decimals that start the next label (its row number, a year). */
-const ROW_NUMBER_AFTER = /(?:%|％|\.\d\d)(\d{1,4})$/;
+/**
+ * Digits after a percent sign or after two decimals that start the next label: its row number, a year,
+ * a year and then a row number (…40.78%20081安徽…: a period wrapped beside the rows), months (…6.86%1-6月);
+ * never 0 (0.870存货净值 ends in a zero cell).
+ */
+const ROW_NUMBER_AFTER = /(?:%|％|\.\d\d)((?:19|20)\d{2}[1-9]\d?|[1-9]\d{0,3}(?:-\d{1,2})?)$/;
 /** A character a label starts with (not a figure, a sign, a bracket or a separator). */
 const LABEL_START = /[^\d,.%％()（）\-—–\s]/;
 const PAGE_NUMBER = /^\d+(?:-\d+){0,2}$/;
@@ -45,13 +49,15 @@ interface Piece {
 }
 
 /** The label / figure-run pieces of a line, or undefined when it is not rows of glued figures. */
-function pieces(line: Line): Piece[] | undefined {
-  const t = line.text;
+function pieces(line: Line): Pieces | undefined {
+  let t = line.text;
   if (t.length < 4 || t.length > MAX_LINE) return undefined;
   const c0 = t.charCodeAt(0);
   if (c0 === 91 /* [ */ || c0 === 124 /* | */) return undefined;
-  // Sentences are not rows: rejected before any expression runs over the line.
-  if (t.indexOf('。') >= 0 || t.indexOf('，') >= 0 || t.indexOf('；') >= 0) return undefined;
+  // Sentences are not rows. Rows glued to a sentence that follows them (…小计1,034.6378.60%本公司自营模式
+  // 销售客户主要为…。) are read up to the last figure run before it; the sentence's start is dropped.
+  const stop = sentenceStart(t);
+  if (stop >= 0) t = t.slice(0, stop);
   const out: Piece[] = [];
   let at = 0;
   FIGURE_RUN.lastIndex = 0;
@@ -79,10 +85,38 @@ function pieces(line: Line): Piece[] | undefined {
   }
   if (!out.length) return undefined;
   const rest = t.slice(at).trim();
-  if (rest) out.push({ label: rest, labelStart: at + t.slice(at).indexOf(rest) });
+  if (stop >= 0) {
+    // The sentence must start with words after rows of figures (several runs, most of them of glued
+    // figures: 规模由2,351.93万元下降至1,670.05万元 is prose), not with a figure of its own.
+    const glued = out.filter((p) => figureEnds(p.run!) >= 2).length;
+    if (!rest || out.length < 2 || glued * 2 <= out.length) return undefined;
+  } else if (rest) out.push({ label: rest, labelStart: at + t.slice(at).indexOf(rest) });
   for (const p of out) if (p.label.length > MAX_LABEL || NOT_LABEL.test(p.label)) return undefined;
-  return out;
+  return stop >= 0 ? Object.assign(out, { sentence: true }) : out;
 }
+
+/** A cheap count of the figures in a run: decimals (with their percent sign), percents of integers, dashes. */
+function figureEnds(run: string): number {
+  FIGURE_END.lastIndex = 0;
+  let n = 0;
+  while (FIGURE_END.exec(run)) n++;
+  return n;
+}
+const FIGURE_END = /\.\d+[%％]?|\d[%％]|[-—–]/g;
+
+/** Pieces of a line; `sentence`: the line goes on with a sentence after its rows, which ends the table. */
+type Pieces = Piece[] & { sentence?: boolean };
+
+/** Where the first sentence of a line starts: at its first 。，；, or -1. */
+function sentenceStart(t: string): number {
+  let stop = -1;
+  for (const mark of SENTENCE_MARKS) {
+    const k = t.indexOf(mark);
+    if (k >= 0 && (stop < 0 || k < stop)) stop = k;
+  }
+  return stop;
+}
+const SENTENCE_MARKS = ['。', '，', '；'];
 
 /** A header of glued dates, with the label text before and after it. */
 function datesHeader(line: Line): { header: RawRow; after?: RawRow } | undefined {
@@ -124,6 +158,15 @@ function headerIn(t: string, base: number, line: number): { header: RawRow; rest
   const header: RawRow = { label, labelRange: { start: base, end: base + first }, cells, line, lastLine: line, start: base, end: base + end, header: true };
   const rest = t.slice(end).trim();
   return { header, rest, restStart: rest ? base + t.indexOf(rest, end) : base + end };
+}
+
+/**
+ * The header a line opens with: glued periods in its first label, before the first row's label
+ * (项目2010年1-6月2009年度2008年度2007年度研发支出714.42…) or alone (科目名称2010-06-30…流动资产：).
+ */
+function openingHeader(ps: Piece[], line: Line): ReturnType<typeof headerIn> {
+  const h = headerIn(ps[0].label, line.start + ps[0].labelStart, line.index);
+  return h && (!ps[0].run || h.rest) ? h : undefined;
 }
 
 function rowOf(line: Line, p: Piece): RawRow {
@@ -199,8 +242,8 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
   const from = ctx.from ?? 0;
   const to = ctx.to ?? lines.length;
   // The pieces of each line, read once: a start that makes no table is followed by another over the same lines.
-  const read: (Piece[] | null | undefined)[] = new Array(to - from);
-  const piecesAt = (k: number): Piece[] | undefined => {
+  const read: (Pieces | null | undefined)[] = new Array(to - from);
+  const piecesAt = (k: number): Pieces | undefined => {
     let p = read[k - from];
     if (p === undefined) read[k - from] = p = pieces(lines[k]) ?? null;
     return p ?? undefined;
@@ -215,7 +258,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
     const first = piecesAt(i);
     // A table of this kind starts on a line holding two rows or more, or at a header of glued periods.
     const own = first ? undefined : datesHeader(lines[i]);
-    const opening = first?.[0].run ? undefined : first?.[0] && headerIn(first[0].label, lines[i].start + first[0].labelStart, i);
+    const opening = first && openingHeader(first, lines[i]);
     if (!own && !opening && (!first || first.filter((p) => p.run).length < 2)) {
       i++;
       continue;
@@ -284,7 +327,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
         continue;
       }
       textLines = 0;
-      const lead = ps[0].run ? undefined : headerIn(ps[0].label, lines[j].start + ps[0].labelStart, j);
+      const lead = openingHeader(ps, lines[j]);
       if (lead) {
         // 科目名称2010年1-6月2009年度2008年度2007年度营业收入126,614,383.75…: the header, then the first row.
         if (hasData) break;
@@ -292,7 +335,7 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
         rows.push(lead.header);
         headed = true;
         // (A copy: the line's pieces are kept for the next start.)
-        ps = [{ ...ps[0], label: lead.rest, labelStart: lead.restStart - lines[j].start }, ...ps.slice(1)];
+        ps = Object.assign([{ ...ps[0], label: lead.rest, labelStart: lead.restStart - lines[j].start }, ...ps.slice(1)], { sentence: ps.sentence });
       }
       if (ps.filter((p) => p.run).length >= 2) multi++;
       const end = ps[ps.length - 1];
@@ -317,6 +360,8 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
           continue;
         }
         const row = rowOf(lines[j], p);
+        if (ps[q + 1]?.label) row.glued!.next = 'label';
+        else if (q === ps.length - 1 && !ps.sentence) row.glued!.next = 'end';
         if (pending) {
           const joins = !p.label || (!HEADING_END.test(pending.label) && rowKindOf(pending.label) === 'data' && rowKindOf(p.label) === 'data' && pending.label.length + p.label.length <= MAX_LABEL);
           if (joins) {
@@ -335,14 +380,26 @@ export function findGluedLineTables(ctx: TableContext, add: AddTable) {
       }
       lastLine = j;
       j++;
+      if (ps.sentence) break;
     }
     if (pending && pending.line === lastLine) flush();
     const data = rows.filter((r) => !r.header && r.cells.length);
-    // Only tables that have something to check: a 合计 / 小计 / 总计 row among their rows.
+    // Only tables that have something to check: a 合计 / 小计 / 总计 row among their rows, or a
+    // statement under its own header of glued periods (利润表: 营业利润, 利润总额 …), several rows to a line.
     let repeated = 0;
     for (const n of trailing.values()) if (n >= 3) repeated += n;
-    if (!(repeated * 2 >= runLines) && (multi >= 1 || (headed && wrapped >= 1)) && data.length >= 3 && regular(data) && data.some((r) => rowKindOf(r.label) !== 'data')) {
-      resolveGluedRows(rows, false);
+    const checkable = data.some((r) => rowKindOf(r.label) !== 'data') || (headed && multi >= 1 && data.length >= 8);
+    let taken = false;
+    if (!(repeated * 2 >= runLines) && (multi >= 1 || (headed && wrapped >= 1)) && data.length >= 3 && checkable) {
+      // Under a header of periods the rows are read with its column count before their regularity is
+      // judged (-3,642.60-18,071.14… has readings of more cells than the header's four).
+      taken = regular(data);
+      if (!taken && headed) {
+        resolveGluedRows(rows, false);
+        taken = regular(rows.filter((r) => !r.header && r.cells.length));
+      } else if (taken) resolveGluedRows(rows, false);
+    }
+    if (taken) {
       add('glued', rows);
       i = Math.max(i + 1, j < to && !ctx.claimed[j] ? j : lastLine + 1);
     } else i++;

@@ -22,6 +22,24 @@ interface Candidate {
   decimals: number[];
 }
 
+/** A run ending in one dash (not a run of nil dashes), or in a number in brackets (1,199.5568.19%（1）). */
+const LABEL_BULLET = /[\d%％](?:[-—–]|[（(][1-9]\d?[)）])$/;
+/** A run ending in a year after a share or two decimals (…9.88%2009 at the end of a line). */
+const YEAR_END = /(?:[%％]|\.\d\d)(?:19|20)\d{2}$/;
+
+/**
+ * How many characters at the end of a glued run may start the label after it: before a label on the
+ * line, a bullet (…973.98—原材料) or a heading's number (…68.19%（1）对…); at the end of the line, a
+ * period written beside the rows (…9.88%2009 / 年度). 0 if none.
+ */
+function labelLead(text: string, next: 'label' | 'end' | undefined): number {
+  if (next === 'label') {
+    const m = LABEL_BULLET.exec(text);
+    return m ? m[0].length - 1 : 0;
+  }
+  return next === 'end' && YEAR_END.test(text) ? 4 : 0;
+}
+
 function candidateOf(row: RawRow, r: GluedReading): Candidate {
   const values: (number | undefined)[] = [];
   const decimals: number[] = [];
@@ -108,7 +126,10 @@ export function resolveGluedRows(rows: RawRow[], keepFormer = true): void {
     const k = ks[i];
     if (!r.glued || r.header || k < 1) return;
     if (r.cells.length === k && !r.uncertain) return;
-    const readings = gluedReadings(r.glued.text, k, 64);
+    let readings = gluedReadings(r.glued.text, k, 64);
+    // What ends the run and would be one cell too many may be the start of the label after it.
+    const lead = readings ? undefined : labelLead(r.glued.text, r.glued.next);
+    if (lead) readings = gluedReadings(r.glued.text.slice(0, -lead), k, 64);
     if (!readings) {
       if (!keepFormer && r.cells.length !== k) {
         r.uncertain = true;

@@ -19,6 +19,8 @@ const CLAUSE_END = /[。；;，,]$/;
 const DASH_ROW = /^(.*?[^\s\-—–\d,.%％])([-—–]{2,})$/;
 const CLAUSE_MARK = /[。；;，]/;
 const GLUED_ROW = /^(.*?[^\d,.%％\-—\s])([\d,.%％\-—]*\d[\d,.%％\-—]*)$/;
+/** Glued integers with negatives in brackets among them: 投资转让净收益/(亏损)27-13(15), 其他联营公司40(4)466818. */
+const GLUED_WITH_BRACKETS = /^(.*?[^\d,.%％\-—\s()（）][)）]?)(\d[\d,.%％\-—()（）]*[(（][\d,]+[)）][\d,.%％\-—()（）]*)$/;
 /** A line that is only glued figures (leading spaces kept in group 1). */
 const GLUED_ALONE = /^(\s*)([\d(（\-—][\d,.%％\-—()（）]*[\d)）%％\-—])$/;
 const GROUPED_TWICE = /[,.]\d.*[,.]\d/;
@@ -106,7 +108,7 @@ export function lineRow(line: Line, bareDigits = false): RawRow | undefined {
   // Glued: a label, then digits, separators, dashes and percent signs with no space.
   // A line of glued figures alone is a row whose label is the line above (短期借款 / 10,1689,2555,7518,241).
   const alone = GLUED_ALONE.exec(t);
-  const g = alone ? (['', alone[1], alone[2]] as unknown as RegExpExecArray) : GLUED_ROW.exec(t) ?? GLUED_BRACKET_ROW.exec(t);
+  const g = alone ? (['', alone[1], alone[2]] as unknown as RegExpExecArray) : (bareDigits ? GLUED_WITH_BRACKETS.exec(t) : null) ?? GLUED_ROW.exec(t) ?? GLUED_BRACKET_ROW.exec(t);
   if (g && !SPACE.test(g[2])) {
     const label = g[1].trim();
     const tail = g[2];
@@ -233,7 +235,10 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
       i++;
       continue;
     }
-    const first = rowAt(i);
+    // Bare glued digits (合计219137470452189) start a table only under a header of periods, whose column
+    // count can settle them.
+    let first = rowAt(i);
+    const bareFirst = !first && (first = rowAt(i, true))?.glued?.bare === true;
     if (!first || (first.glued && first.label === '' && !labelAbove(ctx, i, first))) {
       i++;
       continue;
@@ -244,6 +249,8 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
     let back = i - 1;
     let seen = 0;
     const headers: RawRow[] = [];
+    // Short label lines between the header and a first row of glued figures (长期股权投资, (未经审计)): rows without figures.
+    const between: Line[] = [];
     while (back >= start && seen < 4) {
       if (ctx.claimed[back]) break;
       if (!isContent(ctx, back)) {
@@ -257,11 +264,20 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
         seen++;
         continue;
       }
+      if (first.glued && !headers.length && between.length < 2 && labelLine(lines[back].text)) {
+        between.unshift(lines[back]);
+        back--;
+        continue;
+      }
       break;
     }
-    // A column-words row needs its periods row above it.
-    if (headers.length && headers[0].label === '' && headers.length === 1) headers.length = 0;
-    rows.push(...headers, first);
+    // A column-words row needs its periods row above it (a row of periods alone, 2007年2006年…, stands by itself).
+    if (headers.length === 1 && headers[0].label === '' && !periodsIn(headers[0].cells[0]?.text ?? '').length) headers.length = 0;
+    if (!headers.length && bareFirst) {
+      i++;
+      continue;
+    }
+    rows.push(...headers, ...(headers.length ? between.map((l) => labelOnlyRow(l)) : []), first);
     let j = i + 1;
     let gap = 0;
     let lastRowLine = i;
@@ -337,6 +353,12 @@ function labelAbove(ctx: TableContext, i: number, row: RawRow): boolean {
   row.labelRange = { start: l.start + l.text.indexOf(t), end: l.start + l.text.indexOf(t) + t.length };
   row.line = b;
   return true;
+}
+
+/** A short line of label text without figures (a group's name, a note such as (未经审计)). */
+function labelLine(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= 20 && !DIGIT.test(t) && !STATEMENT_END.test(t) && !looksLikeProse(t);
 }
 
 function labelOnlyRow(l: Line): RawRow {
