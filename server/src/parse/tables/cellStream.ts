@@ -501,7 +501,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
   const rows = seg.slice(a, b);
   stripRowNumbers(rows);
   splitUnlabelledRows(rows);
-  const data = rows.filter((r) => !r.head && valueCount(r) > 0);
+  let data = rows.filter((r) => !r.head && valueCount(r) > 0);
   // Three rows with values, or two under a header (one item and its total).
   if (data.length < (rows[0]?.head ? 2 : 3)) return;
   // Rows whose values stand on lines of their own: most of them, or this is another layout's table.
@@ -534,6 +534,10 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
   // One value per row, no header, and labels joined across lines or a unit line with a value: column-major
   // text read row by row (pdftotext without -layout), where the labels of several rows run together.
   if (k < 1 || (k === 1 && !rows[0].head && data.some((r) => r.lastPart !== undefined || UNIT_LINE.test(r.label)))) return;
+
+  // A row of exactly twice the column count holds a second, unlabelled row (3 年以上 | 4,987,183 | 4,466,834 |
+  // 66,756,024 | 65,449,636): no row has more than k cells, so each holds k, in order.
+  if (k >= 2 && splitDoubleRows(rows, k, noteColumn)) data = rows.filter((r) => !r.head && valueCount(r) > 0);
 
   // Items of each row after the note cell.
   const itemsOf = (r: StreamRow): { items: Item[]; ambiguous: boolean } => {
@@ -573,6 +577,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
   const blanksMark = full >= 2 && fullWithBlanks === 0;
 
   const out: RawRow[] = [];
+  const orphans = new Set<RawRow>();
   let seenData = false;
   let prevData: StreamRow | undefined;
   let prevRow: StreamRow | undefined;
@@ -634,7 +639,9 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
       section: section || undefined,
       uncertain: uncertain || r.orphan || undefined,
     });
+    if (r.orphan && !uncertain) orphans.add(out[out.length - 1]);
   }
+  confirmRunningSubtotals(out, orphans, k);
   placeTotalsByArithmetic(out, k);
   // Rows without a header right after another reader's table are the rest of that table (misread there): continued.
   let continued = false;
@@ -723,6 +730,45 @@ function headerRows(r: StreamRow, k: number, repeated: boolean): RawRow[] {
     header: true,
     repeatedHeader: repeated || undefined,
   }));
+}
+
+/**
+ * An unlabelled row (split off the row above it) is certain where it is the running subtotal of its group: in
+ * every column the sum of the rows above it (back to the header, a section or a total; 减： rows subtracted),
+ * two rows at least, all of them certain and full. It is settled by the rows above, never by a total below
+ * (应收押金 | 暂付款 | 其他 | 16,214 | 减：坏账准备 | 合计: the 合计 is then checked on its own).
+ */
+function confirmRunningSubtotals(rows: RawRow[], orphans: Set<RawRow>, k: number) {
+  if (!orphans.size) return;
+  let from = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.header || r.section || isTotalLabel(r.label)) {
+      from = i + 1;
+      continue;
+    }
+    if (!orphans.has(r) || r.cells.length !== k || r.cells.some((c) => !c.figure)) continue;
+    const parts = rows.slice(from, i).filter((x) => x.cells.length > 0 && !isBreakdownLabel(x.label));
+    if (parts.length < 2 || parts.some((x) => x.uncertain || x.cells.length !== k || x.cells.some((c) => !c.figure && !isEmptyCellText(c.text)))) continue;
+    let ok = true;
+    for (let c = 0; c < k && ok; c++) {
+      const want = r.cells[c].figure!;
+      let s = 0;
+      let t = 0.5 * Math.pow(10, -want.decimals);
+      let n = 0;
+      for (const x of parts) {
+        const f = x.cells[c].figure;
+        if (!f) continue;
+        s += isSubtractLabel(x.label) ? -Math.abs(f.value) : f.value;
+        t += 0.5 * Math.pow(10, -f.decimals);
+        n++;
+      }
+      ok = n >= 2 && Math.abs(s - want.value) <= t + 1e-9;
+    }
+    if (!ok) continue;
+    r.uncertain = undefined;
+    from = i + 1;
+  }
 }
 
 /**
@@ -951,6 +997,38 @@ function stripRowNumbers(all: StreamRow[]) {
       i = j + 1;
     } else i++;
   }
+}
+
+/** Splits each row of exactly 2k values (and no note reference among them) into the row and an unlabelled row after it. */
+function splitDoubleRows(rows: StreamRow[], k: number, noteColumn: boolean): boolean {
+  let split = false;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.head || r.orphan || valueCount(r) !== 2 * k) continue;
+    const f = firstItem(r);
+    if (noteColumn && f?.kind === 'value' && SMALL_INT.test(f.piece!.text)) continue;
+    let seen = 0;
+    let cut = 0;
+    while (cut < r.items.length && seen < k) if (r.items[cut++].kind === 'value') seen++;
+    const tail = r.items.slice(cut).filter((it) => it.kind === 'value');
+    r.items = r.items.slice(0, cut);
+    const first = tail[0].piece!;
+    rows.splice(i + 1, 0, {
+      label: '',
+      labelStart: first.start,
+      labelEnd: first.start,
+      line: tail[0].line,
+      lastLine: tail[tail.length - 1].line,
+      items: tail,
+      streamed: true,
+      orphan: true,
+      page: r.page,
+    });
+    r.lastLine = r.items[r.items.length - 1].line;
+    split = true;
+    i++;
+  }
+  return split;
 }
 
 /**
