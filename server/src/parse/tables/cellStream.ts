@@ -575,6 +575,22 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
     if (items.slice(0, last).some((it) => it.kind === 'blank')) fullWithBlanks++;
   }
   const blanksMark = full >= 2 && fullWithBlanks === 0;
+  // A single blank line at a row's end, right before the next row's text (no page break in between), is its last
+  // cell where no full row ends in one: then the blank lines stand for empty cells only.
+  const beforeText = (it: Item) => {
+    const q = it.line + 1;
+    if (q >= ctx.lines.length || ctx.furniture.has(q)) return false;
+    const t = ctx.lines[q].text;
+    const a = trimmedStart(t);
+    return a < t.length && t.charCodeAt(a) !== 91;
+  };
+  let fullTrailing = 0;
+  for (const r of data) {
+    const { items } = itemsOfRow(r);
+    const n = items.length;
+    if (n >= 2 && items[n - 1].kind === 'blank' && items[n - 2].kind === 'value' && beforeText(items[n - 1]) && items.filter((it) => it.kind === 'value').length === k) fullTrailing++;
+  }
+  const trailingMarks = blanksMark && fullTrailing === 0;
 
   const out: RawRow[] = [];
   const orphans = new Set<RawRow>();
@@ -609,6 +625,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
       let e = items.length;
       while (e > 0 && items[e - 1].kind === 'blank') e--;
       const slots = items.slice(0, e);
+      if (trailingMarks && slots.length === k - 1 && e === items.length - 1 && beforeText(items[e])) slots.push(items[e]);
       if (slots.length === k) cells = slots.map((it) => (it.kind === 'value' ? cellOf(it.piece!) : { start: it.at, end: it.at, text: '' }));
       else {
         cells = vals.map((it) => cellOf(it.piece!));
