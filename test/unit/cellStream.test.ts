@@ -472,3 +472,100 @@ test('a page break between a label and its values, and (1,474,894 ) as one negat
   assert.equal(rowOf(t, '财务费用')?.cells[0].figure?.value, -1474894);
   assert.equal(rowOf(t, '56'), undefined);
 });
+
+// 23: a row of twice the column count (3 年以上, then the unlabelled 账面余额 row), 减：坏账准备 and 合计.
+const DOUBLE_ROW = `应收账款账龄按收入确认的时间予以确认，应收账款的账龄分析如下：
+
+2024 年
+2023 年
+
+1 年以内
+53,521,437
+55,779,350
+1 年至2 年
+7,054,299
+2,063,458
+2 年至3 年
+1,193,105
+3,139,994
+3 年以上
+4,987,183
+4,466,834
+66,756,024
+65,449,636
+
+减：应收账款坏账准备
+4,457,036
+3,583,617
+
+合计
+62,298,988
+61,866,019
+`;
+
+test('a row of twice the column count holds an unlabelled row; one that the rows above add up to is certain, and the total below it is checked', () => {
+  const [t] = streamTables(DOUBLE_ROW);
+  assert.deepEqual(cellsOf(t, '3 年以上'), ['4,987,183', '4,466,834']);
+  const orphan = t.rows.find((r) => r.label === '' && r.kind !== 'header');
+  assert.deepEqual(orphan?.cells.map((c) => c.text), ['66,756,024', '65,449,636']);
+  assert.equal(orphan?.uncertain, undefined);
+  const totals = analyze(DOUBLE_ROW).checks.filter((c) => c.row.label === '合计');
+  assert.equal(totals.length, 2);
+  assert.ok(totals.every((c) => c.ok));
+  assert.deepEqual(warnings(DOUBLE_ROW), []);
+  // A wrong 合计 is a warning: the unlabelled row was settled by the rows above it, not by the total.
+  assert.equal(warnings(DOUBLE_ROW.replace('62,298,988', '62,299,988')).length, 1);
+});
+
+test('an unlabelled row that the rows above do not add up to stays uncertain, and the total below it is not checked', () => {
+  const text = DOUBLE_ROW.replace('66,756,024', '66,756,124');
+  const [t] = streamTables(text);
+  const orphan = t.rows.find((r) => r.label === '' && r.kind !== 'header');
+  assert.equal(orphan?.uncertain, true);
+  assert.deepEqual(analyze(text).checks.filter((c) => c.row.label === '合计'), []);
+  assert.deepEqual(warnings(text), []);
+});
+
+// 27: blank lines mark empty cells (投资支付的现金 / (blank) / 40,000.00 / (blank)), the last one before the next label.
+const TRAILING_BLANK = `单位：万元
+项目
+2025 年度
+2024 年度
+2023 年度
+处置固定资产、无形资产和其他长
+期资产收回的现金净额
+16.94
+36.40
+71.52
+投资支付的现金
+
+40,000.00
+
+购建固定资产、无形资产和其他长
+期资产支付的现金
+11,748.17
+17,733.91
+20,410.34
+取得子公司及其他营业单位支付的
+现金净额
+38,213.41
+344,258.24
+
+投资活动现金流出小计
+49,961.58
+401,992.15
+20,410.34
+`;
+
+test('a blank line at the end of a row, before the next label, is its last empty cell where blank lines mark empty cells', () => {
+  const [t] = streamTables(TRAILING_BLANK);
+  const r = rowOf(t, '投资支付的现金');
+  assert.deepEqual(r?.cells.map((c) => c.text), ['', '40,000.00', '']);
+  assert.equal(r?.uncertain, undefined);
+  assert.deepEqual(cellsOf(t, '取得子公司及其他营业单位支付的现金净额'), ['38,213.41', '344,258.24', '']);
+  // A blank line before a page break is no cell: without a total to place it, the row stays uncertain.
+  const cut = TRAILING_BLANK.slice(0, TRAILING_BLANK.indexOf('投资活动现金流出小计')).replace('344,258.24\n\n', '344,258.24\n\n[P112]\n其他\n1.00\n2.00\n3.00\n');
+  const [u] = streamTables(cut);
+  assert.equal(rowOf(u, '取得子公司及其他营业单位支付的现金净额')?.uncertain, true);
+  assert.equal(rowOf(u, '投资支付的现金')?.uncertain, undefined);
+});
