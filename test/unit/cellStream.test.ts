@@ -569,3 +569,87 @@ test('a blank line at the end of a row, before the next label, is its last empty
   assert.equal(rowOf(u, '取得子公司及其他营业单位支付的现金净额')?.uncertain, true);
   assert.equal(rowOf(u, '投资支付的现金')?.uncertain, undefined);
 });
+
+// 26: a top-five table whose total spans the 序号 and 名称 columns: 合计 | - | 10,347.94 | 26.99%.
+const TOP_FIVE = `单位：万元
+序号
+供应商名称
+采购金额
+占比
+1
+中远海运集团下属公司
+6,625.60
+17.28%
+2
+湛江徐闻港有限公司
+2,215.88
+5.78%
+3
+中国人民财产保险股份有限公司
+1,172.11
+3.06%
+合计
+-
+10,013.59
+26.12%
+`;
+
+test('a nil mark right after a total word, before as many figures as columns, is the empty name cell', () => {
+  const [t] = streamTables(TOP_FIVE);
+  const r = rowOf(t, '合计');
+  assert.deepEqual(r?.cells.map((c) => c.text), ['10,013.59', '26.12%']);
+  assert.equal(r?.uncertain, undefined);
+  assert.ok(analyze(TOP_FIVE).checks.some((c) => c.row.label === '合计' && c.ok && !c.confirmOnly));
+  // A figure, not a nil mark, in that place leaves the row uncertain.
+  const [u] = streamTables(TOP_FIVE.replace('合计\n-\n', '合计\n7\n'));
+  assert.equal(rowOf(u, '合计')?.uncertain, true);
+});
+
+// 23: 57、营业外支出 (three columns) and, after a page break, 58、所得税费用 (two) under the same period words.
+test('a header under a numbered caption starts a new table; one marked （续） goes on', () => {
+  const text = `57、营业外支出
+
+2024 年
+2023 年
+计入2024 年度非经
+常性损益
+
+非流动资产清理损失
+1,632,109
+1,144,068
+1,632,109
+捐赠支出
+29,965
+36,448
+29,965
+合计
+1,662,074
+1,180,516
+1,662,074
+
+[P235]
+比亚迪股份有限公司2024 年年度报告全文
+235
+
+58、所得税费用
+
+2024 年
+2023 年
+
+当期所得税费用
+11,262,547
+ 7,319,831
+递延所得税费用
+(3,179,245)
+(1,395,264)
+
+合计
+8,083,302
+5,924,567
+`;
+  const ts = streamTables(text);
+  assert.equal(ts.length, 2);
+  assert.deepEqual(ts.map((t) => t.columns.length), [3, 2]);
+  assert.deepEqual(cellsOf(ts[1], '当期所得税费用'), ['11,262,547', '7,319,831']);
+  assert.equal(streamTables(text.replace('58、所得税费用', '57、营业外支出（续）')).length, 1);
+});

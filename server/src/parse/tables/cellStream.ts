@@ -97,6 +97,9 @@ const CHAPTER = /^[一二三四五六七八九十]+、/;
 const JOINER_END = /[、和及与的或为对（(]$/;
 /** Section words of the statements: never the head of a wrapped label, always a group boundary. */
 const SECTION_WORD = /^(?:流动资产|非流动资产|流动负债|非流动负债|所有者权益|股东权益|负债|资产|负债和所有者权益|负债和股东权益|负债及股东权益)(?:（或股东权益）)?[:：]?$/;
+/** A numbered caption: 58、所得税费用, （2） 按账龄披露, 1、按性质列示, 七、…; and the mark of a table that goes on. */
+const NUMBERED_CAPTION = /^\s*(?:\d{1,2}\s*[、．](?!\d)|\d{1,2}\.(?!\d)|[(（]\s*[\d一二三四五六七八九十]{1,2}\s*[)）]|[一二三四五六七八九十]+、)/;
+const CONTINUED = /[(（]\s*续\s*[)）]/;
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
@@ -464,7 +467,9 @@ function readSegments(ctx: TableContext, rows: (StreamRow | 'break')[], add: Add
       const hasData = !!lastData;
       // The same header again goes on with the table only after a page break, and not after a unit line (a new table).
       const unitBetween = hasData && seg.slice(seg.indexOf(lastData!) + 1).some((x) => UNIT_LINE.test(x.label));
-      if (hasData && (key !== firstHead || (r.page ?? 0) <= (lastData!.page ?? 0) || unitBetween)) end();
+      // A header under a numbered caption (58、所得税费用, （2） 按账龄披露) starts a new table, unless it says it goes on (（续）).
+      const captioned = NUMBERED_CAPTION.test(r.label) && !CONTINUED.test(r.label);
+      if (hasData && (key !== firstHead || (r.page ?? 0) <= (lastData!.page ?? 0) || unitBetween || captioned)) end();
       // A header before any data replaces what came before it (a date, a caption read as a header).
       else if (!hasData) seg = [];
       if (firstHead === undefined || !hasData) firstHead = key;
@@ -618,6 +623,9 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
         vals = expanded;
       }
     }
+    // A total whose label spans the label columns (序号 | 名称 …: 合计 | - | 10,347.94 | 26.99%): a nil mark before
+    // as many figures as columns is the empty name cell.
+    if (vals.length === k + 1 && TOTAL_TAIL.test(r.label) && isEmptyCellText(vals[0].piece!.text) && vals.slice(1).every((it) => figureOfCell(it.piece!.text, it.piece!.start))) vals = vals.slice(1);
     if (vals.length === 0) cells = [];
     else if (vals.length === k) cells = vals.map((it) => cellOf(it.piece!));
     else if (vals.length < k && blanksMark) {
