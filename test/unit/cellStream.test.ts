@@ -653,3 +653,30 @@ test('a header under a numbered caption starts a new table; one marked （续）
   assert.deepEqual(cellsOf(ts[1], '当期所得税费用'), ['11,262,547', '7,319,831']);
   assert.equal(streamTables(text.replace('58、所得税费用', '57、营业外支出（续）')).length, 1);
 });
+
+// 23: 30、预计负债, a movement table whose first row (年初余额) follows the year columns.
+test('a balance word under year columns, followed by values, is the first row of a movement table', () => {
+  const text = `30、预计负债
+售后服务费
+2024 年
+2023 年
+
+年初余额
+14,590,710
+7,552,861
+本年净增加
+8,129,671
+7,037,849
+
+合计
+22,720,381
+14,590,710
+`;
+  const [t] = streamTables(text);
+  assert.deepEqual(t.columns.map((c) => c.title), ['2024 年', '2023 年']);
+  assert.deepEqual(cellsOf(t, '年初余额'), ['14,590,710', '7,552,861']);
+  assert.equal(analyze(text).checks.filter((c) => c.row.label === '合计' && c.ok).length, 2);
+  // Under period titles that are balances themselves (期末余额 | 期初余额), the last one stays a column title.
+  const [u] = streamTables('项目\n期末余额\n期初余额\n货币资金\n10.00\n20.00\n应收账款\n5.00\n6.00\n合计\n15.00\n26.00\n');
+  assert.equal(u.columns.length, 2);
+});

@@ -364,12 +364,13 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
           // A lone period word with values is a row (期初余额 in a movement table), not a header.
           const p = cur.head[0];
           cur = { label: p.text, labelStart: p.start, labelEnd: p.end, line: cur.line, lastLine: cur.lastLine, items: [], streamed: false };
-        } else if (cur && cur.head && cur.head[cur.head.length - 1].word) {
-          // The header's last text line is the first row's label (with the line before it, when wrapped).
+        } else if (cur && cur.head && (cur.head[cur.head.length - 1].word || balanceUnderYears(cur.head))) {
+          // The header's last text line is the first row's label (with the line before it, when wrapped); so is a
+          // balance word under year columns (2024 年 | 2023 年 / 年初余额 | 14,590,710 …: a movement table).
           const head = cur.head;
           let p = head.pop()!;
           const before = head[head.length - 1];
-          if (before?.word && before.line === p.line! - 1 && canJoin(before.text, p.text)) {
+          if (p.word && before?.word && before.line === p.line! - 1 && canJoin(before.text, p.text)) {
             head.pop();
             p = { text: before.text + p.text, start: before.start, end: p.end, line: before.line };
           }
@@ -1054,6 +1055,19 @@ function splitDoubleRows(rows: StreamRow[], k: number, noteColumn: boolean): boo
     i++;
   }
   return split;
+}
+
+const BALANCE_WORD = /(?:余额|发生额)$/;
+const YEAR_WORD = /^(?:19|20)\d\d\s*年(?:度)?$/;
+
+/** A header of year words (2024 年, 2023 年) whose last line is a balance word (年初余额) on a line of its own. */
+function balanceUnderYears(head: Piece[]): boolean {
+  const n = head.length;
+  if (n < 3) return false;
+  const last = head[n - 1];
+  if (last.word || !BALANCE_WORD.test(last.text) || last.line === head[n - 2].line) return false;
+  for (let q = 0; q < n - 1; q++) if (!YEAR_WORD.test(head[q].text)) return false;
+  return true;
 }
 
 /**
