@@ -28,6 +28,15 @@ test('a sentence naming a total is no total row; a table row is, also after pros
   assert.deepEqual(totalRowTexts(text), ['合计']);
 });
 
+test('a sentence wrapped without its punctuation, its only figure inside words, is no total row', () => {
+  // 27: lines of a bondholders' meeting rule.
+  const text = `单独或者合计持有本次债券未偿还份额10%以上的债券持有人有权自行召集债券
+合计持有本次债券未偿还份额10%以上的债券持有人提议召集债券持有人会
+资产总计196,356.50 100.00%
+`;
+  assert.deepEqual(totalRowTexts(text), ['资产总计196,356.50 100.00%']);
+});
+
 test('按组合计提坏账准备 and 合计数 name no total', () => {
   const text = `按组合计提坏账准备 1,330.28 1,183.00
 占应收账款合计数的比例 12.50
