@@ -1025,6 +1025,22 @@ function stripRowNumbers(all: StreamRow[]) {
   }
 }
 
+/** A row without a label made of values split off the row before it (never certain by its shape alone). */
+function unlabelledRow(values: Item[], before: StreamRow): StreamRow {
+  const first = values[0].piece!;
+  return {
+    label: '',
+    labelStart: first.start,
+    labelEnd: first.start,
+    line: values[0].line,
+    lastLine: values[values.length - 1].line,
+    items: values,
+    streamed: true,
+    orphan: true,
+    page: before.page,
+  };
+}
+
 /** Splits each row of exactly 2k values (and no note reference among them) into the row and an unlabelled row after it. */
 function splitDoubleRows(rows: StreamRow[], k: number, noteColumn: boolean): boolean {
   let split = false;
@@ -1036,20 +1052,8 @@ function splitDoubleRows(rows: StreamRow[], k: number, noteColumn: boolean): boo
     let seen = 0;
     let cut = 0;
     while (cut < r.items.length && seen < k) if (r.items[cut++].kind === 'value') seen++;
-    const tail = r.items.slice(cut).filter((it) => it.kind === 'value');
+    rows.splice(i + 1, 0, unlabelledRow(r.items.slice(cut).filter((it) => it.kind === 'value'), r));
     r.items = r.items.slice(0, cut);
-    const first = tail[0].piece!;
-    rows.splice(i + 1, 0, {
-      label: '',
-      labelStart: first.start,
-      labelEnd: first.start,
-      line: tail[0].line,
-      lastLine: tail[tail.length - 1].line,
-      items: tail,
-      streamed: true,
-      orphan: true,
-      page: r.page,
-    });
     r.lastLine = r.items[r.items.length - 1].line;
     split = true;
     i++;
@@ -1095,20 +1099,8 @@ function splitUnlabelledRows(rows: StreamRow[]) {
     while (e < items.length && items[e].kind === 'blank') e++;
     const n = b - a;
     if (n < 2 || c === b || d - c !== n || e !== items.length || (counts.get(n) ?? 0) < 2) continue;
-    const tail = items.slice(c, d);
+    rows.splice(i + 1, 0, unlabelledRow(items.slice(c, d), r));
     r.items = items.slice(0, b);
-    const first = tail[0].piece!;
-    rows.splice(i + 1, 0, {
-      label: '',
-      labelStart: first.start,
-      labelEnd: first.start,
-      line: tail[0].line,
-      lastLine: tail[tail.length - 1].line,
-      items: tail,
-      streamed: true,
-      orphan: true,
-      page: r.page,
-    });
     r.lastLine = items[b - 1].line;
     i++;
   }
