@@ -216,3 +216,46 @@ test('a filing-lens: accept line silences that difference only', () => {
   assert.equal(analyze(accepted).model.tables[0].rows.length, 5);
   assert.equal(messages(COUNTS + 'filing-lens: accept 合计 25,001\n').length, 1);
 });
+
+// 004: space-separated rows with a label wrapped over three lines and a row without figures between a row and its total.
+const WRAPPED_BETWEEN = `类别
+2019-6-30
+
+账面余额 坏账准备 账面价值
+ 金额 比例（%） 金额
+计提比例
+
+（%）
+
+单项金额重大并单
+
+独计提坏账准备的
+
+应收账款
+
+按组合计提坏账准
+
+备的应收账款 37,131,003.12 100.00 1,973,167.63 5.31 35,157,835.49
+
+其中：账龄组合 37,131,003.12 100.00 1,973,167.63 5.31 35,157,835.49
+
+无风险组合
+
+单项金额不重大但
+
+单独计提坏账准备
+
+的应收账款
+
+合计 37,131,003.12 100.00 1,973,167.63 5.31 35,157,835.49
+`;
+
+test('up to five short label lines between space-separated rows stay in the table: its total is checked', () => {
+  const a = analyze(WRAPPED_BETWEEN);
+  const totals = a.checks.filter((c) => c.row.label === '合计' && !c.confirmOnly);
+  assert.ok(totals.length >= 2 && totals.every((c) => c.ok));
+  assert.equal(diagnostics(analyze(WRAPPED_BETWEEN.replace('合计 37,131,003.12', '合计 37,131,013.12'))).filter((d) => d.severity === 'warning').length, 1);
+  // Four lines of prose-length text end the table before the total.
+  const long = WRAPPED_BETWEEN.replace('单项金额不重大但\n', '单项金额不重大但单独计提坏账准备的应收账款说明\n');
+  assert.deepEqual(analyze(long).checks.filter((c) => c.row.label === '合计'), []);
+});
