@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const core = await import(path.join(root, 'dist/core.js'));
+const core = await import(process.env.CORE ?? path.join(root, 'dist/core.js'));
 const args = process.argv.slice(2);
 const flag = (f) => args.includes(f);
 let files = args.filter((a) => !a.startsWith('--'));

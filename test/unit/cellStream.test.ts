@@ -472,3 +472,211 @@ test('a page break between a label and its values, and (1,474,894 ) as one negat
   assert.equal(rowOf(t, '财务费用')?.cells[0].figure?.value, -1474894);
   assert.equal(rowOf(t, '56'), undefined);
 });
+
+// 23: a row of twice the column count (3 年以上, then the unlabelled 账面余额 row), 减：坏账准备 and 合计.
+const DOUBLE_ROW = `应收账款账龄按收入确认的时间予以确认，应收账款的账龄分析如下：
+
+2024 年
+2023 年
+
+1 年以内
+53,521,437
+55,779,350
+1 年至2 年
+7,054,299
+2,063,458
+2 年至3 年
+1,193,105
+3,139,994
+3 年以上
+4,987,183
+4,466,834
+66,756,024
+65,449,636
+
+减：应收账款坏账准备
+4,457,036
+3,583,617
+
+合计
+62,298,988
+61,866,019
+`;
+
+test('a row of twice the column count holds an unlabelled row; one that the rows above add up to is certain, and the total below it is checked', () => {
+  const [t] = streamTables(DOUBLE_ROW);
+  assert.deepEqual(cellsOf(t, '3 年以上'), ['4,987,183', '4,466,834']);
+  const orphan = t.rows.find((r) => r.label === '' && r.kind !== 'header');
+  assert.deepEqual(orphan?.cells.map((c) => c.text), ['66,756,024', '65,449,636']);
+  assert.equal(orphan?.uncertain, undefined);
+  const totals = analyze(DOUBLE_ROW).checks.filter((c) => c.row.label === '合计');
+  assert.equal(totals.length, 2);
+  assert.ok(totals.every((c) => c.ok));
+  assert.deepEqual(warnings(DOUBLE_ROW), []);
+  // A wrong 合计 is a warning: the unlabelled row was settled by the rows above it, not by the total.
+  assert.equal(warnings(DOUBLE_ROW.replace('62,298,988', '62,299,988')).length, 1);
+});
+
+test('an unlabelled row that the rows above do not add up to stays uncertain, and the total below it is not checked', () => {
+  const text = DOUBLE_ROW.replace('66,756,024', '66,756,124');
+  const [t] = streamTables(text);
+  const orphan = t.rows.find((r) => r.label === '' && r.kind !== 'header');
+  assert.equal(orphan?.uncertain, true);
+  assert.deepEqual(analyze(text).checks.filter((c) => c.row.label === '合计'), []);
+  assert.deepEqual(warnings(text), []);
+});
+
+// 27: blank lines mark empty cells (投资支付的现金 / (blank) / 40,000.00 / (blank)), the last one before the next label.
+const TRAILING_BLANK = `单位：万元
+项目
+2025 年度
+2024 年度
+2023 年度
+处置固定资产、无形资产和其他长
+期资产收回的现金净额
+16.94
+36.40
+71.52
+投资支付的现金
+
+40,000.00
+
+购建固定资产、无形资产和其他长
+期资产支付的现金
+11,748.17
+17,733.91
+20,410.34
+取得子公司及其他营业单位支付的
+现金净额
+38,213.41
+344,258.24
+
+投资活动现金流出小计
+49,961.58
+401,992.15
+20,410.34
+`;
+
+test('a blank line at the end of a row, before the next label, is its last empty cell where blank lines mark empty cells', () => {
+  const [t] = streamTables(TRAILING_BLANK);
+  const r = rowOf(t, '投资支付的现金');
+  assert.deepEqual(r?.cells.map((c) => c.text), ['', '40,000.00', '']);
+  assert.equal(r?.uncertain, undefined);
+  assert.deepEqual(cellsOf(t, '取得子公司及其他营业单位支付的现金净额'), ['38,213.41', '344,258.24', '']);
+  // A blank line before a page break is no cell: without a total to place it, the row stays uncertain.
+  const cut = TRAILING_BLANK.slice(0, TRAILING_BLANK.indexOf('投资活动现金流出小计')).replace('344,258.24\n\n', '344,258.24\n\n[P112]\n其他\n1.00\n2.00\n3.00\n');
+  const [u] = streamTables(cut);
+  assert.equal(rowOf(u, '取得子公司及其他营业单位支付的现金净额')?.uncertain, true);
+  assert.equal(rowOf(u, '投资支付的现金')?.uncertain, undefined);
+});
+
+// 26: a top-five table whose total spans the 序号 and 名称 columns: 合计 | - | 10,347.94 | 26.99%.
+const TOP_FIVE = `单位：万元
+序号
+供应商名称
+采购金额
+占比
+1
+中远海运集团下属公司
+6,625.60
+17.28%
+2
+湛江徐闻港有限公司
+2,215.88
+5.78%
+3
+中国人民财产保险股份有限公司
+1,172.11
+3.06%
+合计
+-
+10,013.59
+26.12%
+`;
+
+test('a nil mark right after a total word, before as many figures as columns, is the empty name cell', () => {
+  const [t] = streamTables(TOP_FIVE);
+  const r = rowOf(t, '合计');
+  assert.deepEqual(r?.cells.map((c) => c.text), ['10,013.59', '26.12%']);
+  assert.equal(r?.uncertain, undefined);
+  assert.ok(analyze(TOP_FIVE).checks.some((c) => c.row.label === '合计' && c.ok && !c.confirmOnly));
+  // A figure, not a nil mark, in that place leaves the row uncertain.
+  const [u] = streamTables(TOP_FIVE.replace('合计\n-\n', '合计\n7\n'));
+  assert.equal(rowOf(u, '合计')?.uncertain, true);
+});
+
+// 23: 57、营业外支出 (three columns) and, after a page break, 58、所得税费用 (two) under the same period words.
+test('a header under a numbered caption starts a new table; one marked （续） goes on', () => {
+  const text = `57、营业外支出
+
+2024 年
+2023 年
+计入2024 年度非经
+常性损益
+
+非流动资产清理损失
+1,632,109
+1,144,068
+1,632,109
+捐赠支出
+29,965
+36,448
+29,965
+合计
+1,662,074
+1,180,516
+1,662,074
+
+[P235]
+比亚迪股份有限公司2024 年年度报告全文
+235
+
+58、所得税费用
+
+2024 年
+2023 年
+
+当期所得税费用
+11,262,547
+ 7,319,831
+递延所得税费用
+(3,179,245)
+(1,395,264)
+
+合计
+8,083,302
+5,924,567
+`;
+  const ts = streamTables(text);
+  assert.equal(ts.length, 2);
+  assert.deepEqual(ts.map((t) => t.columns.length), [3, 2]);
+  assert.deepEqual(cellsOf(ts[1], '当期所得税费用'), ['11,262,547', '7,319,831']);
+  assert.equal(streamTables(text.replace('58、所得税费用', '57、营业外支出（续）')).length, 1);
+});
+
+// 23: 30、预计负债, a movement table whose first row (年初余额) follows the year columns.
+test('a balance word under year columns, followed by values, is the first row of a movement table', () => {
+  const text = `30、预计负债
+售后服务费
+2024 年
+2023 年
+
+年初余额
+14,590,710
+7,552,861
+本年净增加
+8,129,671
+7,037,849
+
+合计
+22,720,381
+14,590,710
+`;
+  const [t] = streamTables(text);
+  assert.deepEqual(t.columns.map((c) => c.title), ['2024 年', '2023 年']);
+  assert.deepEqual(cellsOf(t, '年初余额'), ['14,590,710', '7,552,861']);
+  assert.equal(analyze(text).checks.filter((c) => c.row.label === '合计' && c.ok).length, 2);
+  // Under period titles that are balances themselves (期末余额 | 期初余额), the last one stays a column title.
+  const [u] = streamTables('项目\n期末余额\n期初余额\n货币资金\n10.00\n20.00\n应收账款\n5.00\n6.00\n合计\n15.00\n26.00\n');
+  assert.equal(u.columns.length, 2);
+});

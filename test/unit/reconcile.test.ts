@@ -216,3 +216,99 @@ test('a filing-lens: accept line silences that difference only', () => {
   assert.equal(analyze(accepted).model.tables[0].rows.length, 5);
   assert.equal(messages(COUNTS + 'filing-lens: accept 合计 25,001\n').length, 1);
 });
+
+// 004: space-separated rows with a label wrapped over three lines and a row without figures between a row and its total.
+const WRAPPED_BETWEEN = `类别
+2019-6-30
+
+账面余额 坏账准备 账面价值
+ 金额 比例（%） 金额
+计提比例
+
+（%）
+
+单项金额重大并单
+
+独计提坏账准备的
+
+应收账款
+
+按组合计提坏账准
+
+备的应收账款 37,131,003.12 100.00 1,973,167.63 5.31 35,157,835.49
+
+其中：账龄组合 37,131,003.12 100.00 1,973,167.63 5.31 35,157,835.49
+
+无风险组合
+
+单项金额不重大但
+
+单独计提坏账准备
+
+的应收账款
+
+合计 37,131,003.12 100.00 1,973,167.63 5.31 35,157,835.49
+`;
+
+test('up to five short label lines between space-separated rows stay in the table: its total is checked', () => {
+  const a = analyze(WRAPPED_BETWEEN);
+  const totals = a.checks.filter((c) => c.row.label === '合计' && !c.confirmOnly);
+  assert.ok(totals.length >= 2 && totals.every((c) => c.ok));
+  assert.equal(diagnostics(analyze(WRAPPED_BETWEEN.replace('合计 37,131,003.12', '合计 37,131,013.12'))).filter((d) => d.severity === 'warning').length, 1);
+  // Four lines of prose-length text end the table before the total.
+  const long = WRAPPED_BETWEEN.replace('单项金额不重大但\n', '单项金额不重大但单独计提坏账准备的应收账款说明\n');
+  assert.deepEqual(analyze(long).checks.filter((c) => c.row.label === '合计'), []);
+});
+
+// 24: deductions written in brackets, a running subtotal without a label between them; 27: a 账面价值合计 under
+// a total and its deduction.
+test('deductions after a total, or written in brackets around a running subtotal, are taken from the rows above', () => {
+  const brackets = `合同资产
+2025 年12 月31 日
+2024 年12 月31 日
+合同资产
+26,763
+26,249
+减：减值准备
+(1,079)
+(1,124)
+
+25,684
+25,125
+减：列示于其他非流动资产的合同资产
+(5,506)
+(4,460)
+
+合计
+20,178
+20,665
+`;
+  const a = analyze(brackets);
+  const totals = a.checks.filter((c) => c.row.label === '合计');
+  assert.equal(totals.length, 2);
+  assert.ok(totals.every((c) => c.ok));
+  const netOfDeduction = `单位：万元
+项目
+2025 年
+2024 年
+个人
+1,341,505.03
+937,166.60
+机构
+140,525.30
+60,927.10
+合计
+1,482,030.34
+998,093.70
+减：减值准备
+1,171.04
+499.64
+账面价值合计
+1,480,859.29
+997,594.06
+`;
+  const net = analyze(netOfDeduction).checks.filter((c) => c.row.label === '账面价值合计');
+  assert.equal(net.length, 2);
+  assert.ok(net.every((c) => c.ok && c.components.length === 2));
+  assert.equal(diagnostics(analyze(netOfDeduction.replace('1,480,859.29', '1,480,869.29'))).filter((d) => d.severity === 'warning').length, 1);
+});

@@ -3,6 +3,7 @@
 // check. A filing whose totals could mostly not be read says so, instead of staying silent.
 
 import { FilingModel } from '../model/types';
+import { TOTAL_WORD_IN_TEXT } from '../parse/cells';
 import { lineAt } from '../parse/lines';
 import type { Check } from './reconcile';
 
@@ -13,7 +14,13 @@ export interface Coverage {
   checked: number[];
 }
 
-const TOTAL_WORD = /合\s*计|小\s*计|总\s*计/;
+/** The total words as a row label reads them (not 组合计提, 合计数, 总计划). */
+const TOTAL_WORD = TOTAL_WORD_IN_TEXT;
+/** Sentence punctuation: with it, a total word followed by words, or by a figure and words, is prose (below). */
+const SENTENCE_MARK = /[，。；]/;
+const WORDS_AFTER_TOTAL = /^\s*(?:[\u4e00-\u9fff]|[-(（]?\d[\d,]*(?:\.\d+)?%?\s?[\u4e00-\u9fff])/;
+/** A figure inside words: four words or more after the total word, then the line's only figure, then words (合计持有本次债券未偿还份额10%以上的). */
+const FIGURE_IN_WORDS = /^[\u4e00-\u9fff]{4,}[-(（]?\d[\d,]*(?:\.\d+)?%?\s?[\u4e00-\u9fff][^\d]*$/;
 const FIGURE = /(?<![\d.])[-(（]?\d[\d,]*(?:\.\d+)?%?/;
 const STARTS_WITH_FIGURE = /^\s*[-(（]?\d[\d,]*(?:\.\d+)?\s*[)）]?%?(?:\s|$)/;
 const MAX_LINE = 20000;
@@ -26,7 +33,14 @@ export function coverage(model: FilingModel, checks: Check[]): Coverage {
     if (t.length > MAX_LINE || t.indexOf('计') < 0 || furniture.has(i)) continue;
     const m = TOTAL_WORD.exec(t);
     if (!m) continue;
-    let has = FIGURE.test(t.slice(m.index + m[0].length));
+    // A sentence that names a total is no total row: a line with sentence punctuation where words follow the
+    // total word (合计派发现金红利22,898,485.20 元，…) or its first figure (增合计55 万平方米的年产能。), or a line
+    // without punctuation whose only figure stands inside words.
+    const after = t.slice(m.index + m[0].length);
+    if (SENTENCE_MARK.test(t) && t.indexOf('|') < 0 && WORDS_AFTER_TOTAL.test(after)) continue;
+    // A line of a sentence wrapped without its punctuation: words on both sides of its only figure.
+    if (FIGURE_IN_WORDS.test(after) && !TOTAL_WORD.test(after)) continue;
+    let has = FIGURE.test(after);
     for (let j = i + 1, k = 0; !has && j < lines.length && k < 3; j++) {
       const s = lines[j].text;
       if (furniture.has(j) || s.length > MAX_LINE || !s.trim()) continue;

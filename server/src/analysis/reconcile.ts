@@ -251,6 +251,12 @@ function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals:
       if (!isTotal) anyData = true;
     }
     items.reverse();
+    // A group of deductions only (合计 / 减：减值准备 / 账面价值合计) starts from the total right above it.
+    const base = k >= 0 ? rows[k] : undefined;
+    if (base && (base.kind === 'total' || base.kind === 'subtotal') && !consumed.has(base) && items.some((it) => it.row.subtract && it.row.cells.some((c) => c.figure)) && items.every((it) => it.row.subtract || !it.row.cells.some((c) => c.figure))) {
+      items.unshift({ row: base, index: k, isTotal: true });
+      k--;
+    }
     // A block that runs up to the top of a table may have lost its first rows: where the table continues a
     // broken-off grid, or has no header and only one row with figures to add, say nothing.
     const atTop = k < 0 || (k === 0 && rows[0].kind === 'header');
@@ -583,7 +589,8 @@ function withRunningSubtotals(readings: Set<Row>[], items: Item[], align: Alignm
     for (let c = 0; c < n; c++) {
       const f = pc[c]?.figure;
       if (!f || f.percent) continue;
-      sum[c] += (rows[i].subtract ? -1 : 1) * f.value;
+      // A deduction takes its amount away, whether the filing writes it positive or in brackets.
+      sum[c] += rows[i].subtract ? -Math.abs(f.value) : f.value;
       tol[c] += 0.5 * 10 ** -f.decimals;
       seen[c] = 1;
     }

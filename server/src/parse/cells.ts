@@ -64,7 +64,8 @@ export function periodsIn(text: string): { text: string; start: number; end: num
 }
 
 // 合计 / 小计 / 总计, but not 组合计提 (provision by portfolio) or 合计数 (the total as a noun: 占应收账款合计数的比例).
-const TOTAL = /(?<!组)合\s*计(?![提数])|小\s*计(?!提)|总\s*计(?!划|提)/;
+export const TOTAL_WORD_IN_TEXT = /(?<!组)合\s*计(?![提数])|小\s*计(?!提)|总\s*计(?!划|提)/;
+const TOTAL = TOTAL_WORD_IN_TEXT;
 
 const SUBITEM = /^其中/;
 const SUBTOTAL_WORD = /小计/;

@@ -97,6 +97,9 @@ const CHAPTER = /^[一二三四五六七八九十]+、/;
 const JOINER_END = /[、和及与的或为对（(]$/;
 /** Section words of the statements: never the head of a wrapped label, always a group boundary. */
 const SECTION_WORD = /^(?:流动资产|非流动资产|流动负债|非流动负债|所有者权益|股东权益|负债|资产|负债和所有者权益|负债和股东权益|负债及股东权益)(?:（或股东权益）)?[:：]?$/;
+/** A numbered caption: 58、所得税费用, （2） 按账龄披露, 1、按性质列示, 七、…; and the mark of a table that goes on. */
+const NUMBERED_CAPTION = /^\s*(?:\d{1,2}\s*[、．](?!\d)|\d{1,2}\.(?!\d)|[(（]\s*[\d一二三四五六七八九十]{1,2}\s*[)）]|[一二三四五六七八九十]+、)/;
+const CONTINUED = /[(（]\s*续\s*[)）]/;
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
@@ -362,12 +365,13 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
           // A lone period word with values is a row (期初余额 in a movement table), not a header.
           const p = cur.head[0];
           cur = { label: p.text, labelStart: p.start, labelEnd: p.end, line: cur.line, lastLine: cur.lastLine, items: [], streamed: false };
-        } else if (cur && cur.head && cur.head[cur.head.length - 1].word) {
-          // The header's last text line is the first row's label (with the line before it, when wrapped).
+        } else if (cur && cur.head && (cur.head[cur.head.length - 1].word || balanceUnderYears(cur.head))) {
+          // The header's last text line is the first row's label (with the line before it, when wrapped); so is a
+          // balance word under year columns (2024 年 | 2023 年 / 年初余额 | 14,590,710 …: a movement table).
           const head = cur.head;
           let p = head.pop()!;
           const before = head[head.length - 1];
-          if (before?.word && before.line === p.line! - 1 && canJoin(before.text, p.text)) {
+          if (p.word && before?.word && before.line === p.line! - 1 && canJoin(before.text, p.text)) {
             head.pop();
             p = { text: before.text + p.text, start: before.start, end: p.end, line: before.line };
           }
@@ -466,7 +470,9 @@ function readSegments(ctx: TableContext, rows: (StreamRow | 'break')[], add: Add
       // The same header again goes on with the table only after a page break, and not after a unit line (a new table).
       // Nor after a numbered title without values (八、研发支出 / 1、按性质列示): the header is a new table's.
       const unitBetween = hasData && seg.slice(seg.indexOf(lastData!) + 1).some((x) => UNIT_LINE.test(x.label) || (valueCount(x) === 0 && NUMBERED_TITLE.test(x.label)));
-      if (hasData && (key !== firstHead || (r.page ?? 0) <= (lastData!.page ?? 0) || unitBetween)) end();
+      // A header under a numbered caption (58、所得税费用, （2） 按账龄披露) starts a new table, unless it says it goes on (（续）).
+      const captioned = NUMBERED_CAPTION.test(r.label) && !CONTINUED.test(r.label);
+      if (hasData && (key !== firstHead || (r.page ?? 0) <= (lastData!.page ?? 0) || unitBetween || captioned)) end();
       // A header before any data replaces what came before it (a date, a caption read as a header).
       else if (!hasData) seg = [];
       if (firstHead === undefined || !hasData) firstHead = key;
@@ -503,7 +509,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
   const rows = seg.slice(a, b);
   stripRowNumbers(rows);
   splitUnlabelledRows(rows);
-  const data = rows.filter((r) => !r.head && valueCount(r) > 0);
+  let data = rows.filter((r) => !r.head && valueCount(r) > 0);
   // Three rows with values, or two under a header (one item and its total).
   if (data.length < (rows[0]?.head ? 2 : 3)) return;
   // Rows whose values stand on lines of their own: most of them, or this is another layout's table.
@@ -536,6 +542,10 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
   // One value per row, no header, and labels joined across lines or a unit line with a value: column-major
   // text read row by row (pdftotext without -layout), where the labels of several rows run together.
   if (k < 1 || (k === 1 && !rows[0].head && data.some((r) => r.lastPart !== undefined || UNIT_LINE.test(r.label)))) return;
+
+  // A row of exactly twice the column count holds a second, unlabelled row (3 年以上 | 4,987,183 | 4,466,834 |
+  // 66,756,024 | 65,449,636): no row has more than k cells, so each holds k, in order.
+  if (k >= 2 && splitDoubleRows(rows, k, noteColumn)) data = rows.filter((r) => !r.head && valueCount(r) > 0);
 
   // Items of each row after the note cell.
   const itemsOf = (r: StreamRow): { items: Item[]; ambiguous: boolean } => {
@@ -573,8 +583,25 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
     if (items.slice(0, last).some((it) => it.kind === 'blank')) fullWithBlanks++;
   }
   const blanksMark = full >= 2 && fullWithBlanks === 0;
+  // A single blank line at a row's end, right before the next row's text (no page break in between), is its last
+  // cell where no full row ends in one: then the blank lines stand for empty cells only.
+  const beforeText = (it: Item) => {
+    const q = it.line + 1;
+    if (q >= ctx.lines.length || ctx.furniture.has(q)) return false;
+    const t = ctx.lines[q].text;
+    const a = trimmedStart(t);
+    return a < t.length && t.charCodeAt(a) !== 91;
+  };
+  let fullTrailing = 0;
+  for (const r of data) {
+    const { items } = itemsOfRow(r);
+    const n = items.length;
+    if (n >= 2 && items[n - 1].kind === 'blank' && items[n - 2].kind === 'value' && beforeText(items[n - 1]) && items.filter((it) => it.kind === 'value').length === k) fullTrailing++;
+  }
+  const trailingMarks = blanksMark && fullTrailing === 0;
 
   const out: RawRow[] = [];
+  const orphans = new Set<RawRow>();
   let seenData = false;
   let prevData: StreamRow | undefined;
   let prevRow: StreamRow | undefined;
@@ -599,6 +626,9 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
         vals = expanded;
       }
     }
+    // A total whose label spans the label columns (序号 | 名称 …: 合计 | - | 10,347.94 | 26.99%): a nil mark before
+    // as many figures as columns is the empty name cell.
+    if (vals.length === k + 1 && TOTAL_TAIL.test(r.label) && isEmptyCellText(vals[0].piece!.text) && vals.slice(1).every((it) => figureOfCell(it.piece!.text, it.piece!.start))) vals = vals.slice(1);
     if (vals.length === 0) cells = [];
     else if (vals.length === k) cells = vals.map((it) => cellOf(it.piece!));
     else if (vals.length < k && blanksMark) {
@@ -606,6 +636,7 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
       let e = items.length;
       while (e > 0 && items[e - 1].kind === 'blank') e--;
       const slots = items.slice(0, e);
+      if (trailingMarks && slots.length === k - 1 && e === items.length - 1 && beforeText(items[e])) slots.push(items[e]);
       if (slots.length === k) cells = slots.map((it) => (it.kind === 'value' ? cellOf(it.piece!) : { start: it.at, end: it.at, text: '' }));
       else {
         cells = vals.map((it) => cellOf(it.piece!));
@@ -636,7 +667,9 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
       section: section || undefined,
       uncertain: uncertain || r.orphan || undefined,
     });
+    if (r.orphan && !uncertain) orphans.add(out[out.length - 1]);
   }
+  confirmRunningSubtotals(out, orphans, k);
   placeTotalsByArithmetic(out, k);
   // Rows without a header right after another reader's table are the rest of that table (misread there): continued.
   let continued = false;
@@ -725,6 +758,45 @@ function headerRows(r: StreamRow, k: number, repeated: boolean): RawRow[] {
     header: true,
     repeatedHeader: repeated || undefined,
   }));
+}
+
+/**
+ * An unlabelled row (split off the row above it) is certain where it is the running subtotal of its group: in
+ * every column the sum of the rows above it (back to the header, a section or a total; 减： rows subtracted),
+ * two rows at least, all of them certain and full. It is settled by the rows above, never by a total below
+ * (应收押金 | 暂付款 | 其他 | 16,214 | 减：坏账准备 | 合计: the 合计 is then checked on its own).
+ */
+function confirmRunningSubtotals(rows: RawRow[], orphans: Set<RawRow>, k: number) {
+  if (!orphans.size) return;
+  let from = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.header || r.section || isTotalLabel(r.label)) {
+      from = i + 1;
+      continue;
+    }
+    if (!orphans.has(r) || r.cells.length !== k || r.cells.some((c) => !c.figure)) continue;
+    const parts = rows.slice(from, i).filter((x) => x.cells.length > 0 && !isBreakdownLabel(x.label));
+    if (parts.length < 2 || parts.some((x) => x.uncertain || x.cells.length !== k || x.cells.some((c) => !c.figure && !isEmptyCellText(c.text)))) continue;
+    let ok = true;
+    for (let c = 0; c < k && ok; c++) {
+      const want = r.cells[c].figure!;
+      let s = 0;
+      let t = 0.5 * Math.pow(10, -want.decimals);
+      let n = 0;
+      for (const x of parts) {
+        const f = x.cells[c].figure;
+        if (!f) continue;
+        s += isSubtractLabel(x.label) ? -Math.abs(f.value) : f.value;
+        t += 0.5 * Math.pow(10, -f.decimals);
+        n++;
+      }
+      ok = n >= 2 && Math.abs(s - want.value) <= t + 1e-9;
+    }
+    if (!ok) continue;
+    r.uncertain = undefined;
+    from = i + 1;
+  }
 }
 
 /**
@@ -955,6 +1027,55 @@ function stripRowNumbers(all: StreamRow[]) {
   }
 }
 
+/** A row without a label made of values split off the row before it (never certain by its shape alone). */
+function unlabelledRow(values: Item[], before: StreamRow): StreamRow {
+  const first = values[0].piece!;
+  return {
+    label: '',
+    labelStart: first.start,
+    labelEnd: first.start,
+    line: values[0].line,
+    lastLine: values[values.length - 1].line,
+    items: values,
+    streamed: true,
+    orphan: true,
+    page: before.page,
+  };
+}
+
+/** Splits each row of exactly 2k values (and no note reference among them) into the row and an unlabelled row after it. */
+function splitDoubleRows(rows: StreamRow[], k: number, noteColumn: boolean): boolean {
+  let split = false;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.head || r.orphan || valueCount(r) !== 2 * k) continue;
+    const f = firstItem(r);
+    if (noteColumn && f?.kind === 'value' && SMALL_INT.test(f.piece!.text)) continue;
+    let seen = 0;
+    let cut = 0;
+    while (cut < r.items.length && seen < k) if (r.items[cut++].kind === 'value') seen++;
+    rows.splice(i + 1, 0, unlabelledRow(r.items.slice(cut).filter((it) => it.kind === 'value'), r));
+    r.items = r.items.slice(0, cut);
+    r.lastLine = r.items[r.items.length - 1].line;
+    split = true;
+    i++;
+  }
+  return split;
+}
+
+const BALANCE_WORD = /(?:余额|发生额)$/;
+const YEAR_WORD = /^(?:19|20)\d\d\s*年(?:度)?$/;
+
+/** A header of year words (2024 年, 2023 年) whose last line is a balance word (年初余额) on a line of its own. */
+function balanceUnderYears(head: Piece[]): boolean {
+  const n = head.length;
+  if (n < 3) return false;
+  const last = head[n - 1];
+  if (last.word || !BALANCE_WORD.test(last.text) || last.line === head[n - 2].line) return false;
+  for (let q = 0; q < n - 1; q++) if (!YEAR_WORD.test(head[q].text)) return false;
+  return true;
+}
+
 /**
  * A row of n values, a blank line, and n more values (境外 | 87,721,879 | … / / 118,538,732 | …), in a table
  * whose other rows have n values, holds an unlabelled row (a subtotal the extraction lost the label of):
@@ -980,20 +1101,8 @@ function splitUnlabelledRows(rows: StreamRow[]) {
     while (e < items.length && items[e].kind === 'blank') e++;
     const n = b - a;
     if (n < 2 || c === b || d - c !== n || e !== items.length || (counts.get(n) ?? 0) < 2) continue;
-    const tail = items.slice(c, d);
+    rows.splice(i + 1, 0, unlabelledRow(items.slice(c, d), r));
     r.items = items.slice(0, b);
-    const first = tail[0].piece!;
-    rows.splice(i + 1, 0, {
-      label: '',
-      labelStart: first.start,
-      labelEnd: first.start,
-      line: tail[0].line,
-      lastLine: tail[tail.length - 1].line,
-      items: tail,
-      streamed: true,
-      orphan: true,
-      page: r.page,
-    });
     r.lastLine = items[b - 1].line;
     i++;
   }

@@ -215,6 +215,8 @@ function subheaderLine(line: Line): RawRow | undefined {
   return { label: '', labelRange: { start: base, end: base }, cells, line: line.index, lastLine: line.index, start: base, end: base + t.length, header: true };
 }
 
+const SHORT_LABEL_LINE = 12;
+
 export function findLineTables(ctx: TableContext, add: AddTable) {
   const { lines } = ctx;
   const start = ctx.from ?? 0;
@@ -319,7 +321,10 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
         continue;
       }
       const t = lines[j].text.trim();
-      if (t.length <= MAX_LABEL && !STATEMENT_END.test(t) && gap < 3 && !CONTINUED.test(t)) {
+      // Up to three lines of text between rows; five where all are short (a label wrapped over three lines and a
+      // row without figures: 单项金额不重大但 / 单独计提坏账准备 / 的应收账款).
+      const short = t.length <= SHORT_LABEL_LINE && pending.every((l) => l.text.trim().length <= SHORT_LABEL_LINE);
+      if (t.length <= MAX_LABEL && !STATEMENT_END.test(t) && (gap < 3 || (gap < 5 && short)) && !CONTINUED.test(t)) {
         pending.push(lines[j]);
         gap++;
         j++;
