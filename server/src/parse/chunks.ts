@@ -60,7 +60,7 @@ export function tablesOfChunk(
   for (let i = chunk.fromLine; i < chunk.toLine; i++) if (lines[i].text.length > MAX_TABLE_LINE && !opensHtmlTable(lines[i].text)) claimed[i] = 1;
   if (chunk.toLine - chunk.fromLine === 1 && claimed[chunk.fromLine]) return [];
   const tables = findTables({ lines, furniture, documentUnit, claimed, from: chunk.fromLine, to: chunk.toLine });
-  if (tables.length) inheritUnits(lines, tables);
+  if (tables.length) inheritUnits(lines, tables, chunk.fromLine);
   return tables;
 }
 
@@ -74,9 +74,10 @@ const MAX_UNIT_GAP = 200;
  * A table whose unit line was not found right above it — a table the reader cut in pieces (one cell per
  * line, its header cells over many lines, a page break) — is in the unit of the unit line above it, or of the
  * table piece before it, with nothing but cells, header cells and page furniture between: never across a
- * numbered title or a sentence, where a new table starts.
+ * numbered title or a sentence, where a new table starts. Within the chunk: the same chunk text gives the
+ * same tables wherever it stands (an edit re-reads one chunk alone, features/incremental.ts).
  */
-function inheritUnits(lines: Line[], tables: Table[]): void {
+function inheritUnits(lines: Line[], tables: Table[], fromLine: number): void {
   const ordered = [...tables].sort((a, b) => a.start - b.start);
   for (let k = 0; k < ordered.length; k++) {
     const t = ordered[k];
@@ -89,7 +90,7 @@ function inheritUnits(lines: Line[], tables: Table[]): void {
     const prev = k - 1;
     let walked = 0;
     let between = 0;
-    for (let i = first - 1; i >= 0 && walked <= MAX_UNIT_GAP; i--) {
+    for (let i = first - 1; i >= fromLine && walked <= MAX_UNIT_GAP; i--) {
       const l = lines[i];
       if (prev >= 0 && l.start < ordered[prev].end) {
         // The piece before: its unit (found right above it or inherited); where it has none, the walk
