@@ -393,3 +393,26 @@ test('rows confirmed by other columns together, each with nil marks of its own',
   const w = warnings(INVESTEES.replace('70,252.46', '75,252.46'));
   assert.ok(w.some((m) => m.includes('75,252.46') && m.includes('difference 5,000.00 万元')), w.join('\n'));
 });
+
+// pdftotext -layout: an ageing table whose rows leave a cell blank in one column or the other (an
+// empty cell is a gap at its column's place). The other column adds up with rows that are blank in
+// this one, so a difference here is confirmed.
+const AGEING = `                                                          单位：元 币种：人民币
+        账龄                      期末账面余额                     期初账面余额
+1 年以内                                 223,561,410.86              6,896,747.56
+1至2年                                    2,322,136.89                 18,568.00
+2至3年                                        8,568.00
+3至4年                                                                108,800.00
+4至5年                                      108,800.00                985,833.33
+5 年以上                                   4,474,604.89              4,149,971.56
+        合计                            230,475,520.64             12,159,920.45
+`;
+
+test('blank cells of a layout that keeps them are empty cells: the other column confirms the rows', () => {
+  assert.deepEqual(warnings(AGEING), []);
+  const w = warnings(AGEING.replace('230,475,520.64', '230,475,620.64'));
+  assert.ok(w.some((m) => m.includes('230,475,620.64') && m.includes('difference 100.00 元')), w.join('\n'));
+  // In space-separated rows a missing cell leaves no trace: the same rows confirm nothing there.
+  const spaced = AGEING.split('\n').map((l) => l.trim().replace(/\s{2,}/g, ' ')).join('\n');
+  assert.deepEqual(warnings(spaced.replace('230,475,520.64', '230,475,620.64')), []);
+});

@@ -209,7 +209,8 @@ function coveredInOtherColumns(checks: Check[], c: Check): boolean {
 
 /**
  * The rows the reconciling check adds are this check's rows, with the same signs, or rows that print a
- * nil mark (-, —) in this check's column: present, and empty there.
+ * nil mark (-, —) in this check's column, or leave it blank where the layout keeps empty cells: present,
+ * and empty there.
  */
 function consistentRows(o: Check, c: Check): boolean {
   const mine = new Map(c.components.map((p) => [p.row, p.sign]));
@@ -220,10 +221,20 @@ function consistentRows(o: Check, c: Check): boolean {
       continue;
     }
     const cell = p.row.cells.length === c.row.cells.length ? p.row.cells[c.column] : undefined;
-    if (!cell || cell.figure || !cell.text.trim() || !isEmptyCellText(cell.text)) return false;
+    if (!cell || cell.figure) return false;
+    // Empty there: a nil mark, or a blank cell in a layout where an empty cell leaves a trace.
+    if (cell.text.trim() ? !isEmptyCellText(cell.text) : !BLANK_IS_EMPTY.has(c.table.layout)) return false;
   }
   return true;
 }
+
+/**
+ * Layouts where a blank cell is an empty cell, not a value lost or moved: explicit cells (pipes, HTML,
+ * Markdown, list literals), columns placed by position (pdftotext -layout), blank lines counted for
+ * empty cells. (Not: space-separated rows, glued digits, cell streams, column-major runs, where an
+ * empty cell leaves no trace.)
+ */
+const BLANK_IS_EMPTY: ReadonlySet<Table['layout']> = new Set<Table['layout']>(['pipe', 'html', 'markdown', 'list', 'aligned', 'cellPerLine']);
 
 /** The same component rows, with the same signs. */
 function sameRows(a: Check, b: Check): boolean {
