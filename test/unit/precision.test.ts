@@ -399,7 +399,10 @@ test('rows confirmed by other columns together, each with nil marks of its own',
 // this one, so a difference here is confirmed.
 const AGEING = `                                                          单位：元 币种：人民币
         账龄                      期末账面余额                     期初账面余额
+1 年以内
+其中：1 年以内分项
 1 年以内                                 223,561,410.86              6,896,747.56
+1 年以内小计                               223,561,410.86              6,896,747.56
 1至2年                                    2,322,136.89                 18,568.00
 2至3年                                        8,568.00
 3至4年                                                                108,800.00
@@ -410,8 +413,10 @@ const AGEING = `                                                          单位
 
 test('blank cells of a layout that keeps them are empty cells: the other column confirms the rows', () => {
   assert.deepEqual(warnings(AGEING), []);
-  const w = warnings(AGEING.replace('230,475,520.64', '230,475,620.64'));
+  const wrong = AGEING.replace('230,475,520.64', '230,475,620.64');
+  const w = warnings(wrong);
   assert.ok(w.some((m) => m.includes('230,475,620.64') && m.includes('difference 100.00 元')), w.join('\n'));
+  assert.equal(failing(wrong)[0]?.confirmedBy, 'row');
   // In space-separated rows a missing cell leaves no trace: the same rows confirm nothing there.
   const spaced = AGEING.split('\n').map((l) => l.trim().replace(/\s{2,}/g, ' ')).join('\n');
   assert.deepEqual(warnings(spaced.replace('230,475,520.64', '230,475,620.64')), []);

@@ -191,10 +191,10 @@ function isConfirming(c: Check): boolean {
 }
 
 /**
- * The same total row reconciles in other columns over the rows this check adds: each of its rows is
- * added, with the same sign, by one of them at least (iHerb | 77,152.96 | 64,218.66 | 49,057.15,
- * with a nil mark in one column or another), and they add no row that has a figure in this column
- * that this check leaves out.
+ * The same total row reconciles in other columns over the rows this check adds: in one of them, the
+ * same rows but for rows empty in one of the two columns; or each of its rows added, with the same
+ * sign, by one of them at least (iHerb | 77,152.96 | 64,218.66 | 49,057.15, with a nil mark in one
+ * column or another) — and they add no row that has a figure in this column that this check leaves out.
  */
 function coveredInOtherColumns(checks: Check[], c: Check): boolean {
   const covered = new Set<Table['rows'][number]>();
@@ -202,6 +202,8 @@ function coveredInOtherColumns(checks: Check[], c: Check): boolean {
     if (o === c || o.row !== c.row || !o.ok || !o.components.some((p) => p.cell.figure!.value !== 0)) continue;
     if (sameRows(o, c)) return true;
     if (!consistentRows(o, c)) continue;
+    // The same rows but for rows empty in one of the two columns.
+    if (consistentRows(c, o)) return true;
     for (const p of o.components) covered.add(p.row);
   }
   return c.components.length > 0 && c.components.every((p) => covered.has(p.row));
