@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { analyze, Analysis } from '../../server/src/analysis/analyze';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { outline } from '../../server/src/features/outline';
+import { changedRange } from '../../server/src/parse/reuse';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
 
@@ -127,4 +128,25 @@ test('a table whose id changes is copied, never changed in place', () => {
     prev.model.tables.map((t) => t.id),
     ids,
   );
+});
+
+test('changedRange (blocks, then characters) finds the stretch a character-by-character comparison finds', () => {
+  const naive = (a: string, b: string) => {
+    const min = Math.min(a.length, b.length);
+    let p = 0;
+    while (p < min && a[p] === b[p]) p++;
+    let s = 0;
+    while (s < min - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+    return { start: p, oldEnd: a.length - s, newEnd: b.length - s };
+  };
+  const rand = lcg(7);
+  for (let n = 0; n < 300; n++) {
+    const len = Math.floor(rand() * 20000);
+    let a = '';
+    while (a.length < len) a += 'ab'[Math.floor(rand() * 2)].repeat(1 + Math.floor(rand() * 40));
+    const at = Math.floor(rand() * (a.length + 1));
+    const cut = Math.floor(rand() * 3);
+    const b = a.slice(0, at) + 'ab'.slice(0, Math.floor(rand() * 3)) + a.slice(at + cut);
+    assert.deepStrictEqual(changedRange(a, b), naive(a, b), `case ${n}`);
+  }
 });

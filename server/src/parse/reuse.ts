@@ -15,11 +15,16 @@ import { Chunk, isBoundaryLine } from './chunks';
 /** Where two texts differ: [start, oldEnd) in the old text became [start, newEnd) in the new. */
 export function changedRange(oldText: string, newText: string): { start: number; oldEnd: number; newEnd: number } {
   const min = Math.min(oldText.length, newText.length);
+  // Blocks first (a string comparison is native), then characters.
   let p = 0;
+  for (let block = 4096; block >= 16; block >>= 4) while (p + block <= min && oldText.slice(p, p + block) === newText.slice(p, p + block)) p += block;
   while (p < min && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
   let s = 0;
-  while (s < min - p && oldText.charCodeAt(oldText.length - 1 - s) === newText.charCodeAt(newText.length - 1 - s)) s++;
-  return { start: p, oldEnd: oldText.length - s, newEnd: newText.length - s };
+  const o = oldText.length;
+  const n = newText.length;
+  for (let block = 4096; block >= 16; block >>= 4) while (s + block <= min - p && oldText.slice(o - s - block, o - s) === newText.slice(n - s - block, n - s)) s += block;
+  while (s < min - p && oldText.charCodeAt(o - 1 - s) === newText.charCodeAt(n - 1 - s)) s++;
+  return { start: p, oldEnd: o - s, newEnd: n - s };
 }
 
 /** A chunk's tables taken from the previous model; `shared` when they are the previous model's own objects. */
