@@ -401,3 +401,33 @@ test(`fuzz: problems after an edit, worked out from the last analysis, equal a w
   console.log(`fuzz incremental: ${runs} edits, ${quick} re-analysed one chunk only`);
   assert.ok(quick > runs / 20, `only ${quick} of ${runs} edits took the quick path`);
 });
+
+test(`fuzz: an analysis made with the previous one (unchanged chunks taken over) equals one from scratch (seed ${SEED})`, () => {
+  const runs = Math.max(1, Math.round(RUNS / 10));
+  let sharing = 0;
+  run(
+    'reuse',
+    fc.property(filingLike, mutation, eols, (text, edit, ends) => {
+      const lines = text.split(/\r\n|\r|\n/);
+      const edited = edit(lines).join(ends[0]);
+      const base = lines.join(ends[0]);
+      const prev = analyze(base);
+      const reused = analyze(edited, { previous: prev });
+      const fresh = analyze(edited);
+      if (reused.model.tables.some((t) => prev.model.tables.includes(t))) sharing++;
+      try {
+        assert.deepStrictEqual(reused.model.tables, fresh.model.tables);
+        assert.deepStrictEqual(reused.checks, fresh.checks);
+        assert.deepStrictEqual(reused.figures, fresh.figures);
+        assert.deepStrictEqual(outline(reused.model), outline(fresh.model));
+        assert.deepStrictEqual(diagnostics(reused), diagnostics(fresh));
+      } catch (e) {
+        failingInput = { base, edited };
+        throw e;
+      }
+    }),
+    runs,
+  );
+  console.log(`fuzz reuse: ${runs} edits, ${sharing} shared tables of the previous analysis`);
+  assert.ok(sharing > runs / 20, `only ${sharing} of ${runs} edits shared a table`);
+});

@@ -31,6 +31,8 @@ export interface Analysis {
   coverage: Coverage;
   /** Ties between statements, notes and periods (勾稽关系): analysis/ties. */
   ties: Tie[];
+  /** The checks asked for (a later analysis takes over this one's checks only under the same). */
+  checkOptions?: CheckOptions;
 }
 
 export interface AnalyzeOptions {
@@ -40,6 +42,11 @@ export interface AnalyzeOptions {
   workBudget?: number;
   lineBudget?: number;
   ties?: TieOptions;
+  /**
+   * The analysis of an earlier version of the same document: the chunks the edit left alone keep their
+   * tables (parse/reuse.ts), and a table kept as it is keeps its checks. The result is the same as without.
+   */
+  previous?: Analysis;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -48,14 +55,27 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 /** analyze, in steps (a chunk of tables, a few tables' checks), for callers that must not block. */
 export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Generator<void, Analysis> {
-  const model = yield* parseFilingSteps(text, { outlineOnly: options.outlineOnly, workBudget: options.workBudget, lineBudget: options.lineBudget });
+  const prev = options.previous;
+  const copies = new Map<Table, Table>();
+  const model = yield* parseFilingSteps(text, { outlineOnly: options.outlineOnly, workBudget: options.workBudget, lineBudget: options.lineBudget, previous: prev?.model, copies });
   const outlineOnly = !!options.outlineOnly || !!model.overBudget;
+  const checkOptions = options.checks ?? ALL_CHECKS;
   const checks: Check[] = [];
   if (!outlineOnly) {
+    // The checks of a table depend on the table alone: a table the previous analysis had (the same object) keeps them.
+    const kept = prev && !prev.outlineOnly && sameOptions(prev.checkOptions, checkOptions) ? checksByTable(prev) : undefined;
     let n = 0;
     for (const t of model.tables) {
-      checks.push(...reconcileTable(t, options.checks ?? ALL_CHECKS));
-      if (++n % 32 === 0) yield;
+      const old = kept?.get(t);
+      const source = kept && copies.get(t);
+      // A copy of a previous table (moved by the edit) takes copies of its checks.
+      const moved = source && movedChecks(kept.get(source), source, t);
+      if (old) checks.push(...old);
+      else if (moved) checks.push(...moved);
+      else {
+        checks.push(...reconcileTable(t, checkOptions));
+        if (++n % 32 === 0) yield;
+      }
     }
   }
   const checkOfCell = new Map<Cell, Check>();
@@ -73,7 +93,50 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Gener
   const figures = mergeByStart(inTables, model.proseFigures);
   const cover = outlineOnly ? { totalRows: [], checked: [] } : coverage(model, checks);
   const ties = outlineOnly ? [] : findTies(model, options.ties ?? ALL_TIES);
-  return { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly, coverage: cover, ties };
+  return { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly, coverage: cover, ties, checkOptions };
+}
+
+function sameOptions(a: CheckOptions | undefined, b: CheckOptions): boolean {
+  return !!a && (Object.keys(b) as (keyof CheckOptions)[]).every((k) => a[k] === b[k]) && Object.keys(a).length === Object.keys(b).length;
+}
+
+/**
+ * Checks of `from` made over `to`, a copy of it (the same rows and cells, moved): each row and cell
+ * referred to is the one in the same place of the copy. Undefined if a check refers to anything else.
+ */
+function movedChecks(checks: Check[] | undefined, from: Table, to: Table): Check[] | undefined {
+  if (!checks) return undefined;
+  if (!checks.length) return [];
+  const same = new Map<Row | Cell, Row | Cell>();
+  for (let i = 0; i < from.rows.length; i++) {
+    const a = from.rows[i];
+    const b = to.rows[i];
+    same.set(a, b);
+    for (let k = 0; k < a.cells.length; k++) same.set(a.cells[k], b.cells[k]);
+  }
+  const out: Check[] = [];
+  for (const c of checks) {
+    const row = same.get(c.row) as Row | undefined;
+    const total = same.get(c.total) as Cell | undefined;
+    if (!row || !total) return undefined;
+    const components: Check['components'] = [];
+    for (const x of c.components) {
+      const r = same.get(x.row) as Row | undefined;
+      const cell = same.get(x.cell) as Cell | undefined;
+      if (!r || !cell) return undefined;
+      components.push({ ...x, row: r, cell });
+    }
+    out.push({ ...c, table: to, row, total, components });
+  }
+  return out;
+}
+
+/** The checks of each table of an analysis (an empty list for a table without any). */
+function checksByTable(a: Analysis): Map<Table, Check[]> {
+  const out = new Map<Table, Check[]>();
+  for (const t of a.model.tables) out.set(t, []);
+  for (const c of a.checks) out.get(c.table)?.push(c);
+  return out;
 }
 
 /**

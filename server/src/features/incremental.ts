@@ -6,9 +6,10 @@
 
 import { Problem, diagnostics } from './diagnostics';
 import { FilingModel, Range } from '../model/types';
-import { chunkWorkBound, MAX_TABLE_LINE, startsChunk, tablesOfChunk } from '../parse/chunks';
+import { chunkWorkBound, isBoundaryLine, MAX_TABLE_LINE, startsChunk, tablesOfChunk } from '../parse/chunks';
 import { utf8Length, workBudget } from '../parse/document';
 import { findFurniture, headerKey, splitLines } from '../parse/lines';
+import { changedRange } from '../parse/reuse';
 import { documentUnitIn } from '../parse/units';
 import { acceptedDifferences } from '../analysis/accept';
 import { Analysis } from '../analysis/analyze';
@@ -22,15 +23,7 @@ export interface EditedProblems {
   checks: Check[];
 }
 
-/** Where two texts differ: [start, oldEnd) in the old text became [start, newEnd) in the new. */
-export function changedRange(oldText: string, newText: string): { start: number; oldEnd: number; newEnd: number } {
-  const min = Math.min(oldText.length, newText.length);
-  let p = 0;
-  while (p < min && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < min - p && oldText.charCodeAt(oldText.length - 1 - s) === newText.charCodeAt(newText.length - 1 - s)) s++;
-  return { start: p, oldEnd: oldText.length - s, newEnd: newText.length - s };
-}
+export { changedRange };
 
 export function problemsAfterEdit(prev: Analysis, prevProblems: Problem[], text: string, checks: CheckOptions = ALL_CHECKS): EditedProblems | undefined {
   const model = prev.model;
@@ -46,6 +39,9 @@ export function problemsAfterEdit(prev: Analysis, prevProblems: Problem[], text:
   // The chunk's first line is the boundary that separates it from the one before: it must stay as it is.
   const first = model.lines[chunk.fromLine];
   if (chunk.fromLine > 0 && start <= first.end) return undefined;
+  // A chunk that starts after a line too long for a table (not at a boundary sentence) may take the unit of a
+  // line above it (chunks.ts inheritUnits): the whole analysis decides.
+  if (chunk.fromLine > 0 && !isBoundaryLine(first.text)) return undefined;
   // A line too long for a table is a chunk of its own, and so makes the next line start one: editing it may move chunk bounds.
   for (let i = chunk.fromLine; i < chunk.toLine; i++) if (model.lines[i].text.length > MAX_TABLE_LINE) return undefined;
   const oldPart = old.slice(start, oldEnd);

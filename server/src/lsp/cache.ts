@@ -83,7 +83,11 @@ export class AnalysisCache {
     };
     try {
       const tooLarge = sizeMessage(t, settings);
-      const steps = analyzeSteps(t, { checks: settings.checks, ties: settings.ties, outlineOnly: !!tooLarge });
+      // The last whole analysis of this document (another version, the same settings): what the edit left
+      // alone is taken from it (parse/reuse.ts).
+      const last = this.entries.get(uri);
+      const previous = last && last.settingsKey === job.settingsKey && !last.tooLarge ? last.analysis : undefined;
+      const steps = analyzeSteps(t, { checks: settings.checks, ties: settings.ties, outlineOnly: !!tooLarge, previous });
       for (;;) {
         const until = Date.now() + sliceMs;
         let r = steps.next();

@@ -151,6 +151,10 @@ export interface FilingModel {
   proseFigures: Figure[];
   documentUnit?: Unit;
   problems: Problem[];
+  /** Lines claimed by tables (a byte per line), kept so that an edited text may take over unchanged chunks (parse/reuse.ts). */
+  claimed?: Uint8Array;
+  /** Index in `tables` of each chunk's first table, and the number of tables last: chunk k has tables [chunkTables[k], chunkTables[k + 1]). */
+  chunkTables?: number[];
   /**
    * Set when the document would take more than its budget: more work (table
    * cells, figures) — then it has only its outline —, or more lines — then it

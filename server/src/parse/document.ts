@@ -8,6 +8,7 @@ import { findFurniture, keepChapterHeadings, runningHeaders, splitLines } from '
 import { bareNumeralHeading, isChapterStyle, isFigureLine, isRowLabel, matchHeading, mayBeHeading, STYLE_ORDER, wrapWidthOf } from './headings';
 import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
 import { documentUnitIn, unitFromWord } from './units';
+import { chunkReuse, shiftedTable } from './reuse';
 
 export interface ParseOptions {
   /** Skip tables and figures (outline only), for documents over the size limit. */
@@ -16,6 +17,13 @@ export interface ParseOptions {
   workBudget?: number;
   /** Most lines to parse at all (lineBudget of the text's UTF-8 length by default). */
   lineBudget?: number;
+  /**
+   * The model of an earlier version of the same document: chunks whose text and context did not change
+   * take their tables from it (parse/reuse.ts) instead of being read again. The result is the same.
+   */
+  previous?: FilingModel;
+  /** Filled with each table copied from the previous model (shifted by the edit) and the table it copies. */
+  copies?: Map<Table, Table>;
 }
 
 /**
@@ -115,7 +123,13 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   let work = 0;
   let overBudget = false;
   let proseFigures: Figure[] = [];
+  const chunkTables: number[] = [];
+  /** Tables that are the previous model's own objects. */
+  const shared = new Set<Table>();
+  /** Chunks taken over from the previous model, with their prose figures. */
+  const taken: TakenChunk[] = [];
   if (!options.outlineOnly) {
+    const reuse = chunkReuse(options.previous, text, lines, furniture, documentUnit, options.copies);
     for (const c of chunks) {
       // A chunk that could make more than twice what is left is not searched at all (the bound is loose,
       // about twice what real tables make); after each chunk, what was made counts.
@@ -126,9 +140,13 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
         overBudget = true;
         break;
       }
-      const found = tablesOfChunk(lines, c, furniture, documentUnit, claimed);
+      const reused = reuse?.(c, claimed);
+      const found = reused ? reused.tables : tablesOfChunk(lines, c, furniture, documentUnit, claimed);
       for (const t of found) for (const r of t.rows) work += r.cells.length;
+      chunkTables.push(tables.length);
       tables.push(...found);
+      if (reused?.shared) for (const t of found) shared.add(t);
+      if (reused) taken.push({ fromLine: c.fromLine, toLine: c.toLine, proseFigures: reused.proseFigures });
       if (over(work)) {
         overBudget = true;
         break;
@@ -137,9 +155,9 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     }
     // Prose figures may take at most half the budget (real filings: a figure every 300 bytes or more; digit soup: one every 4).
     const proseLimit = (budget: number) => Math.min(budget - work, Math.floor(budget / 2));
-    let prose = overBudget ? undefined : yield* findProseFigures(lines, claimed, furniture, proseLimit(lowBudget));
+    let prose = overBudget ? undefined : yield* findProseFigures(lines, claimed, furniture, proseLimit(lowBudget), taken);
     // Over the limit by the lower bound: by the exact budget, if that is more.
-    if (!overBudget && !prose && exactBudget() > lowBudget) prose = yield* findProseFigures(lines, claimed, furniture, proseLimit(exactBudget()));
+    if (!overBudget && !prose && exactBudget() > lowBudget) prose = yield* findProseFigures(lines, claimed, furniture, proseLimit(exactBudget()), taken);
     if (prose) proseFigures = prose;
     else overBudget = true;
     if (overBudget) {
@@ -148,7 +166,15 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
       claimed.fill(0);
     }
   }
-  tables.forEach((t, i) => (t.id = i));
+  // A table of the previous model keeps its id; one that would change it is copied (never changed in place).
+  tables.forEach((t, i) => {
+    if (t.id !== i && shared.has(t)) {
+      const copy = shiftedTable(t, (o) => o, 0);
+      options.copies?.set(copy, t);
+      tables[i] = t = copy;
+    }
+    t.id = i;
+  });
 
   // Headings: content lines outside tables.
   const wrapWidth = wrapWidthOf(lines);
@@ -201,6 +227,11 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   }
   const model: FilingModel = { text, lines, furniture, runningHeaders: headers, chunks, sections, topTables, tables, proseFigures, documentUnit, problems };
   if (overBudget) model.overBudget = { budget: exactBudget(), of: 'work' };
+  else if (!options.outlineOnly) {
+    chunkTables.push(tables.length);
+    model.claimed = claimed;
+    model.chunkTables = chunkTables;
+  }
   return model;
 }
 
@@ -417,11 +448,31 @@ const CN_AMOUNT = /([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,})元(?:�
 const ANY_DIGIT = /[\d０-９]/;
 const UNIT_CHAR = /[元户个人股次家笔%％]/;
 
-/** Prose figures, or undefined when there are more than `limit`; a step every 200,000 characters or so. */
-function* findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furniture: LineMarks, limit: number): Generator<void, Figure[] | undefined> {
+interface TakenChunk {
+  fromLine: number;
+  toLine: number;
+  proseFigures: () => Figure[];
+}
+
+/**
+ * Prose figures, or undefined when there are more than `limit`; a step every 200,000 characters or so.
+ * The lines of a chunk taken over from the previous model (`taken`, in order) take its figures.
+ */
+function* findProseFigures(lines: FilingModel['lines'], claimed: Uint8Array, furniture: LineMarks, limit: number, taken: TakenChunk[]): Generator<void, Figure[] | undefined> {
   const out: Figure[] = [];
   let sinceStep = 0;
-  for (const l of lines) {
+  let nextTaken = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (nextTaken < taken.length && taken[nextTaken].fromLine === i) {
+      const chunk = taken[nextTaken++];
+      const figures = chunk.proseFigures();
+      if (out.length + figures.length > limit) return undefined;
+      for (const f of figures) out.push(f);
+      i = chunk.toLine - 1;
+      sinceStep += lines[i].end - l.start;
+      continue;
+    }
     sinceStep += l.text.length + 1;
     if (sinceStep > 200_000) {
       sinceStep = 0;
