@@ -278,7 +278,8 @@ function headingTitleOk(title: string, style: string): boolean {
 export function wrapWidthOf(lines: Line[]): number {
   const hist = new Map<number, number>();
   let total = 0;
-  for (const l of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
     const n = trimmedEnd(l.text);
     if (n >= 30 && n <= 140) {
       hist.set(n, (hist.get(n) ?? 0) + 1);

@@ -153,7 +153,8 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMa
   const headers = knownHeaders ?? runningHeaders(lines);
   const firstCodes = new Set([...headers].map((h) => h.charCodeAt(0)));
   const tocLines: number[] = [];
-  for (const l of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
     const text = l.text;
     const from = trimmedStart(text);
     if (from === text.length) continue;
@@ -196,7 +197,8 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMa
     if (!firstCodes.has(c)) continue;
     if (headers.has(headerKey(text)) && atPageBoundary(lines, l.index, headers)) furniture.set(l.index, 'pageHeader');
   }
-  for (const l of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
     if (furniture.has(l.index) || !mayBePlainPage(l.text) || !PLAIN_PAGE.test(l.text)) continue;
     // One page number per page boundary: a number next to one already found is a cell.
     if ([l.index - 1, l.index + 1].some((j) => furniture.get(j) === 'pageNumber' && !PAGE_MARKER.test(lines[j].text))) continue;
@@ -414,7 +416,8 @@ export function runningHeaders(lines: Line[]): Set<string> {
 export function keepChapterHeadings(lines: Line[], furniture: LineMarks): void {
   const exact = new Map<string, number>();
   const firstMarked = new Map<string, number>();
-  for (const l of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
     const kind = furniture.get(l.index);
     if (kind !== undefined && kind !== 'pageHeader') continue;
     // (Only lines with 第 near their start can be a chapter's title.)

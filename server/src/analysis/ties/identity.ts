@@ -4,6 +4,7 @@
 
 import type { FilingModel, Row, Table, Unit } from '../../model/types';
 import type { TieEnd } from './types';
+import { trimmedStart } from '../../parse/text';
 
 export type Scope = 'consolidated' | 'parent' | 'single';
 export type StatementKind = 'balance' | 'income' | 'cashFlow';
@@ -131,7 +132,8 @@ function tableLines(model: FilingModel): Uint8Array {
 export function noteRegions(model: FilingModel, inTable = tableLines(model)): Region[] {
   const out: Region[] = [];
   let cur: (Region & { n: number }) | undefined;
-  for (const line of model.lines) {
+  for (let li = 0; li < model.lines.length; li++) {
+    const line = model.lines[li];
     if (inTable[line.index] || line.text.length > 60) continue;
     // Cheap rejections first: a marker names 财务报表; a heading that ends the region starts with a numeral.
     const m = line.text.indexOf('财务报表') >= 0 ? NOTES_MARKER.exec(line.text) : null;
@@ -143,7 +145,7 @@ export function noteRegions(model: FilingModel, inTable = tableLines(model)): Re
       continue;
     }
     if (!cur) continue;
-    const first = line.text.trimStart().charAt(0);
+    const first = line.text.charAt(trimmedStart(line.text));
     if (!first || !CN_DIGITS.includes(first) && first !== '十') continue;
     const h = TOP_HEADING.exec(line.text);
     if (h && line.text.trim().length <= 40 && chineseNumber(h[1]) === cur.n + 1) {

@@ -46,6 +46,18 @@ const FULL_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const AS_FOLLOWS = /如下|下表/;
 const SENTENCE_MARK = /[。；]/;
 
+/** What a header row says: its label and cells' texts (a row saying the same is the header repeated). */
+function headerKey(r: RawRow): string {
+  return r.label + '|' + r.cells.map((c) => c.text).join('|');
+}
+
+/** headerKey(r).length, without building the key. */
+function headerKeyLength(r: RawRow): number {
+  let n = r.label.length + 1 + Math.max(0, r.cells.length - 1);
+  for (const c of r.cells) n += c.text.length;
+  return n;
+}
+
 export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRow[], id: number): Table | undefined {
   const rows0 = raw.filter((r) => r.header || r.cells.length > 0 || r.label);
   if (rows0.length < 2) return undefined;
@@ -82,10 +94,12 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
   // A header row repeated after a page break is a header row again.
   // (No leading header rows: nothing to repeat, and no keys to build.)
   if (h > 0) {
-    const headerLabels = new Set(rows0.slice(0, h).map((r) => r.label + '|' + r.cells.map((c) => c.text).join('|')));
+    const headerLabels = new Set(rows0.slice(0, h).map(headerKey));
+    // (A key is built only for a row whose key would be as long as one of theirs.)
+    const keyLengths = new Set(rows0.slice(0, h).map(headerKeyLength));
     for (let k = h; k < rows0.length; k++) {
       const r = rows0[k];
-      if (!r.cells.some((c) => c.figure) && headerLabels.has(r.label + '|' + r.cells.map((c) => c.text).join('|'))) {
+      if (!r.cells.some((c) => c.figure) && keyLengths.has(headerKeyLength(r)) && headerLabels.has(headerKey(r))) {
         r.header = true;
         r.repeatedHeader = true;
       }
@@ -270,7 +284,8 @@ function othersEndInFigures(rows: RawRow[], ncols: number): boolean {
 }
 
 function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): Column[] {
-  const titles: string[][] = Array.from({ length: ncols }, () => []);
+  const titles: string[][] = [];
+  for (let i = 0; i < ncols; i++) titles.push([]);
   // Leading columns that hold text, not figures, in the rows of the table (模式, 客户名称).
   let textCols = 0;
   while (textCols < ncols - 1 && dataRows.every((r) => r.cells.length !== ncols || !r.cells[textCols].figure)) textCols++;

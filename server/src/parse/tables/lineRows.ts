@@ -6,14 +6,16 @@ import { isEmptyCellText, splitGlued } from '../numbers';
 import { AddTable, isContent, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 import { pipeCount } from './pipe';
 import { resolveGluedRows } from './gluedResolve';
-import { CHINESE_NUMBERED_HEADING, DIGIT, PARENTHESES, SENTENCE_END, SPACES, endsWithAnyOf } from '../text';
+import { CHINESE_NUMBERED_HEADING, DIGIT, PARENTHESES, SENTENCE_END, SPACES, isSpaceCode, lastNonSpaceCode, trimmedStart } from '../text';
 
 const SPACE = /[\s\u3000]+/;
 
 /** A run of non-space characters (a global expression: reset lastIndex before a loop). */
 const TOKEN = /[^\s\u3000]+/g;
-/** Characters a row ends in: a figure, a percent sign, an empty-cell dash, a closing parenthesis. */
-const ROW_END = '0123456789%％-—–)）０１２３４５６７８９';
+/** A character a row ends in: a figure, a percent sign, an empty-cell dash, a closing parenthesis (0123456789%％-—–)）０１２３４５６７８９). */
+function endsLikeRow(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 37 || c === 0xff05 || c === 45 || c === 0x2014 || c === 0x2013 || c === 41 || c === 0xff09 || (c >= 0xff10 && c <= 0xff19);
+}
 const SEPARATOR_OR_PERCENT = /[,.%％]/;
 const CLAUSE_END = /[。；;，,]$/;
 const DASH_ROW = /^(.*?[^\s\-—–\d,.%％])([-—–]{2,})$/;
@@ -48,33 +50,33 @@ const GROUP_HEADING = CHINESE_NUMBERED_HEADING;
 export function lineRow(line: Line, bareDigits = false): RawRow | undefined {
   const text = line.text;
   // A row ends in a figure or an empty-cell dash, is not a paragraph, and has no pipes.
-  if (text.length > 600 || !endsWithAnyOf(text, ROW_END)) return undefined;
+  if (text.length > 600 || !endsLikeRow(lastNonSpaceCode(text))) return undefined;
   const t = text.trimEnd();
   if (t.length === 0 || pipeCount(t) >= 2 || SENTENCE_END.test(t)) return undefined;
-  // Space-separated: trailing tokens that are figures or empty marks.
-  const tokens: { text: string; start: number }[] = [];
-  const re = TOKEN;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(t))) tokens.push({ text: m[0], start: line.start + m.index });
-  let k = tokens.length;
+  // Space-separated: trailing tokens that are figures or empty marks, read from the end of the line
+  // (the tokens before them are the label, copied only where the row is kept).
   const cells: Cell[] = [];
-  while (k > 0) {
-    const tok = tokens[k - 1];
-    const cell = makeCell(tok.text, tok.start);
-    if (!cell.figure && !isEmptyCellText(tok.text)) break;
-    cells.unshift(cell);
-    k--;
+  // The end of the label: the end of the last token that is not a cell (0: every token is a cell).
+  let e = t.length;
+  while (e > 0) {
+    let s = e;
+    while (s > 0 && !isSpaceCode(t.charCodeAt(s - 1))) s--;
+    const tok = t.slice(s, e);
+    const cell = makeCell(tok, line.start + s);
+    if (!cell.figure && !isEmptyCellText(tok)) break;
+    cells.push(cell);
+    e = s;
+    while (e > 0 && isSpaceCode(t.charCodeAt(e - 1))) e--;
   }
-  const cellTokens = tokens.slice(k);
-  if (cellTokens.length > 0 && (k > 0 || cellTokens.length >= 2)) {
-    const labelTokens = tokens.slice(0, k);
-    const label = labelTokens.map((x) => x.text).join(' ');
+  cells.reverse();
+  if (cells.length > 0 && (e > 0 || cells.length >= 2)) {
+    const labelFrom = e > 0 ? trimmedStart(t) : 0;
+    const label = e > 0 ? joinedTokens(t, labelFrom, e) : '';
     const figures = cells.filter((c) => c.figure);
-    const strong = figures.some((x) => SEPARATOR_OR_PERCENT.test(x.text)) || (figures.length === 0 && cellTokens.length >= 2 && k > 0);
+    const strong = figures.some((x) => SEPARATOR_OR_PERCENT.test(x.text)) || (figures.length === 0 && cells.length >= 2 && e > 0);
     if (label.length <= MAX_LABEL && !CLAUSE_END.test(label) && (strong || (figures.length >= 2 && label.length <= 24)) && !looksLikeProse(label)) {
-      const labelStart = labelTokens.length ? labelTokens[0].start : line.start;
-      const labelEnd = labelTokens.length ? labelTokens[labelTokens.length - 1].start + labelTokens[labelTokens.length - 1].text.length : line.start;
+      const labelStart = e > 0 ? line.start + labelFrom : line.start;
+      const labelEnd = e > 0 ? line.start + e : line.start;
       return {
         label,
         labelRange: { start: labelStart, end: labelEnd },
@@ -138,6 +140,16 @@ export function lineRow(line: Line, bareDigits = false): RawRow | undefined {
     };
   }
   return undefined;
+}
+
+/** The tokens of t[from, to) (from and to at tokens) joined by one space each. */
+function joinedTokens(t: string, from: number, to: number): string {
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    // Another white space than one plain space between two tokens: collapse.
+    if (isSpaceCode(c) && (c !== 32 || isSpaceCode(t.charCodeAt(i + 1)))) return t.slice(from, to).replace(SPACES_G, ' ');
+  }
+  return t.slice(from, to);
 }
 
 function looksLikeProse(label: string): boolean {
