@@ -426,26 +426,21 @@ function bestColumnChecks(table: Table, t: Row, items: Item[], options: CheckOpt
     };
     let first: Check | undefined;
     let found: { check: Check; reading: number } | undefined;
+    // Shares whose rows make 100 % under a reading, under a total that says something else (合计
+    // 100.50 % over 57.91 % + 28.91 % + 13.19 %): the total is a share total misprinted, checked as such.
+    const wholeWanted = confirmOnly && isShare && !!total.figure.percent;
+    let whole: Check | undefined;
     for (let reading = 0; reading < readings.length * 2 && !found; reading++) {
       if ((reading & 1) >= signReadings) continue;
       const c = under(reading);
       if (!c) continue;
       first ??= c;
       if (c.ok) found = { check: c, reading };
+      else if (wholeWanted && !whole && c.components.length >= 2 && Math.abs(c.sum - 100) <= c.tolerance) whole = c;
     }
-    if (confirmOnly && !found && isShare && total.figure.percent) {
-      // Shares whose rows make 100 % under a reading, under a total that says something else (合计
-      // 100.50 % over 57.91 % + 28.91 % + 13.19 %): the total is a share total misprinted, checked as such.
-      let whole: { check: Check; reading: number } | undefined;
-      for (let reading = 0; reading < readings.length * 2 && !whole; reading++) {
-        if ((reading & 1) >= signReadings) continue;
-        const c = under(reading);
-        if (c && c.components.length >= 2 && Math.abs(c.sum - 100) <= c.tolerance) whole = { check: c, reading };
-      }
-      if (whole) {
-        perColumn.push({ first: whole.check, found: undefined, under });
-        continue;
-      }
+    if (!found && whole) {
+      perColumn.push({ first: whole, found: undefined, under });
+      continue;
     }
     if (confirmOnly) {
       // Said only where it reconciles over two rows or more (one row equal to the total says nothing),
