@@ -200,7 +200,6 @@ function coveredInOtherColumns(checks: Check[], c: Check): boolean {
   const covered = new Set<Table['rows'][number]>();
   for (const o of checks) {
     if (o === c || o.row !== c.row || !o.ok || !o.components.some((p) => p.cell.figure!.value !== 0)) continue;
-    if (sameRows(o, c)) return true;
     if (!consistentRows(o, c)) continue;
     // The same rows but for rows empty in one of the two columns.
     if (consistentRows(c, o)) return true;
@@ -238,11 +237,3 @@ function consistentRows(o: Check, c: Check): boolean {
  */
 const BLANK_IS_EMPTY: ReadonlySet<Table['layout']> = new Set<Table['layout']>(['pipe', 'html', 'markdown', 'list', 'aligned', 'cellPerLine']);
 
-/** The same component rows, with the same signs. */
-function sameRows(a: Check, b: Check): boolean {
-  if (a.components.length !== b.components.length) return false;
-  for (let i = 0; i < a.components.length; i++) {
-    if (a.components[i].row !== b.components[i].row || a.components[i].sign !== b.components[i].sign) return false;
-  }
-  return true;
-}
