@@ -11,6 +11,7 @@ import { Cell, Column, FilingModel, Row, Table } from '../model/types';
 import { isEmptyCellText } from '../parse/numbers';
 import { CHINESE_NUMBERED_HEADING, SPACES } from '../parse/text';
 import { judgeConfidence } from './confidence';
+import { columnRelations } from './columnRelations';
 
 export type CheckKind = 'columnTotal' | 'formula' | 'identity' | 'share' | 'crossFoot';
 
@@ -62,6 +63,13 @@ export interface Check {
    * rows it adds (analysis/confidence.ts).
    */
   confirmOnly?: boolean;
+  /**
+   * A cross-footing found from the figures (analysis/columnRelations.ts): the relation and the rows that
+   * establish it, "差异 = 本次申报 − 各期申报 in 3 other rows of the table"; `description` is its right side.
+   */
+  relation?: string;
+  /** The rows other than this one that hold the relation. */
+  relationRows?: number;
 }
 
 const RMB_PREFIX = /^人民币/;
@@ -103,7 +111,17 @@ export function reconcileTable(table: Table, options: CheckOptions = ALL_CHECKS)
     if (options.formulas) for (const c of formulaChecks(table)) push(c);
     if (options.columnTotals || options.shares) for (const c of columnTotalChecks(table, options)) push(c);
     if (options.statementIdentities) for (const c of identityChecks(table)) push(c);
-    if (options.crossFooting) for (const c of crossFootChecks(table)) push(c);
+    if (options.crossFooting) {
+      for (const c of crossFootChecks(table)) push(c);
+      for (const r of columnRelations(table)) {
+        const c = makeCheck('crossFoot', table, r.row, r.column, r.parts, r.description, true);
+        if (c) {
+          c.relation = r.relation;
+          c.relationRows = r.holding;
+        }
+        push(c);
+      }
+    }
   }
   judgeConfidence(checks);
   return checks;
@@ -128,7 +146,7 @@ interface Evaluation {
   ok: boolean;
 }
 
-function evaluate(table: Table, column: number, total: Cell, parts: { cell: Cell; sign: 1 | -1 }[]): Evaluation {
+function evaluate(table: Table, column: number, total: Cell, parts: { cell: Cell; sign: 1 | -1 }[], rounded = false): Evaluation {
   const all = [total, ...parts.map((p) => p.cell)];
   const d = Math.min(8, scaleOf(all));
   let sumUnits = 0;
@@ -136,7 +154,7 @@ function evaluate(table: Table, column: number, total: Cell, parts: { cell: Cell
   const totalUnits = toUnits(total.figure!.value, d);
   const diffUnits = totalUnits - sumUnits;
   let tolUnits = 0;
-  if (!exactColumn(table, column, total)) {
+  if (rounded || !exactColumn(table, column, total)) {
     // Half a unit of the last digit shown, for the total and each component.
     for (const c of all) tolUnits += 0.5 * 10 ** (d - (c.figure?.decimals ?? 0));
   }
@@ -171,10 +189,11 @@ function unitNameOf(table: Table, column: number, total: Cell): string {
   return unit.name.replace(RMB_PREFIX, '');
 }
 
-function makeCheck(kind: CheckKind, table: Table, row: Row, column: number, parts: Component[], description: string): Check | undefined {
+/** `rounded`: every figure is taken as rounded, even amounts to the cent (a column worked out from others, which may be rounded). */
+function makeCheck(kind: CheckKind, table: Table, row: Row, column: number, parts: Component[], description: string, rounded = false): Check | undefined {
   const total = row.cells[column];
   if (!total?.figure) return undefined;
-  const ev = evaluate(table, column, total, parts);
+  const ev = evaluate(table, column, total, parts, rounded);
   return { kind, table, row, column, total, components: parts, ...ev, unitName: unitNameOf(table, column, total), description };
 }
 

@@ -27,7 +27,7 @@ export function checkNote(c: Check, accepted: boolean): string {
     case 'unconfirmed':
       return `${kindName(c)} could not be checked with confidence: as read, ${c.description} = ${fmt(c.sum, d)}; ${c.doubt ?? ''}`;
     default:
-      return `${kindName(c)} does not reconcile: ${c.description} = ${fmt(c.sum, d)}, difference ${fmt(Math.abs(c.difference), d)}${unitSuffix(c)}${accepted ? ' (accepted)' : ''}`;
+      return `${kindName(c)} does not reconcile: ${c.description} = ${fmt(c.sum, d)}, difference ${fmt(Math.abs(c.difference), d)}${unitSuffix(c)}${c.relation ? `; ${c.relation}` : ''}${accepted ? ' (accepted)' : ''}`;
   }
 }
 
@@ -40,7 +40,7 @@ export function kindName(c: Check): string {
     case 'share':
       return 'share total';
     case 'crossFoot':
-      return 'row total';
+      return c.relation ? 'column relation' : 'row total';
     default:
       return 'total';
   }
@@ -56,10 +56,11 @@ export function checkMessage(c: Check): string {
   const d = c.decimals;
   const label = c.row.label.replace(/\s+/g, '') || 'total';
   const what =
-    c.kind === 'formula' ? `${c.description.replace(/\s+/g, ' ').trim()} =` : c.kind === 'identity' ? `${c.description} =` : `sum of ${c.description}`;
+    c.kind === 'formula' ? `${c.description.replace(/\s+/g, ' ').trim()} =` : c.kind === 'identity' || c.relation ? `${c.description} =` : `sum of ${c.description}`;
   const col = c.table.columns[c.column]?.title;
   const where = col ? ` [${col}]` : '';
-  return `${label}${where} ${fmt(c.total.figure!.value, d)} ≠ ${what} ${fmt(c.sum, d)} (difference ${fmt(Math.abs(c.difference), d)}${unitSuffix(c)})`;
+  const basis = c.relation ? ` as in ${c.relationRows} other rows of the table` : '';
+  return `${label}${where} ${fmt(c.total.figure!.value, d)} ≠ ${what} ${fmt(c.sum, d)}${basis} (difference ${fmt(Math.abs(c.difference), d)}${unitSuffix(c)})`;
 }
 
 /** " 万元" after a difference, or ", no unit stated" where the text states none. */

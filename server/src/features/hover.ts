@@ -95,9 +95,15 @@ function checkLines(c: Check, accepted: boolean): string[] {
     : state === 'unconfirmed'
     ? `? **${kindName(c)} could not be checked with confidence**: as read, ${fmt(c.total.figure!.value, d)} ≠ ${fmt(c.sum, d)} (${c.description}); ${c.doubt ?? ''}`
     : `✗ **${kindName(c)} does not reconcile**: ${fmt(c.total.figure!.value, d)} ≠ ${fmt(c.sum, d)} (${c.description}), difference ${fmt(Math.abs(c.difference), d)}${unitSuffix(c)}${accepted ? ' — accepted in this document' : ''}`;
-  const parts = c.components.slice(0, 30).map((p) => `  - ${p.sign < 0 ? '− ' : ''}${p.row.label || '(no label)'}: ${p.cell.figure!.raw}`);
+  // A relation across a row names its columns; a total down a column, its rows.
+  const partName = (p: Check['components'][number]) => {
+    if (!c.relation) return p.row.label || '(no label)';
+    const i = p.row.cells.indexOf(p.cell);
+    return c.table.columns[i]?.title.trim() || `column ${i + 1}`;
+  };
+  const parts = c.components.slice(0, 30).map((p) => `  - ${p.sign < 0 ? '− ' : ''}${partName(p)}: ${p.cell.figure!.raw}`);
   if (c.components.length > 30) parts.push(`  - … ${c.components.length - 30} more`);
-  return [head, '', ...parts];
+  return [head, ...(c.relation ? ['', `${c.relation}.`] : []), '', ...parts];
 }
 
 const NOTE_COLUMN = /^(?:.*\/\s*)?(?:附注|注释|注)(?:\s*[(（]?\s*[一二三四五六七八九十]*\s*[)）]?)?\s*$/;
