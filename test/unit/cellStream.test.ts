@@ -680,3 +680,42 @@ test('a balance word under year columns, followed by values, is the first row of
   const [u] = streamTables('项目\n期末余额\n期初余额\n货币资金\n10.00\n20.00\n应收账款\n5.00\n6.00\n合计\n15.00\n26.00\n');
   assert.equal(u.columns.length, 2);
 });
+
+// 24 (中国移动): two periods over 金额 | 占总额比例(%) twice — a share word that does not start with 比例/占比.
+const PERIODS_OVER_SHARE_WORDS = `(a) 预付款项账龄分析如下
+
+2025 年12 月31 日
+2024 年12 月31 日
+
+金额
+占总额比例(%)
+金额
+
+占总额比例(%)
+
+1 年以内
+ 7,121
+ 91.82
+7,850
+94.41
+1-2 年
+ 354
+ 4.56
+281
+3.38
+合计
+7,475
+96.38
+8,131
+97.79
+`;
+
+test('periods over column words that name a share (占总额比例(%)) title the four columns', () => {
+  const [t] = streamTables(PERIODS_OVER_SHARE_WORDS);
+  assert.ok(t);
+  assert.deepEqual(
+    t.columns.map((c) => c.title),
+    ['2025 年12 月31 日 金额', '2025 年12 月31 日 占总额比例(%)', '2024 年12 月31 日 金额', '2024 年12 月31 日 占总额比例(%)'],
+  );
+  assert.deepEqual(t.columns.map((c) => c.share), [false, true, false, true]);
+});

@@ -123,7 +123,7 @@ const LESS_THAN = /^[＜<]\s*\d[\d,]*(?:\.\d+)?%?$/;
 const LABEL_COLUMN = /^(?:序号|编号|项目|科目|.{0,6}名称|.{0,4}(?:客户|供应商|关联方|单位|公司|类别|类型))$/;
 const LONG_NUMBER = /^\d{10,}$/;
 const TOTAL_END = /(?:合\s*计|总\s*计|小\s*计)$/;
-const SUB_WORD = /^(?:金额|比例|占比|比重)/;
+const SUB_WORD = /^(?:金额|数量|比例|占比|比重|占[\u4e00-\u9fff]{1,10}?(?:比例|比重))/;
 const UNIT_LINE = /单位\s*[:：为]/;
 const NUMBERED_TITLE = /^(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、．])\s*[\u4e00-\u9fff]/;
 const isTotalLabel = (label: string) => rowKindOf(label) !== 'data';
