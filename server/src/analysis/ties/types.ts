@@ -5,13 +5,13 @@
 
 import type { Cell, Row, Table } from '../../model/types';
 
-export type TieFamily = 'rollForwards' | 'statements' | 'notes' | 'periods';
+export type TieFamily = 'rollForwards' | 'statements' | 'notes' | 'periods' | 'equity';
 
-export const TIE_FAMILIES: readonly TieFamily[] = ['rollForwards', 'statements', 'notes', 'periods'];
+export const TIE_FAMILIES: readonly TieFamily[] = ['rollForwards', 'statements', 'notes', 'periods', 'equity'];
 
 export type TieOptions = Record<TieFamily, boolean>;
 
-export const ALL_TIES: TieOptions = { rollForwards: true, statements: true, notes: true, periods: true };
+export const ALL_TIES: TieOptions = { rollForwards: true, statements: true, notes: true, periods: true, equity: true };
 
 /** One figure at one end of a tie, with its value in 元 (or in its count unit). */
 export interface TieEnd {
