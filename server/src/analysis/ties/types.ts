@@ -53,7 +53,7 @@ export function makeTie(family: TieFamily, target: TieEnd, parts: { end: TieEnd;
     tolerance += p.end.tolerance;
   }
   const difference = target.value - sum;
-  // Relative slack for floating point on large sums.
-  const ok = Math.abs(difference) <= tolerance + 1e-9 * Math.max(1, Math.abs(target.value));
+  // Relative slack for floating point on large sums (doubles carry ~16 digits: 1e-12 of 10¹¹ 元 is 0.1 元, far under a unit).
+  const ok = Math.abs(difference) <= tolerance + 1e-12 * Math.max(1, Math.abs(target.value));
   return { family, target, parts, sum, difference, tolerance, ok, description };
 }
