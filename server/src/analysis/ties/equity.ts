@@ -286,7 +286,7 @@ function lineOf(ctx: TieContext, kind: 'balance' | 'income', scope: Scope, re: R
   return hit;
 }
 
-/** Whether the adjustment rows between 上年年末余额 and 本年年初余额 are empty in a column (so the two are the same). */
+/** Whether the adjustment rows between 上年年末余额 and 本年年初余额 (会计政策变更, 前期差错更正 …) are empty in a column. */
 function unadjusted(part: Part, column: number): boolean {
   const rows = part.table.rows;
   const from = rows.indexOf(part.begin!);
@@ -294,11 +294,6 @@ function unadjusted(part: Part, column: number): boolean {
   for (let i = from + 1; i < to; i++) {
     const f = rows[i].cells[column]?.figure;
     if (f && f.value !== 0) return false;
-  }
-  if (part.open && part.open !== part.begin) {
-    const a = part.begin!.cells[column]?.figure;
-    const b = part.open.cells[column]?.figure;
-    if (!a !== !b || (a && b && a.value !== b.value)) return false;
   }
   return true;
 }
@@ -327,6 +322,19 @@ export function equityTies(ctx: TieContext): Tie[] {
         const d = figure(p, scope, k, c, p.change, true);
         if (!e || !o || !d || !(e.cell.figure || o.cell.figure || d.cell.figure)) continue;
         out.push(makeTie('equity', e, [{ end: o, sign: 1 }, { end: d, sign: 1 }], '所有者权益变动表: 本年年末余额 = 本年年初余额 + 本期增减变动金额'));
+      }
+    }
+    // 本年年初余额 = 上年年末余额 + the adjustments between them (会计政策变更, 前期差错更正 …).
+    if (p.open && p.begin && p.open !== p.begin && written(p.open) && written(p.begin)) {
+      const rows = p.table.rows;
+      const between = rows.slice(rows.indexOf(p.begin) + 1, rows.indexOf(p.open));
+      for (const [k, c] of p.columns) {
+        const o = figure(p, scope, k, c, p.open, true);
+        const b = figure(p, scope, k, c, p.begin, true);
+        const adj = between.map((r) => (r.cells[c]?.figure ? figure(p, scope, k, c, r) : null));
+        if (!o || !b || adj.some((a) => a === undefined) || !(o.cell.figure || b.cell.figure)) continue;
+        const adjusted = adj.filter((a): a is TieEnd => !!a);
+        out.push(makeTie('equity', o, [{ end: b, sign: 1 }, ...adjusted.map((a) => ({ end: a, sign: 1 as const }))], '所有者权益变动表: 本年年初余额 = 上年年末余额 + 调整'));
       }
     }
     if (!p.period) continue;
