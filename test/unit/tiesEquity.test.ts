@@ -122,3 +122,14 @@ test('equity: balances named by date (2024年1月1日余额, 2024年12月31日�
   assert.ok(!without.some((t) => /资产负债表/.test(t.description)));
   assert.equal(without.filter((t) => /上年的本年年末余额/.test(t.description) && t.target.name.startsWith('合并')).length, 0);
 });
+
+test('equity: a table after another statement title does not continue the part before it', () => {
+  const lines = EQUITY.split('\n');
+  const band = lines.findIndex((l) => /^\s+2020 年度\s*$/.test(l));
+  assert.ok(band > 0);
+  const before = equity(analyze(EQUITY).ties).filter((t) => /上年的本年年末余额|\[上期\]/.test(t.description));
+  assert.equal(before.length, 10);
+  // The title of another statement between this year's part and last year's: last year's is no longer known.
+  const text = [...lines.slice(0, band), '母公司资产负债表', ...lines.slice(band)].join('\n');
+  assert.equal(equity(analyze(text).ties).filter((t) => /上年的本年年末余额|\[上期\]/.test(t.description)).length, 0);
+});

@@ -194,6 +194,12 @@ function partPeriod(model: FilingModel, table: Table, from: number, statementYea
   return w.year === statementYear ? 'cur' : w.year === statementYear - 1 ? 'prev' : undefined;
 }
 
+/** Whether a statement's title stands between two tables (then the second does not continue the first). */
+function titleBetween(model: FilingModel, before: Table, table: Table): boolean {
+  const from = (before.rows[before.rows.length - 1]?.line ?? 0) + 1;
+  return linesBefore(model, table, from).some((t) => /权益变动表|资产负债表|利润表|损益表|现金流量表/.test(t) && t.length <= 40);
+}
+
 /** The component columns of a part: each named once. */
 function componentColumns(table: Table): Map<Component, number> {
   const out = new Map<Component, number>();
@@ -206,6 +212,8 @@ function componentColumns(table: Table): Map<Component, number> {
     out.set(k, i);
   });
   for (const k of twice) out.delete(k);
+  // 其他权益工具 split into 优先股 / 永续债 / 其他 columns: a column titled 其他权益工具 may be one of them.
+  if (table.columns.some((c) => /优|永续/.test(c.title))) out.delete('otherEquity');
   // A bare 小计 is the parent's subtotal only under the band that says so, beside the minority's column.
   if (out.has('parentSubtotal') && !parentBand && !out.has('minority')) out.delete('parentSubtotal');
   return out;
@@ -233,7 +241,7 @@ export function equityParts(ctx: TieContext, inTable: Uint8Array): Part[] {
     if (title) {
       group = { scope: title.scope, year: title.year };
       from = title.line + 2;
-    } else if (group && prevTable && out.length && out[out.length - 1].table === prevTable) {
+    } else if (group && prevTable && out.length && out[out.length - 1].table === prevTable && !titleBetween(model, prevTable, table)) {
       // The comparative year (or the rest of the statement) after a page break: same statement.
       const last = prevTable.rows[prevTable.rows.length - 1];
       from = (last?.line ?? 0) + 1;
