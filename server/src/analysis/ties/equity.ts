@@ -10,7 +10,7 @@
 // where a band above it or a year names its period; a row only where its label names it once.
 
 import type { FilingModel, Row, Table } from '../../model/types';
-import { endAt, itemOf, lineInTables, Period, Scope } from './identity';
+import { endAt, itemOf, lineAbove, lineInTables, Period, Scope } from './identity';
 import { PERIOD_NAME, SCOPE_NAME, statementEnd, StatementLine, TieContext } from './context';
 import { makeTie, Tie, TieEnd } from './types';
 
@@ -157,27 +157,19 @@ function linesBefore(model: FilingModel, table: Table, from: number): string[] {
 
 /** The statement's title above a table: its line, scope and the year under it. */
 function titleOf(model: FilingModel, table: Table, inTable: Uint8Array): { line: number; scope: Scope | 'single' | undefined; year?: number } | undefined {
-  const first = table.rows[0]?.line ?? -1;
-  let seen = 0;
-  for (let i = first - 1; i >= 0 && seen < 14; i--) {
-    if (inTable[i]) return undefined;
-    const text = model.lines[i].text.trim();
-    if (!text) continue;
-    seen++;
-    const m = TITLE.exec(text);
-    if (!m) continue;
-    let scope: Scope | 'single' | undefined = m[2] ? undefined : m[1] === '合并' ? 'consolidated' : m[1] ? 'parent' : 'single';
-    const below = linesBefore(model, table, i + 1);
-    if (m[2]) {
-      // "合并及母公司…": a band line names the scope of this part; one of each, or none.
-      const bands = below.filter((t) => SCOPE_BAND[t.replace(/\s+/g, '')]);
-      scope = bands.length === 1 ? SCOPE_BAND[bands[0].replace(/\s+/g, '')] : undefined;
-    }
-    // The year of the statement: the line right under the title.
-    const year = below.length ? periodWord(below[0])?.year : undefined;
-    return { line: i, scope, year };
+  const hit = lineAbove(model, table, inTable, TITLE, 14);
+  if (!hit) return undefined;
+  const m = hit.match;
+  let scope: Scope | 'single' | undefined = m[2] ? undefined : m[1] === '合并' ? 'consolidated' : m[1] ? 'parent' : 'single';
+  const below = linesBefore(model, table, hit.line + 1);
+  if (m[2]) {
+    // "合并及母公司…": a band line names the scope of this part; one of each, or none.
+    const bands = below.filter((t) => SCOPE_BAND[t.replace(/\s+/g, '')]);
+    scope = bands.length === 1 ? SCOPE_BAND[bands[0].replace(/\s+/g, '')] : undefined;
   }
-  return undefined;
+  // The year of the statement: the line right under the title.
+  const year = below.length ? periodWord(below[0])?.year : undefined;
+  return { line: hit.line, scope, year };
 }
 
 /** The period of a part: the band nearest its header (a line between `from` and the table, its caption, its column titles). */
@@ -220,7 +212,10 @@ function componentColumns(table: Table): Map<Component, number> {
 }
 
 /** The parts of the statements of changes in equity, in the order of the tables. */
-export function equityParts(ctx: TieContext, inTable: Uint8Array): Part[] {
+function equityParts(ctx: TieContext): Part[] {
+  // Which lines belong to tables: worked out only once a table looks like a part.
+  let lines: Uint8Array | undefined;
+  const inTable = () => (lines ??= lineInTables(ctx.model));
   const model = ctx.model;
   const out: Part[] = [];
   let group: { scope: Scope | 'single' | undefined; year?: number } | undefined;
@@ -236,7 +231,7 @@ export function equityParts(ctx: TieContext, inTable: Uint8Array): Part[] {
       group = undefined;
       continue;
     }
-    const title = titleOf(model, table, inTable);
+    const title = titleOf(model, table, inTable());
     let from: number;
     if (title) {
       group = { scope: title.scope, year: title.year };
@@ -308,7 +303,7 @@ function unadjusted(part: Part, column: number): boolean {
 
 export function equityTies(ctx: TieContext): Tie[] {
   const out: Tie[] = [];
-  const parts = equityParts(ctx, lineInTables(ctx.model));
+  const parts = equityParts(ctx);
   const hasParent = ctx.statements.some((s) => s.scope === 'parent');
   const scopeOf = (p: Part): Scope | undefined => (p.scope === 'single' ? (hasParent ? undefined : 'consolidated') : p.scope);
   const name = (p: Part, scope: Scope, k: Component | undefined, column: number, row: Row) =>
