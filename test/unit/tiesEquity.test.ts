@@ -79,6 +79,12 @@ test('equity: without a band naming the year of a part, nothing is tied to the o
   assert.ok(!ties.some((t) => /资产负债表|上年的本年年末余额/.test(t.description)));
   // Within each part the columns still roll forward.
   assert.equal(ties.filter((t) => /本年年初余额 \+ 本期增减变动金额/.test(t.description)).length, 14);
+  // The year under the title is the statement's, not a band of its first part, with a blank line between them too.
+  const title = lines.findIndex((l) => l.trim() === '合并所有者权益变动表');
+  const spaced = [...lines.slice(0, title + 1), '', ...lines.slice(title + 1, band), '', ...lines.slice(band + 1)].join('\n');
+  assert.ok(!equity(analyze(spaced).ties).some((t) => /资产负债表|上年的本年年末余额/.test(t.description)));
+  const spacedWithBand = [...lines.slice(0, title + 1), '', ...lines.slice(title + 1)].join('\n');
+  assert.equal(equity(analyze(spacedWithBand).ties).filter((t) => /资产负债表/.test(t.description)).length, 14);
 });
 
 test('equity: a figure of the statement changed breaks its ties, with a warning', () => {

@@ -156,7 +156,7 @@ function linesBefore(model: FilingModel, table: Table, from: number): string[] {
 }
 
 /** The statement's title above a table: its line, scope and the year under it. */
-function titleOf(model: FilingModel, table: Table, inTable: Uint8Array): { line: number; scope: Scope | 'single' | undefined; year?: number } | undefined {
+function titleOf(model: FilingModel, table: Table, inTable: Uint8Array): { line: number; scope: Scope | 'single' | undefined; year?: number; bandsFrom: number } | undefined {
   const hit = lineAbove(model, table, inTable, TITLE, 14);
   if (!hit) return undefined;
   const m = hit.match;
@@ -167,9 +167,11 @@ function titleOf(model: FilingModel, table: Table, inTable: Uint8Array): { line:
     const bands = below.filter((t) => SCOPE_BAND[t.replace(/\s+/g, '')]);
     scope = bands.length === 1 ? SCOPE_BAND[bands[0].replace(/\s+/g, '')] : undefined;
   }
-  // The year of the statement: the line right under the title.
+  // The year of the statement: the line right under the title (not a band of a part, then).
+  let under = hit.line + 1;
+  while (under < model.lines.length && (model.furniture.has(under) || !model.lines[under].text.trim())) under++;
   const year = below.length ? periodWord(below[0])?.year : undefined;
-  return { line: hit.line, scope, year };
+  return { line: hit.line, scope, year, bandsFrom: year !== undefined ? under + 1 : hit.line + 1 };
 }
 
 /** The period of a part: the band nearest its header (a line between `from` and the table, its caption, its column titles). */
@@ -235,7 +237,7 @@ function equityParts(ctx: TieContext): Part[] {
     let from: number;
     if (title) {
       group = { scope: title.scope, year: title.year };
-      from = title.line + 2;
+      from = title.bandsFrom;
     } else if (group && prevTable && out.length && out[out.length - 1].table === prevTable && !titleBetween(model, prevTable, table)) {
       // The comparative year (or the rest of the statement) after a page break: same statement.
       const last = prevTable.rows[prevTable.rows.length - 1];
