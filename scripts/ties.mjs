@@ -26,7 +26,7 @@ if (!files.length) {
     if (fs.existsSync(dir)) files.push(...fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f)));
   }
 }
-const FAMILIES = ['rollForwards', 'statements', 'notes', 'periods'];
+const FAMILIES = ['rollForwards', 'statements', 'notes', 'periods', 'equity'];
 
 /** A figure's text after adding `delta` to its value, written the way it was (commas, decimals, parentheses). */
 function rewrite(figure, delta) {
@@ -113,8 +113,8 @@ for (const file of files) {
 }
 
 const cell = ([n, bad]) => (n ? `${n}${bad ? ` (${bad} ✗)` : ''}` : '–');
-console.log(`| file | tables | roll-forwards | statement ↔ statement | statement ↔ note | period ↔ period |${flag('--mutation') ? ' mutants caught |' : ''}`);
-console.log(`|---|---:|---:|---:|---:|---:|${flag('--mutation') ? '---:|' : ''}`);
+console.log(`| file | tables | roll-forwards | statement ↔ statement | statement ↔ note | period ↔ period | equity statement |${flag('--mutation') ? ' mutants caught |' : ''}`);
+console.log(`|---|---:|---:|---:|---:|---:|---:|${flag('--mutation') ? '---:|' : ''}`);
 for (const r of rows) console.log(`| ${r.name} | ${r.tables} | ${FAMILIES.map((f) => cell(r.by[f])).join(' | ')} |${flag('--mutation') ? ` ${r.m ? `${r.c}/${r.m}` : '–'} |` : ''}`);
 console.log(`| **all** | | ${FAMILIES.map((f) => cell(totals[f])).join(' | ')} |${flag('--mutation') ? ` ${caught}/${mutants} |` : ''}`);
 if (flag('--mutation')) {

@@ -230,7 +230,7 @@ test('period ↔ period: the note opening column against the balance sheet openi
 });
 
 test('settings: a family turned off makes no ties', () => {
-  const off = analyze(STATEMENTS, { ties: { rollForwards: true, statements: false, notes: false, periods: true } }).ties;
+  const off = analyze(STATEMENTS, { ties: { rollForwards: true, statements: false, notes: false, periods: true, equity: false } }).ties;
   assert.equal(family(off, 'notes').length + family(off, 'statements').length, 0);
   assert.ok(family(off, 'rollForwards').length > 0 && family(off, 'periods').length > 0);
   assert.equal(analyze(STATEMENTS, { outlineOnly: true }).ties.length, 0);

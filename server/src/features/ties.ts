@@ -11,6 +11,7 @@ export const FAMILY_NAME: Record<Tie['family'], string> = {
   statements: 'statement ↔ statement',
   notes: 'statement ↔ note',
   periods: 'period ↔ period',
+  equity: 'equity statement',
 };
 
 const byCell = new WeakMap<Tie[], Map<Cell, Tie[]>>();

@@ -176,17 +176,22 @@ const CONTENT: Record<StatementKind, RegExp[]> = {
 function titleAbove(model: FilingModel, table: Table, inTable: Uint8Array): RegExpExecArray | undefined {
   const c = STATEMENT_TITLE.exec(table.caption);
   if (c) return c;
+  return lineAbove(model, table, inTable, STATEMENT_TITLE, 8, 40)?.match;
+}
+
+/** The nearest of the `within` non-empty lines above a table that matches `re`, stopping at another table or a line longer than `longest`. */
+export function lineAbove(model: FilingModel, table: Table, inTable: Uint8Array, re: RegExp, within: number, longest = Infinity): { line: number; match: RegExpExecArray } | undefined {
   const first = table.rows[0]?.line;
   if (first === undefined) return undefined;
   let seen = 0;
-  for (let i = first - 1; i >= 0 && seen < 8; i--) {
+  for (let i = first - 1; i >= 0 && seen < within; i--) {
     if (inTable[i]) return undefined;
     const text = model.lines[i].text.trim();
     if (!text) continue;
     seen++;
-    const m = STATEMENT_TITLE.exec(text);
-    if (m) return m;
-    if (text.length > 40) return undefined;
+    const m = re.exec(text);
+    if (m) return { line: i, match: m };
+    if (text.length > longest) return undefined;
   }
   return undefined;
 }

@@ -2,6 +2,7 @@
 
 import type { FilingModel } from '../../model/types';
 import { tieContext } from './context';
+import { equityTies } from './equity';
 import { noteTies } from './notes';
 import { periodTies } from './periods';
 import { rollForwardTies } from './rollForward';
@@ -26,5 +27,6 @@ export function findTies(model: FilingModel, options: TieOptions = ALL_TIES): Ti
   if (options.statements) guard(() => statementTies(context()));
   if (options.notes) guard(() => noteTies(context(), ['end', 'cur', 'prev']));
   if (options.periods) guard(() => periodTies(context()));
+  if (options.equity) guard(() => equityTies(context()));
   return out;
 }

@@ -5,13 +5,13 @@
 
 import type { Cell, Row, Table } from '../../model/types';
 
-export type TieFamily = 'rollForwards' | 'statements' | 'notes' | 'periods';
+export type TieFamily = 'rollForwards' | 'statements' | 'notes' | 'periods' | 'equity';
 
-export const TIE_FAMILIES: readonly TieFamily[] = ['rollForwards', 'statements', 'notes', 'periods'];
+export const TIE_FAMILIES: readonly TieFamily[] = ['rollForwards', 'statements', 'notes', 'periods', 'equity'];
 
 export type TieOptions = Record<TieFamily, boolean>;
 
-export const ALL_TIES: TieOptions = { rollForwards: true, statements: true, notes: true, periods: true };
+export const ALL_TIES: TieOptions = { rollForwards: true, statements: true, notes: true, periods: true, equity: true };
 
 /** One figure at one end of a tie, with its value in 元 (or in its count unit). */
 export interface TieEnd {
@@ -53,7 +53,7 @@ export function makeTie(family: TieFamily, target: TieEnd, parts: { end: TieEnd;
     tolerance += p.end.tolerance;
   }
   const difference = target.value - sum;
-  // Relative slack for floating point on large sums.
-  const ok = Math.abs(difference) <= tolerance + 1e-9 * Math.max(1, Math.abs(target.value));
+  // Relative slack for floating point on large sums (doubles carry ~16 digits: 1e-12 of 10¹¹ 元 is 0.1 元, far under a unit).
+  const ok = Math.abs(difference) <= tolerance + 1e-12 * Math.max(1, Math.abs(target.value));
   return { family, target, parts, sum, difference, tolerance, ok, description };
 }
