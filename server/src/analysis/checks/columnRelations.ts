@@ -12,7 +12,7 @@
 //
 // Pure: plain data in, plain data out; the caller (reconcile.ts) turns each relation into checks.
 
-import type { Cell, Row, Table } from '../model/types';
+import type { Cell, Row, Table } from '../../model/types';
 
 export interface RelationRow {
   row: Row;
