@@ -67,3 +67,23 @@ export function checkMessage(c: Check): string {
 export function unitSuffix(c: Check): string {
   return c.unitName ? ` ${c.unitName}` : ', no unit stated';
 }
+
+/** The hover's lines on a checked total: the verdict in bold, what establishes a relation, and the components. */
+export function checkHoverLines(c: Check, accepted: boolean): string[] {
+  const d = c.decimals;
+  const state = checkState(c, accepted);
+  const head = state === 'ok'
+    ? `✓ **${kindName(c)} reconciles**: ${fmt(c.sum, d)} = ${c.description}${c.difference !== 0 ? ` (difference ${fmt(Math.abs(c.difference), d)} within rounding ±${fmt(c.tolerance, d)})` : ''}`
+    : state === 'unconfirmed'
+    ? `? **${kindName(c)} could not be checked with confidence**: as read, ${fmt(c.total.figure!.value, d)} ≠ ${fmt(c.sum, d)} (${c.description}); ${c.doubt ?? ''}`
+    : `✗ **${kindName(c)} does not reconcile**: ${fmt(c.total.figure!.value, d)} ≠ ${fmt(c.sum, d)} (${c.description}), difference ${fmt(Math.abs(c.difference), d)}${unitSuffix(c)}${accepted ? ' — accepted in this document' : ''}`;
+  // A relation across a row names its columns; a total down a column, its rows.
+  const partName = (p: Check['components'][number]) => {
+    if (!c.relation) return p.row.label || '(no label)';
+    const i = p.row.cells.indexOf(p.cell);
+    return c.table.columns[i]?.title.trim() || `column ${i + 1}`;
+  };
+  const parts = c.components.slice(0, 30).map((p) => `  - ${p.sign < 0 ? '− ' : ''}${partName(p)}: ${p.cell.figure!.raw}`);
+  if (c.components.length > 30) parts.push(`  - … ${c.components.length - 30} more`);
+  return [head, ...(c.relation ? ['', `${c.relation}.`] : []), '', ...parts];
+}

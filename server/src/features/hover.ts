@@ -4,9 +4,8 @@
 
 import { Analysis, figureAt } from '../analysis/analyze';
 import { Range, Row, Table, Unit } from '../model/types';
-import { Check } from '../analysis/reconcile';
-import { asWritten, fmt, normalize, SOURCE_TEXT, unitOf } from './format';
-import { checkState, kindName, unitSuffix } from './checkText';
+import { asWritten, normalize, SOURCE_TEXT, unitOf } from './format';
+import { checkHoverLines } from './checkText';
 import { tieHoverLines } from './ties';
 
 export interface HoverResult {
@@ -82,29 +81,11 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
     if (row.uncertain) lines.push(`- ⚠ the digits of this row are glued together and can be split in more than one way`);
   }
   const check = cell ? analysis.checkOfCell.get(cell) : undefined;
-  if (check) lines.push('', ...checkLines(check, analysis.accepted.has(check)));
+  if (check) lines.push('', ...checkHoverLines(check, analysis.accepted.has(check)));
   lines.push(...tieHoverLines(analysis, cell));
   return { range: facts.range, markdown: lines.join('\n') };
 }
 
-function checkLines(c: Check, accepted: boolean): string[] {
-  const d = c.decimals;
-  const state = checkState(c, accepted);
-  const head = state === 'ok'
-    ? `✓ **${kindName(c)} reconciles**: ${fmt(c.sum, d)} = ${c.description}${c.difference !== 0 ? ` (difference ${fmt(Math.abs(c.difference), d)} within rounding ±${fmt(c.tolerance, d)})` : ''}`
-    : state === 'unconfirmed'
-    ? `? **${kindName(c)} could not be checked with confidence**: as read, ${fmt(c.total.figure!.value, d)} ≠ ${fmt(c.sum, d)} (${c.description}); ${c.doubt ?? ''}`
-    : `✗ **${kindName(c)} does not reconcile**: ${fmt(c.total.figure!.value, d)} ≠ ${fmt(c.sum, d)} (${c.description}), difference ${fmt(Math.abs(c.difference), d)}${unitSuffix(c)}${accepted ? ' — accepted in this document' : ''}`;
-  // A relation across a row names its columns; a total down a column, its rows.
-  const partName = (p: Check['components'][number]) => {
-    if (!c.relation) return p.row.label || '(no label)';
-    const i = p.row.cells.indexOf(p.cell);
-    return c.table.columns[i]?.title.trim() || `column ${i + 1}`;
-  };
-  const parts = c.components.slice(0, 30).map((p) => `  - ${p.sign < 0 ? '− ' : ''}${partName(p)}: ${p.cell.figure!.raw}`);
-  if (c.components.length > 30) parts.push(`  - … ${c.components.length - 30} more`);
-  return [head, ...(c.relation ? ['', `${c.relation}.`] : []), '', ...parts];
-}
 
 const NOTE_COLUMN = /^(?:.*\/\s*)?(?:附注|注释|注)(?:\s*[(（]?\s*[一二三四五六七八九十]*\s*[)）]?)?\s*$/;
 /** A note reference standing where a label should: 四(52), 七、5, (1), 附注五、3, 12. */
