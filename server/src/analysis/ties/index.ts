@@ -4,6 +4,7 @@ import type { FilingModel } from '../../model/types';
 import { tieContext } from './context';
 import { noteTies } from './notes';
 import { periodTies } from './periods';
+import { proseTies } from './prose';
 import { rollForwardTies } from './rollForward';
 import { statementTies } from './statements';
 import { ALL_TIES, Tie, TieOptions } from './types';
@@ -26,5 +27,6 @@ export function findTies(model: FilingModel, options: TieOptions = ALL_TIES): Ti
   if (options.statements) guard(() => statementTies(context()));
   if (options.notes) guard(() => noteTies(context(), ['end', 'cur', 'prev']));
   if (options.periods) guard(() => periodTies(context()));
+  if (options.prose) guard(() => proseTies(context()));
   return out;
 }

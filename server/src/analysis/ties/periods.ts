@@ -20,5 +20,5 @@ function restatedItems(ctx: TieContext): Set<string> {
 
 export function periodTies(ctx: TieContext): Tie[] {
   const restated = restatedItems(ctx);
-  return noteTies(ctx, ['begin']).filter((t) => !restated.has(itemOf(t.target.row.label)));
+  return noteTies(ctx, ['begin']).filter((t) => !(t.target.row && restated.has(itemOf(t.target.row.label))));
 }
