@@ -212,6 +212,8 @@ export function proseTies(ctx: TieContext): Tie[] {
     while (li + 1 < model.lines.length && model.lines[li + 1].start <= f.start) li++;
     const line = model.lines[li];
     if (AFTER.test(model.text.slice(f.end, Math.min(f.end + 8, line.end + 8)))) continue;
+    // Cheap first: a headline name right before the amount.
+    if (!NAME_AT_END.test(model.text.slice(Math.max(0, f.start - 60), f.start).replace(/\s+/g, ''))) continue;
     const sentence = sentenceBefore(model, li, f.start, stops, inTable);
     const read = sentence ? readSentence(sentence) : undefined;
     if (!read) continue;
