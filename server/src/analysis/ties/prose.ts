@@ -11,7 +11,8 @@
 // other clause in between (a subsidiary, an industry, a forecast, 扣除非经常性损益后 …) and no tie
 // is made. The sentence must name a subject and a period that maps to exactly one column of the
 // statement (a year through the statements' dated columns); an amount followed by a range
-// (至, ~), by 以上 / 左右, or listed with 分别 is skipped, and so is one in another currency.
+// (至, ~), by 以上 / 左右, or listed with 分别 is skipped, and so is one in another currency or
+// one in the notes on the statements (whose 公司 may be the parent).
 
 import type { Figure, FilingModel, Section } from '../../model/types';
 import { lineInTables, Period, Scope } from './identity';
@@ -210,6 +211,8 @@ export function proseTies(ctx: TieContext): Tie[] {
     if (!u || u.kind !== 'money' || f.percent || f.uncertain || (u.currency && u.currency !== '人民币')) continue;
     if (!/^[-−]?[\d,]+(?:\.\d+)?\s*(?:人民币)?(?:千|万|百万|亿)?元$/.test(f.raw)) continue;
     while (li + 1 < model.lines.length && model.lines[li + 1].start <= f.start) li++;
+    // Prose in the notes speaks of the note's scope (公司 is the parent under 母公司财务报表项目注释).
+    if (ctx.regions.some((r) => r.fromLine <= li && li <= r.toLine)) continue;
     const line = model.lines[li];
     if (AFTER.test(model.text.slice(f.end, Math.min(f.end + 8, line.end + 8)))) continue;
     // Cheap first: a headline name right before the amount.
