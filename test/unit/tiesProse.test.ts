@@ -84,6 +84,16 @@ test('prose ↔ table: the traps — a change, a forecast, a subsidiary, the par
   }
 });
 
+test('prose ↔ table: the same sentence in the notes on the statements is not tied (公司 there may be the parent)', () => {
+  const end = TEXT.indexOf('再上新台阶。') + '再上新台阶。'.length;
+  const sentence = TEXT.slice(TEXT.indexOf('    三是'), end);
+  assert.ok(sentence.length > 100 && sentence.length < 200);
+  const text = `${TEXT}\n七、合并财务报表项目注释\n${sentence}`;
+  const ties = prose(text);
+  assert.equal(ties.length, 3);
+  assert.ok(ties.every((t) => t.target.cell.start < text.indexOf('七、合并财务报表项目注释')));
+});
+
 test('prose ↔ table: how a sentence is read', () => {
   assert.deepEqual(readSentence('报告期内公司共实现营业收入'), { item: '营业收入', reading: { scope: 'consolidated', periods: new Set(['cur']) } });
   assert.equal(readSentence('2024年末本集团资产总额')?.item, '资产总计');

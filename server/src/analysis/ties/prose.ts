@@ -203,7 +203,8 @@ export function proseTies(ctx: TieContext): Tie[] {
   const lines = headlineLines(ctx);
   if (!lines.size) return [];
   const stops = stopLines(model);
-  const inTable = lineInTables(model);
+  // Lines claimed by tables (kept by the parser), else worked out.
+  const inTable = model.claimed?.length === model.lines.length ? model.claimed : lineInTables(model);
   const out: Tie[] = [];
   let li = 0;
   for (const f of model.proseFigures) {
