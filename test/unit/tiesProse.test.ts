@@ -47,6 +47,10 @@ test('prose ↔ table: a year is placed through the statement\'s dated columns (
   const y2020 = edit('公司全年实现营业总收入 1094.64 亿元', '公司 2020 年实现营业总收入 979.93 亿元');
   assert.equal(tied(y2020)['979.93 亿元'], '合并利润表 营业总收入 [上期] 97,993,240,501.21 ✓');
   assert.equal(tied(edit('公司全年实现', '公司 2021 年实现'))['1094.64 亿元'], '合并利润表 营业总收入 [本期] 109,464,278,563.89 ✓');
+  // The comparative of an item the filing restates (an adjustment table with a 调整数 for it): not tied.
+  const restated = `${y2020}\n\n| 项目 | 调整前 | 调整数 | 调整后 |\n|---|---|---|---|\n| 营业总收入 | 97,000,000,000.00 | 993,240,501.21 | 97,993,240,501.21 |\n`;
+  assert.ok(analyze(restated).model.tables.some((t) => t.columns.some((c) => c.title === '调整数')));
+  assert.ok(!('979.93 亿元' in tied(restated)));
   // A year the statement does not show, and no period at all: no tie.
   assert.deepEqual(tied(edit('公司全年实现', '公司 2019 年实现')), {});
   assert.deepEqual(tied(edit('公司全年实现', '公司实现')), {});
@@ -102,6 +106,8 @@ test('prose ↔ table: how a sentence is read', () => {
   assert.equal(readSentence('2024年末平安理财总资产131.28亿元净资产125.08亿元全年实现净利润'), undefined);
   assert.equal(readSentence('根据国家统计局数据，2024年全国规模以上医药制造业实现营业收入'), undefined);
   assert.equal(readSentence('报告期内，公司医药工业实现营业收入'), undefined);
+  assert.equal(readSentence('报告期内，集团公司实现营业收入'), undefined);
+  assert.equal(readSentence('报告期内，贵公司营业收入为'), undefined);
   assert.equal(readSentence('2024年，本行核销贷款632.94亿元；收回不良资产总额'), undefined);
   assert.equal(readSentence('2024年度，本行经审计的净利润为人民币'), undefined);
   assert.equal(readSentence('2024年，受市场变化等因素的影响，营业收入'), undefined);

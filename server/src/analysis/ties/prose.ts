@@ -12,11 +12,13 @@
 // is made. The sentence must name a subject and a period that maps to exactly one column of the
 // statement (a year through the statements' dated columns); an amount followed by a range
 // (至, ~), by 以上 / 左右, or listed with 分别 is skipped, and so is one in another currency or
-// one in the notes on the statements (whose 公司 may be the parent).
+// one in the notes on the statements (whose 公司 may be the parent); so is the comparative period of
+// an item the filing restates (as for the period ↔ period family).
 
 import type { Figure, FilingModel, Section } from '../../model/types';
 import { lineInTables, Period, Scope } from './identity';
 import { PERIOD_NAME, SCOPE_NAME, statementEnd, StatementLine, STATEMENT_NAME, TieContext } from './context';
+import { restatedItems } from './periods';
 import { makeTie, Tie, TieEnd } from './types';
 
 /** Headline line items, as prose names them and as statements do: the name → the line it means. */
@@ -39,8 +41,11 @@ export function headlineItem(name: string): string | undefined {
 /** A name at the end of a clause, right before its amount, with what may stand between them. */
 const NAME_AT_END = /(归属(?:于)?(?:母公司|本公司|本集团|本行|上市公司)(?:所有者|股东)的?净利润|归母净利润|总资产|资产总额|资产总计|总负债|负债总额|负债合计|(?:经营|投资|筹资)活动(?:产生的)?现金流量净额|营业总收入|营业收入|营业成本|营业利润|利润总额|净利润|现金及现金等价物净增加额)(?:为|达到|达|是|共计|合计|总计)?[：:]?(?:人民币)?$/;
 
-/** The words a clause may hold besides a name and an amount: who, when, and a verb. */
-const WORD = /本公司|我公司|公司|本集团|集团|母公司|截至|截止|报告期末|本报告期末|本报告期内|本报告期|报告期内|报告期|本期末|本期|期末|本年度|本年末|本年|全年|当年|年内|年末|\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:度|末|年末|底|全年)?|实现|共实现|累计实现|完成|取得|共|累计/y;
+/**
+ * The words a clause may hold besides a name and an amount: who, when, and a verb. Not 集团 alone:
+ * 集团公司 is often the controlling shareholder.
+ */
+const WORD = /本公司|我公司|公司|本集团|母公司|截至|截止|报告期末|本报告期末|本报告期内|本报告期|报告期内|报告期|本期末|本期|期末|本年度|本年末|本年|全年|当年|年内|年末|\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:度|末|年末|底|全年)?|实现|共实现|累计实现|完成|取得|共|累计/y;
 
 /** A clause stating a change against another period, read over on the way back: 同比增长 11.71%. */
 const CHANGE = /^(?:同比|较|比|与上年|相比)/;
@@ -59,7 +64,7 @@ function readWords(head: string, into: Reading): boolean {
     const m = WORD.exec(head);
     if (!m || m.index !== at) return false;
     const w = m[0];
-    if (/公司|集团/.test(w)) {
+    if (/公司|本集团/.test(w)) {
       const scope: Scope = w === '母公司' ? 'parent' : 'consolidated';
       if (into.scope && into.scope !== scope) return false;
       into.scope = scope;
@@ -206,6 +211,7 @@ export function proseTies(ctx: TieContext): Tie[] {
   // Lines claimed by tables (kept by the parser), else worked out.
   const inTable = model.claimed?.length === model.lines.length ? model.claimed : lineInTables(model);
   const out: Tie[] = [];
+  let restated: Set<string> | undefined;
   let li = 0;
   for (const f of model.proseFigures) {
     const u = f.unit;
@@ -225,6 +231,8 @@ export function proseTies(ctx: TieContext): Tie[] {
     if (!st) continue;
     const period = periodOf(ctx, st, read.reading.periods);
     if (!period) continue;
+    // The comparative period of an item the filing restates: the prose may quote it as first reported.
+    if ((period === 'prev' || period === 'begin') && (restated ??= restatedItems(ctx)).has(st.item)) continue;
     const table = statementEnd(st, period);
     if (!table?.cell.figure) continue;
     const prose = proseEnd(f, li, `正文 ${SCOPE_NAME[st.statement.scope]}${st.item} [${PERIOD_NAME[period]}]`);
