@@ -56,7 +56,7 @@ interface Reading {
   periods: Set<string>;
 }
 
-/** The words of a clause head read into subject and periods; undefined when something else stands there. */
+/** The words of a clause head read into subject and periods; false when something else stands there. */
 function readWords(head: string, into: Reading): boolean {
   WORD.lastIndex = 0;
   while (WORD.lastIndex < head.length) {
@@ -86,21 +86,28 @@ function readWords(head: string, into: Reading): boolean {
   return true;
 }
 
+/** Relative period words: their period in a flow statement and in a balance sheet. */
+const RELATIVE: Record<string, [Period | undefined, Period | undefined]> = {
+  cur: ['cur', undefined],
+  end: [undefined, 'end'],
+  'year-cur': ['cur', undefined],
+  'year-end': [undefined, 'end'],
+};
+
 /** The period a set of period words names for a statement line, when it names exactly one. */
 function periodOf(ctx: TieContext, line: StatementLine, words: Set<string>): Period | undefined {
   const instant = line.statement.kind === 'balance';
-  const scope = line.statement.scope;
-  const annual = annualYear(ctx, scope);
+  const annual = annualYear(ctx, line.statement.scope);
   const out = new Set<Period>();
   for (const w of words) {
     let p: Period | undefined;
-    if (w === 'cur' || w === 'end') p = instant ? (w === 'end' ? 'end' : undefined) : w === 'cur' ? 'cur' : undefined;
-    else if (w === 'year-cur' || w === 'year-end') p = annual === undefined ? undefined : instant ? (w === 'year-end' ? 'end' : undefined) : w === 'year-cur' ? 'cur' : undefined;
-    else {
+    const rel = RELATIVE[w];
+    // 全年 / 年末 only in a filing whose statements cover a whole year.
+    if (rel) p = w.startsWith('year-') && annual === undefined ? undefined : rel[instant ? 1 : 0];
+    else if ((w[0] === 'E') === instant && annual !== undefined) {
       // 2024年 is a flow, 2024年末 / 2024年12月31日 a balance; the year is placed through the dated columns.
-      const y = Number(w.slice(1));
-      if ((w[0] === 'E') !== instant || annual === undefined) return undefined;
-      p = y === annual ? (instant ? 'end' : 'cur') : y === annual - 1 ? (instant ? 'begin' : 'prev') : undefined;
+      const back = annual - Number(w.slice(1));
+      p = back === 0 ? (instant ? 'end' : 'cur') : back === 1 ? (instant ? 'begin' : 'prev') : undefined;
     }
     if (!p) return undefined;
     out.add(p);
@@ -220,8 +227,7 @@ export function proseTies(ctx: TieContext): Tie[] {
     while (li + 1 < model.lines.length && model.lines[li + 1].start <= f.start) li++;
     // Prose in the notes speaks of the note's scope (公司 is the parent under 母公司财务报表项目注释).
     if (ctx.regions.some((r) => r.fromLine <= li && li <= r.toLine)) continue;
-    const line = model.lines[li];
-    if (AFTER.test(model.text.slice(f.end, Math.min(f.end + 8, line.end + 8)))) continue;
+    if (AFTER.test(model.text.slice(f.end, f.end + 8))) continue;
     // Cheap first: a headline name right before the amount.
     if (!NAME_AT_END.test(model.text.slice(Math.max(0, f.start - 60), f.start).replace(/\s+/g, ''))) continue;
     const sentence = sentenceBefore(model, li, f.start, stops, inTable);
