@@ -52,7 +52,7 @@ await esbuild.build({
       "export { diagnostics } from './server/src/features/diagnostics';",
       "export { problemsAfterEdit } from './server/src/features/incremental';",
       "export { tiedFiguresAt, tieReferencesAt } from './server/src/features/ties';",
-      "export { tieEnds, findTies } from './server/src/analysis/ties';",
+      "export { tieEnds, endLine, findTies } from './server/src/analysis/ties';",
     ].join('\n'),
     resolveDir: '.',
     sourcefile: 'core-entry.ts',

@@ -6,6 +6,8 @@
 // table keeps adding up on its own (the total it is part of, or one component of the total it is,
 // changed by +100 as well), and the filing analysed again: a mutant is caught when a broken tie is
 // reported on the changed figure. At most --max N mutants per file (default 40), spread evenly.
+// A prose ↔ table tie has its prose figure changed instead, by 2 units of its last digit (3.92 亿元 →
+// 3.94 亿元): the smallest change its rounding (± half a unit) cannot hide, whatever the table says.
 //
 // Usage: node scripts/ties.mjs [--list] [--mutation] [--max N] [FILES…]   (after npm run build)
 import * as fs from 'node:fs';
@@ -26,7 +28,7 @@ if (!files.length) {
     if (fs.existsSync(dir)) files.push(...fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f)));
   }
 }
-const FAMILIES = ['rollForwards', 'statements', 'notes', 'periods', 'equity'];
+const FAMILIES = ['rollForwards', 'statements', 'notes', 'periods', 'equity', 'prose'];
 
 /** A figure's text after adding `delta` to its value, written the way it was (commas, decimals, parentheses). */
 function rewrite(figure, delta) {
@@ -43,7 +45,17 @@ function rewrite(figure, delta) {
   return /^[(（]/.test(raw) ? `(${s})` : `-${s}`;
 }
 
+/** A prose figure (58,546.18 万元) by 2 units of its last digit, its unit kept. */
+function mutateProse(text, end) {
+  const f = end.cell.figure;
+  const m = /^([-−]?[\d,]+(?:\.\d+)?)(.*)$/s.exec(f.raw);
+  const s = m && rewrite({ raw: m[1].replace('−', '-'), value: f.value, decimals: f.decimals }, 2 * 10 ** -f.decimals);
+  if (!s) return undefined;
+  return { text: text.slice(0, f.start) + s + m[2] + text.slice(f.end), at: f.start };
+}
+
 function mutate(text, analysis, tie) {
+  if (tie.target.prose) return mutateProse(text, tie.target);
   // The side changed: the note's figure of an equality, the closing balance of a roll-forward.
   const ends = core.tieEnds(tie).filter((e) => e.cell.figure);
   // (An empty closing balance: the last movement written instead.)
@@ -76,6 +88,7 @@ function mutate(text, analysis, tie) {
 const totals = Object.fromEntries(FAMILIES.map((f) => [f, [0, 0]]));
 let mutants = 0;
 let caught = 0;
+const mutantsBy = Object.fromEntries(FAMILIES.map((f) => [f, [0, 0]]));
 const missed = [];
 const rows = [];
 for (const file of files) {
@@ -99,7 +112,9 @@ for (const file of files) {
       m++;
       const b = core.analyze(mu.text);
       const hit = b.ties.some((t) => !t.ok && core.tieEnds(t).some((e) => e.cell.figure && e.cell.figure.start === mu.at));
-      if (hit) c++;
+      const by = mutantsBy[ok[Math.floor(k)].family];
+      by[0]++;
+      if (hit) c++, by[1]++;
       else missed.push(`${name}: ${ok[Math.floor(k)].family} ${ok[Math.floor(k)].target.name}`);
     }
     mutants += m;
@@ -109,15 +124,16 @@ for (const file of files) {
   if (flag('--list'))
     for (const t of a.ties)
       if (!t.ok)
-        console.log(`  ✗ ${name} ${t.family} line ${t.target.row.line + 1}: ${t.target.name} ${t.target.value} ≠ ${t.parts.map((p) => `${p.sign < 0 ? '−' : '+'}${p.end.name} ${p.end.value} (line ${p.end.row.line + 1})`).join(' ')} difference ${t.difference.toFixed(2)}`);
+        console.log(`  ✗ ${name} ${t.family} line ${core.endLine(t.target) + 1}: ${t.target.name} ${t.target.value} ≠ ${t.parts.map((p) => `${p.sign < 0 ? '−' : '+'}${p.end.name} ${p.end.value} (line ${core.endLine(p.end) + 1})`).join(' ')} difference ${t.difference.toFixed(2)}`);
 }
 
 const cell = ([n, bad]) => (n ? `${n}${bad ? ` (${bad} ✗)` : ''}` : '–');
-console.log(`| file | tables | roll-forwards | statement ↔ statement | statement ↔ note | period ↔ period | equity statement |${flag('--mutation') ? ' mutants caught |' : ''}`);
-console.log(`|---|---:|---:|---:|---:|---:|---:|${flag('--mutation') ? '---:|' : ''}`);
+console.log(`| file | tables | roll-forwards | statement ↔ statement | statement ↔ note | period ↔ period | equity statement | prose ↔ table |${flag('--mutation') ? ' mutants caught |' : ''}`);
+console.log(`|---|---:|${FAMILIES.map(() => "---:|").join("")}${flag("--mutation") ? "---:|" : ""}`);
 for (const r of rows) console.log(`| ${r.name} | ${r.tables} | ${FAMILIES.map((f) => cell(r.by[f])).join(' | ')} |${flag('--mutation') ? ` ${r.m ? `${r.c}/${r.m}` : '–'} |` : ''}`);
 console.log(`| **all** | | ${FAMILIES.map((f) => cell(totals[f])).join(' | ')} |${flag('--mutation') ? ` ${caught}/${mutants} |` : ''}`);
 if (flag('--mutation')) {
   console.log(`\nmutants: ${mutants}, caught ${caught} (${mutants ? ((100 * caught) / mutants).toFixed(1) : '–'} %)`);
+  console.log(`by family: ${FAMILIES.map((f) => `${f} ${mutantsBy[f][1]}/${mutantsBy[f][0]}`).join(', ')}`);
   for (const x of missed.slice(0, 20)) console.log(`  missed: ${x}`);
 }

@@ -80,3 +80,21 @@ test('filingLens.ties.notes = false: the tie is not made, so neither warning nor
   client.configuration = {};
   client.notify('workspace/didChangeConfiguration', { settings: {} });
 });
+
+test('prose ↔ table over stdio: Go to Definition from an amount in prose goes to the statement figure; a wrong one is a tie-prose warning', async () => {
+  const { text } = fixture('ties/32-prose-and-income-statement.filing');
+  const uri = 'file:///tmp/filing-lens-ties-prose.filing';
+  const broken = text.replace('1094.64 亿元', '1049.64 亿元');
+  client.open(uri, broken, 1);
+  const diags = await client.waitForDiagnostics(uri, 1);
+  const ties = diags.diagnostics.filter((d: any) => d.code === 'tie-prose');
+  assert.equal(ties.length, 1);
+  const prose = positionOf(broken, '1049.64 亿元');
+  const statement = positionOf(broken, '109,464,278,563.89');
+  assert.deepEqual(ties[0].range.start, prose);
+  assert.deepEqual(ties[0].relatedInformation.map((r: any) => r.location.range.start), [prose, statement]);
+  const [link] = await client.request('textDocument/definition', { textDocument: { uri }, position: { line: prose.line, character: prose.character + 2 } });
+  assert.deepEqual(link.targetSelectionRange.start, statement);
+  const [back] = await client.request('textDocument/definition', { textDocument: { uri }, position: statement });
+  assert.deepEqual(back.targetSelectionRange.start, prose);
+});

@@ -35,7 +35,7 @@ const nthIndex = (text: string, s: string, n: number) => {
 
 test('roll-forward rows × asset columns: 期初 + 增加 − 减少 = 期末 per block, and 账面价值 = 原值 − 累计折旧 − 减值准备', () => {
   const ties = family(analyze(STATEMENTS).ties, 'rollForwards');
-  const fixed = ties.filter((t) => t.target.table.caption.includes('固定资产情况'));
+  const fixed = ties.filter((t) => t.target.table?.caption.includes('固定资产情况'));
   // 原值 and 累计折旧 blocks in 5 columns (the 减值准备 block has no figures), 期末 and 期初 账面价值 in 5 columns.
   assert.equal(fixed.filter((t) => t.description.startsWith('期初余额')).length, 10);
   assert.equal(fixed.filter((t) => t.description.startsWith('账面价值')).length, 10);
@@ -60,7 +60,7 @@ test('roll-forward: a closing balance changed breaks its tie, with a warning rel
 });
 
 test('roll-forward items × movement columns (应付职工薪酬): 期初余额 + 本期增加 − 本期减少 = 期末余额 per row', () => {
-  const ties = family(analyze(STATEMENTS).ties, 'rollForwards').filter((t) => t.target.table.caption.includes('应付职工薪酬'));
+  const ties = family(analyze(STATEMENTS).ties, 'rollForwards').filter((t) => t.target.table?.caption.includes('应付职工薪酬'));
   // 一、短期薪酬, 二、离职后福利 (nothing owed at either end: 0 + 8,699,251.81 − 8,699,251.81 = 0), 合计.
   assert.deepEqual(ties.map((t) => t.target.cell.figure?.raw ?? '0'), ['561,335.30', '0', '561,335.30']);
   assert.ok(ties.every((t) => t.ok && t.parts.length === 3));
@@ -105,7 +105,7 @@ test('statement ↔ note: the balance-sheet line and the note 合计, consolidat
   assert.ok(notes.every((t) => t.ok));
   const cash = notes.find((t) => t.target.cell.figure!.raw === '379,496,625.81');
   assert.ok(cash);
-  assert.equal(cash.parts[0].end.row.label.trim(), '合计');
+  assert.equal(cash.parts[0].end.row?.label.trim(), '合计');
   assert.ok(cash.parts[0].end.cell.figure!.start > cash.target.cell.figure!.start);
 });
 
@@ -230,7 +230,7 @@ test('period ↔ period: the note opening column against the balance sheet openi
 });
 
 test('settings: a family turned off makes no ties', () => {
-  const off = analyze(STATEMENTS, { ties: { rollForwards: true, statements: false, notes: false, periods: true, equity: false } }).ties;
+  const off = analyze(STATEMENTS, { ties: { rollForwards: true, statements: false, notes: false, periods: true, equity: false, prose: false } }).ties;
   assert.equal(family(off, 'notes').length + family(off, 'statements').length, 0);
   assert.ok(family(off, 'rollForwards').length > 0 && family(off, 'periods').length > 0);
   assert.equal(analyze(STATEMENTS, { outlineOnly: true }).ties.length, 0);
@@ -255,9 +255,9 @@ test('hover lists where else a figure appears; Go to Definition goes from the ba
   assert.equal(tiedFiguresAt(a, STATEMENTS.indexOf('48,511.60') + 1), undefined);
 });
 
-test('every end of every tie is a figure of a table, and ties never throw on cut or garbled text', () => {
+test('every end of every tie is a figure of a table or in prose, and ties never throw on cut or garbled text', () => {
   const a = analyze(STATEMENTS);
-  for (const t of a.ties) for (const e of tieEnds(t)) assert.ok(e.table.rows.includes(e.row));
+  for (const t of a.ties) for (const e of tieEnds(t)) assert.ok(e.table && e.row ? e.table.rows.includes(e.row) : e.prose && a.model.proseFigures.includes(e.cell.figure!));
   for (let cut = 0; cut < STATEMENTS.length; cut += 997) {
     const s = STATEMENTS.slice(cut) + STATEMENTS.slice(0, cut);
     assert.doesNotThrow(() => analyze(s.replace(/合计/g, cut % 2 ? '合计' : '总计')));

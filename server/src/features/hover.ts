@@ -82,7 +82,7 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
   }
   const check = cell ? analysis.checkOfCell.get(cell) : undefined;
   if (check) lines.push('', ...checkHoverLines(check, analysis.accepted.has(check)));
-  lines.push(...tieHoverLines(analysis, cell));
+  lines.push(...tieHoverLines(analysis, figure));
   return { range: facts.range, markdown: lines.join('\n') };
 }
 

@@ -2,8 +2,8 @@
 // figures to go to (Go to Definition) and every figure of its ties (Find All References).
 
 import { Analysis, figureAt } from '../analysis/analyze';
-import { Tie, TieEnd, tieEnds } from '../analysis/ties';
-import { Cell, Range } from '../model/types';
+import { endLine, Tie, TieEnd, tieEnds } from '../analysis/ties';
+import { Figure, Range } from '../model/types';
 import { fmt } from './format';
 
 export const FAMILY_NAME: Record<Tie['family'], string> = {
@@ -12,27 +12,28 @@ export const FAMILY_NAME: Record<Tie['family'], string> = {
   notes: 'statement ↔ note',
   periods: 'period ↔ period',
   equity: 'equity statement',
+  prose: 'prose ↔ table',
 };
 
-const byCell = new WeakMap<Tie[], Map<Cell, Tie[]>>();
+const byFigure = new WeakMap<Tie[], Map<Figure, Tie[]>>();
 
-/** The ties a cell takes part in. */
-export function tiesOfCell(analysis: Pick<Analysis, 'ties'>, cell: Cell): Tie[] {
+/** The ties a figure (in a table cell or in prose) takes part in. */
+export function tiesOfFigure(analysis: Pick<Analysis, 'ties'>, figure: Figure): Tie[] {
   const ties = analysis.ties ?? [];
-  let index = byCell.get(ties);
+  let index = byFigure.get(ties);
   if (!index) {
     index = new Map();
-    for (const t of ties) for (const e of tieEnds(t)) if (e.cell.figure) index.set(e.cell, [...(index.get(e.cell) ?? []), t]);
-    byCell.set(ties, index);
+    for (const t of ties) for (const e of tieEnds(t)) if (e.cell.figure) index.set(e.cell.figure, [...(index.get(e.cell.figure) ?? []), t]);
+    byFigure.set(ties, index);
   }
-  return index.get(cell) ?? [];
+  return index.get(figure) ?? [];
 }
 
-function tiesAt(analysis: Analysis, offset: number): { cell: Cell; ties: Tie[] } | undefined {
+function tiesAt(analysis: Analysis, offset: number): { figure: Figure; ties: Tie[] } | undefined {
   const placed = figureAt(analysis, offset);
-  if (!placed?.cell) return undefined;
-  const ties = tiesOfCell(analysis, placed.cell);
-  return ties.length ? { cell: placed.cell, ties } : undefined;
+  if (!placed) return undefined;
+  const ties = tiesOfFigure(analysis, placed.figure);
+  return ties.length ? { figure: placed.figure, ties } : undefined;
 }
 
 const decimalsOf = (t: Tie) => Math.max(0, ...tieEnds(t).map((e) => (e.cell.figure ? e.cell.figure.decimals - Math.round(Math.log10(e.value && e.cell.figure.value ? Math.abs(e.value / e.cell.figure.value) : 1)) : 0)));
@@ -42,9 +43,9 @@ function endText(e: TieEnd, sign?: 1 | -1): string {
 }
 
 /** Hover lines for a figure that takes part in ties. */
-export function tieHoverLines(analysis: Analysis, cell: Cell | undefined): string[] {
-  if (!cell) return [];
-  const ties = tiesOfCell(analysis, cell);
+export function tieHoverLines(analysis: Analysis, figure: Figure | undefined): string[] {
+  if (!figure) return [];
+  const ties = tiesOfFigure(analysis, figure);
   if (!ties.length) return [];
   const lines = ['', `**Ties (勾稽关系)** — ${ties.filter((t) => t.ok).length} of ${ties.length} agree`];
   for (const t of ties.slice(0, 12)) {
@@ -53,7 +54,7 @@ export function tieHoverLines(analysis: Analysis, cell: Cell | undefined): strin
       ? `- ✓ ${FAMILY_NAME[t.family]}: ${t.description}`
       : `- ✗ ${FAMILY_NAME[t.family]}: ${t.description} — ${fmt(t.target.value, d)} ≠ ${fmt(t.sum, d)}, difference ${fmt(Math.abs(t.difference), d)} 元`;
     lines.push(head);
-    for (const e of [{ end: t.target, sign: 1 as const }, ...t.parts]) if (e.end.cell !== cell) lines.push(`  - ${endText(e.end, e.sign)} (line ${e.end.row.line + 1})`);
+    for (const e of [{ end: t.target, sign: 1 as const }, ...t.parts]) if (e.end.cell.figure !== figure) lines.push(`  - ${endText(e.end, e.sign)} (line ${endLine(e.end) + 1})`);
   }
   if (ties.length > 12) lines.push(`- … ${ties.length - 12} more`);
   return lines;
@@ -71,18 +72,18 @@ const rangeOf = (e: TieEnd): Range => ({ start: e.cell.figure!.start, end: e.cel
 export function tiedFiguresAt(analysis: Analysis, offset: number): TiedFigures | undefined {
   const at = tiesAt(analysis, offset);
   if (!at) return undefined;
-  const order: Tie['family'][] = ['notes', 'statements', 'periods', 'rollForwards'];
+  const order: Tie['family'][] = ['notes', 'statements', 'periods', 'prose', 'rollForwards'];
   const ties = [...at.ties].sort((a, b) => order.indexOf(a.family) - order.indexOf(b.family));
-  const seen = new Set<Cell>([at.cell]);
+  const seen = new Set<Figure>([at.figure]);
   const targets: TiedFigures['targets'] = [];
   for (const t of ties) {
     for (const e of tieEnds(t)) {
-      if (seen.has(e.cell) || !e.cell.figure) continue;
-      seen.add(e.cell);
+      if (!e.cell.figure || seen.has(e.cell.figure)) continue;
+      seen.add(e.cell.figure);
       targets.push({ range: rangeOf(e), name: e.name, ok: t.ok });
     }
   }
-  const f = at.cell.figure!;
+  const f = at.figure;
   return targets.length ? { origin: { start: f.start, end: f.end }, targets } : undefined;
 }
 
@@ -90,12 +91,12 @@ export function tiedFiguresAt(analysis: Analysis, offset: number): TiedFigures |
 export function tieReferencesAt(analysis: Analysis, offset: number): Range[] {
   const at = tiesAt(analysis, offset);
   if (!at) return [];
-  const seen = new Set<Cell>();
+  const seen = new Set<Figure>();
   const out: Range[] = [];
   for (const t of at.ties) {
     for (const e of tieEnds(t)) {
-      if (seen.has(e.cell) || !e.cell.figure) continue;
-      seen.add(e.cell);
+      if (!e.cell.figure || seen.has(e.cell.figure)) continue;
+      seen.add(e.cell.figure);
       out.push(rangeOf(e));
     }
   }

@@ -5,6 +5,7 @@ import { tieContext } from './context';
 import { equityTies } from './equity';
 import { noteTies } from './notes';
 import { periodTies } from './periods';
+import { proseTies } from './prose';
 import { rollForwardTies } from './rollForward';
 import { statementTies } from './statements';
 import { ALL_TIES, Tie, TieOptions } from './types';
@@ -28,5 +29,6 @@ export function findTies(model: FilingModel, options: TieOptions = ALL_TIES): Ti
   if (options.notes) guard(() => noteTies(context(), ['end', 'cur', 'prev']));
   if (options.periods) guard(() => periodTies(context()));
   if (options.equity) guard(() => equityTies(context()));
+  if (options.prose) guard(() => proseTies(context()));
   return out;
 }

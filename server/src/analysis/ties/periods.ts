@@ -8,7 +8,7 @@ import { noteTies } from './notes';
 import type { Tie } from './types';
 
 /** Items with a figure in a 调整数 / 调整金额 / 影响金额 column: restated, so openings may differ. */
-function restatedItems(ctx: TieContext): Set<string> {
+export function restatedItems(ctx: TieContext): Set<string> {
   const out = new Set<string>();
   for (const t of ctx.model.tables) {
     const cols = t.columns.flatMap((c, i) => (/调整|影响金额|重述|差异/.test(c.title) ? [i] : []));
@@ -20,5 +20,5 @@ function restatedItems(ctx: TieContext): Set<string> {
 
 export function periodTies(ctx: TieContext): Tie[] {
   const restated = restatedItems(ctx);
-  return noteTies(ctx, ['begin']).filter((t) => !restated.has(itemOf(t.target.row.label)));
+  return noteTies(ctx, ['begin']).filter((t) => !(t.target.row && restated.has(itemOf(t.target.row.label))));
 }

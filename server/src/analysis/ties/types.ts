@@ -5,20 +5,25 @@
 
 import type { Cell, Row, Table } from '../../model/types';
 
-export type TieFamily = 'rollForwards' | 'statements' | 'notes' | 'periods' | 'equity';
+export type TieFamily = 'rollForwards' | 'statements' | 'notes' | 'periods' | 'equity' | 'prose';
 
-export const TIE_FAMILIES: readonly TieFamily[] = ['rollForwards', 'statements', 'notes', 'periods', 'equity'];
+export const TIE_FAMILIES: readonly TieFamily[] = ['rollForwards', 'statements', 'notes', 'periods', 'equity', 'prose'];
 
 export type TieOptions = Record<TieFamily, boolean>;
 
-export const ALL_TIES: TieOptions = { rollForwards: true, statements: true, notes: true, periods: true, equity: true };
+export const ALL_TIES: TieOptions = { rollForwards: true, statements: true, notes: true, periods: true, equity: true, prose: true };
 
-/** One figure at one end of a tie, with its value in 元 (or in its count unit). */
+/**
+ * One figure at one end of a tie, with its value in 元 (or in its count unit): a table cell, or a
+ * figure in prose (`prose`: no table, row or column; `cell` is the figure's own span).
+ */
 export interface TieEnd {
-  table: Table;
-  row: Row;
-  column: number;
+  table?: Table;
+  row?: Row;
+  column?: number;
   cell: Cell;
+  /** A figure in prose, on this line (0-based). */
+  prose?: { line: number };
   /** Value in the base unit (元 for money). */
   value: number;
   /** Half a unit of the last digit shown, in the base unit. */
@@ -38,6 +43,11 @@ export interface Tie {
   ok: boolean;
   /** "期初余额 + 本期增加 − 本期减少 = 期末余额", "附注 合计 = 报表项目" … */
   description: string;
+}
+
+/** The line (0-based) a tie end stands on. */
+export function endLine(e: TieEnd): number {
+  return e.row?.line ?? e.prose?.line ?? 0;
 }
 
 /** Every figure taking part in the tie. */
