@@ -135,7 +135,7 @@ for (const file of files) {
 }
 
 function mutation(text, a, lineOf) {
-  let mutants = 0, caught = 0, beyond = 0, caughtBeyond = 0, whole = 0;
+  let mutants = 0, caught = 0, beyond = 0, caughtBeyond = 0, whole = 0, relBeyond = 0, relCaught = 0;
   const missed = [];
   // Each mutant is the whole filing with one digit changed, analysed as the server analyses an edit:
   // the chunk the digit is in is read and reconciled again, with the document's page furniture and
@@ -169,6 +169,12 @@ function mutation(text, a, lineOf) {
       if (delta > c.tolerance + 1e-9) {
         beyond++;
         if (hit) caughtBeyond++;
+        // A column relation (analysis/checks/columnRelations.ts) rests on the rows that hold it: a mutant of one
+        // of three leaves two, and no relation. Counted apart as well.
+        if (c.relation) {
+          relBeyond++;
+          if (hit) relCaught++;
+        }
         else {
           const mc = edited.checks.find((x) => x.total.figure.start === f.start && !x.ok) ?? edited.checks.find((x) => x.total.figure.start === f.start);
           const why = !mc ? 'no longer checked' : mc.ok ? 'reconciles under another reading' : (mc.doubt ?? 'not reported').replace(/\d+/g, 'N');
@@ -178,7 +184,7 @@ function mutation(text, a, lineOf) {
       }
     }
   }
-  return { mutants, caught, mutantsBeyond: beyond, caughtBeyond, missed, wholeAnalyses: whole };
+  return { mutants, caught, mutantsBeyond: beyond, caughtBeyond, missed, wholeAnalyses: whole, relBeyond, relCaught };
 }
 
 if (flag('--json')) {
@@ -189,18 +195,19 @@ if (flag('--json')) {
 const pct = (a, b) => (b ? ((100 * a) / b).toFixed(0) + '%' : '–');
 const pad = (s, n) => String(s).padStart(n);
 console.log(`${'file'.padEnd(44)} ${pad('total rows', 10)} ${pad('checked', 8)} ${pad('', 5)} ${pad('warnings', 8)} ${pad('real', 5)} ${pad('false', 5)} ${pad('?', 3)}${flag('--mutation') ? '  mutation (beyond tolerance)' : ''}`);
-let T = 0, C = 0, W = 0, R = 0, F = 0, U = 0, MB = 0, MC = 0;
+let T = 0, C = 0, W = 0, R = 0, F = 0, U = 0, MB = 0, MC = 0, RB = 0, RC = 0;
 for (const r of results) {
   T += r.totalRows; C += r.checked; W += r.warnings; R += r.real; F += r.false; U += r.unjudged;
   let mut = '';
   if (r.mutants !== undefined) {
-    MB += r.mutantsBeyond; MC += r.caughtBeyond;
+    MB += r.mutantsBeyond; MC += r.caughtBeyond; RB += r.relBeyond; RC += r.relCaught;
     mut = `  ${r.caughtBeyond}/${r.mutantsBeyond} ${pct(r.caughtBeyond, r.mutantsBeyond)}`;
   }
   console.log(`${r.file.slice(0, 44).padEnd(44)} ${pad(r.totalRows, 10)} ${pad(r.checked, 8)} ${pad(pct(r.checked, r.totalRows), 5)} ${pad(r.warnings, 8)} ${pad(r.real, 5)} ${pad(r.false, 5)} ${pad(r.unjudged, 3)}${mut}`);
   for (const m of r.information) console.log(`${''.padEnd(46)}ⓘ ${m}`);
 }
 console.log(`${'all files'.padEnd(44)} ${pad(T, 10)} ${pad(C, 8)} ${pad(pct(C, T), 5)} ${pad(W, 8)} ${pad(R, 5)} ${pad(F, 5)} ${pad(U, 3)}${MB ? `  ${MC}/${MB} ${pct(MC, MB)}` : ''}`);
+if (RB) console.log(`${''.padEnd(46)}of the mutants, column relations: ${RC}/${RB} ${pct(RC, RB)}; the other checks: ${MC - RC}/${MB - RB} ${pct(MC - RC, MB - RB)}`);
 if (labels.length) {
   console.log(`\nLabelled totals (../shared/labels): ${labelChecked} of ${labelDeterminate} determinate totals checked (${pct(labelChecked, labelDeterminate)}); ` +
     `discrepancies reported: ${discrepancies.filter((d) => d.reported).length} of ${discrepancies.length}`);
