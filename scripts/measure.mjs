@@ -168,13 +168,13 @@ function mutation(text, a, lineOf) {
       if (hit) caught++;
       if (delta > c.tolerance + 1e-9) {
         beyond++;
-        if (hit) caughtBeyond++;
         // A column relation (analysis/checks/columnRelations.ts) rests on the rows that hold it: a mutant of one
         // of three leaves two, and no relation. Counted apart as well.
         if (c.relation) {
           relBeyond++;
           if (hit) relCaught++;
         }
+        if (hit) caughtBeyond++;
         else {
           const mc = edited.checks.find((x) => x.total.figure.start === f.start && !x.ok) ?? edited.checks.find((x) => x.total.figure.start === f.start);
           const why = !mc ? 'no longer checked' : mc.ok ? 'reconciles under another reading' : (mc.doubt ?? 'not reported').replace(/\d+/g, 'N');

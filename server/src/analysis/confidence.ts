@@ -223,8 +223,9 @@ function consistentRows(o: Check, c: Check): boolean {
     }
     const cell = p.row.cells.length === c.row.cells.length ? p.row.cells[c.column] : undefined;
     if (!cell || cell.figure) return false;
-    // Empty there: a nil mark, or a blank cell in a layout where an empty cell leaves a trace.
-    if (cell.text.trim() ? !isEmptyCellText(cell.text) : !BLANK_IS_EMPTY.has(c.table.layout)) return false;
+    // Empty there: a nil mark, a blank cell in a layout where an empty cell leaves a trace, or a cell the
+    // text left out where the table's totals placed the row's figures (parse/tables/gluedResolve.ts).
+    if (cell.text.trim() ? !isEmptyCellText(cell.text) : !BLANK_IS_EMPTY.has(c.table.layout) && !cell.vanished) return false;
   }
   return true;
 }

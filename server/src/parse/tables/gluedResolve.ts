@@ -11,15 +11,16 @@
 
 import { Cell } from '../../model/types';
 import { isBreakdownLabel, isSubtractLabel, makeCell, rowKindOf } from '../cells';
-import { GluedReading, gluedReadings } from '../numbers';
+import { GluedReading, gluedReadings, isEmptyCellText } from '../numbers';
 import { RawRow } from './context';
 
 
 interface Candidate {
   row: RawRow;
-  reading: GluedReading;
   values: (number | undefined)[];
   decimals: number[];
+  /** The row's cells under this reading (made only for the reading kept). */
+  cells: () => Cell[];
 }
 
 /** A run ending in one dash (not a run of nil dashes), or in a number in brackets (1,199.5568.19%（1）). */
@@ -47,14 +48,14 @@ function candidateOf(row: RawRow, r: GluedReading): Candidate {
     values.push(t?.number?.value);
     decimals.push(t?.number?.decimals ?? 0);
   }
-  return { row, reading: r, values, decimals };
+  return { row, values, decimals, cells: () => gluedCells(row, r) };
 }
 
-/** The cells of a reading (made only for the reading kept). */
-function cellsOf(c: Candidate): Cell[] {
-  const base = c.row.glued!.start;
+/** The cells of a glued reading. */
+function gluedCells(row: RawRow, r: GluedReading): Cell[] {
+  const base = row.glued!.start;
   let at = base;
-  return c.reading.cells.map((t) => {
+  return r.cells.map((t) => {
     if (!t) return { start: at, end: at, text: '', vanished: true as const }; // a cell the text left out, where it would have been
     at = base + t.end;
     return makeCell(t.raw, base + t.start);
@@ -143,7 +144,7 @@ export function resolveGluedRows(rows: RawRow[], keepFormer = true): void {
       if (!list.some((x) => sameValues(x, c))) list.push(c);
     }
     if (list.length === 1) {
-      r.cells = cellsOf(list[0]);
+      r.cells = list[0].cells();
       r.uncertain = false;
     } else {
       cands.set(r, list);
@@ -160,6 +161,82 @@ export function resolveGluedRows(rows: RawRow[], keepFormer = true): void {
   // Bare digits that no total settles and that stand in no total's block are a line of text again.
   const inBlock = blockMembers(rows);
   for (const r of rows) if (!inBlock.has(r)) unsplit(r);
+}
+
+/** Tables wider than this are not searched for the place of a row's figures (the placements grow too fast). */
+const MAX_PLACED_COLUMNS = 8;
+
+/**
+ * Rows of a space-separated table that print fewer figures than the table has columns (an empty cell
+ * leaves no trace there: 关联方往来 154,042.50 1,152,900.35 under three periods): each placement of the
+ * figures over the columns, in their order, is a reading of the row, and the table's totals settle which
+ * one, as for glued runs — every column the placements disagree on must reconcile (or all but one, which
+ * at least two others settle). A row no total settles is left as it was.
+ */
+export function placeShortRows(rows: RawRow[]): void {
+  const ks = columnCounts(rows);
+  const cands = new Map<RawRow, Candidate[]>();
+  rows.forEach((r, i) => {
+    const k = ks[i];
+    const n = r.cells.length;
+    if (r.header || r.glued || n < 1 || n >= k || k > MAX_PLACED_COLUMNS) return;
+    // Figures and nil marks only: a text cell may be a piece of the label, or a remark.
+    if (!r.cells.every((c) => c.figure || isEmptyCellText(c.text))) return;
+    if (!r.cells.some((c) => c.figure)) return;
+    cands.set(r, placements(n, k).map((at) => placed(r, at, k)));
+  });
+  if (!cands.size) return;
+  const before = new Map<RawRow, boolean | undefined>();
+  for (const r of cands.keys()) {
+    before.set(r, r.uncertain);
+    r.uncertain = true;
+  }
+  settleBlocks(rows, cands, ks);
+  // Settled rows left the map; the others are as they were.
+  for (const r of cands.keys()) r.uncertain = before.get(r);
+}
+
+/** Every choice of n columns out of k, in order. */
+function placements(n: number, k: number): number[][] {
+  const out: number[][] = [];
+  const pick: number[] = [];
+  const walk = (from: number) => {
+    if (pick.length === n) {
+      out.push(pick.slice());
+      return;
+    }
+    for (let c = from; c <= k - (n - pick.length); c++) {
+      pick.push(c);
+      walk(c + 1);
+      pick.pop();
+    }
+  };
+  walk(0);
+  return out;
+}
+
+/** The row's cells at columns `at`, the other columns cells the text left out. */
+function placed(row: RawRow, at: number[], k: number): Candidate {
+  const values: (number | undefined)[] = new Array(k).fill(undefined);
+  const decimals: number[] = new Array(k).fill(0);
+  at.forEach((c, j) => {
+    values[c] = row.cells[j].figure?.value;
+    decimals[c] = row.cells[j].figure?.decimals ?? 0;
+  });
+  const cells = () => {
+    const out: Cell[] = [];
+    let j = 0;
+    let pos = row.labelRange.end;
+    for (let c = 0; c < k; c++) {
+      if (at[j] === c) {
+        const cell = row.cells[j++];
+        out.push(cell);
+        pos = cell.end;
+      } else out.push({ start: pos, end: pos, text: '', vanished: true });
+    }
+    return out;
+  };
+  return { row, values, decimals, cells };
 }
 
 /** Rows above a total up to the previous total or header, and the totals themselves. */
@@ -307,7 +384,7 @@ function settleBlock(parts: RawRow[], total: RawRow, cands: Map<RawRow, Candidat
   open.forEach((m, j) => {
     const first = cands.get(m)![ends[0].live[j][0]];
     if (ends.every((e) => sameValues(cands.get(m)![e.live[j][0]], first))) {
-      m.cells = cellsOf(first);
+      m.cells = first.cells();
       m.uncertain = false;
       cands.delete(m);
     }

@@ -5,7 +5,7 @@ import { figureOfCell, makeCell, periodsIn, rowKindOf } from '../cells';
 import { isEmptyCellText, splitGlued } from '../numbers';
 import { AddTable, isContent, MAX_LABEL, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 import { pipeCount } from './pipe';
-import { resolveGluedRows } from './gluedResolve';
+import { placeShortRows, resolveGluedRows } from './gluedResolve';
 import { CHINESE_NUMBERED_HEADING, DIGIT, PARENTHESES, SENTENCE_END, SPACES, isSpaceCode, lastNonSpaceCode, trimmedStart } from '../text';
 
 const SPACE = /[\s\u3000]+/;
@@ -352,6 +352,7 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
     const dataRows = rows.filter((r) => !r.header);
     if (dataRows.length >= 2 || (dataRows.length === 1 && dataRows[0].cells.filter((c) => c.figure).length >= 2 && headers.length > 0)) {
       if (glued) resolveGluedRows(rows);
+      placeShortRows(rows);
       add(dataRows.some((r) => r.uncertain !== undefined) ? 'glued' : 'space', rows);
       i = lastRowLine + 1;
     } else i++;
