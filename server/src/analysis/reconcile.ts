@@ -17,7 +17,7 @@ import { judgeConfidence } from './confidence';
 import { columnTotalChecks } from './checks/columnTotals';
 import { crossFootChecks, relationChecks } from './checks/crossFooting';
 import { formulaChecks } from './checks/formulas';
-import { identityChecks } from './checks/identities';
+import { identityChecks, statementStepChecks } from './checks/identities';
 
 export * from './check';
 
@@ -44,7 +44,10 @@ export function reconcileTable(table: Table, options: CheckOptions = ALL_CHECKS)
     };
     if (options.formulas) for (const c of formulaChecks(table)) push(c);
     if (options.columnTotals || options.shares) for (const c of columnTotalChecks(table, options)) push(c);
-    if (options.statementIdentities) for (const c of identityChecks(table)) push(c);
+    if (options.statementIdentities) {
+      for (const c of identityChecks(table)) push(c);
+      for (const c of statementStepChecks(table)) push(c);
+    }
     if (options.crossFooting) {
       for (const c of crossFootChecks(table)) push(c);
       for (const c of relationChecks(table)) push(c);
