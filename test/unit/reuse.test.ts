@@ -9,6 +9,8 @@ import { analyze, Analysis } from '../../server/src/analysis/analyze';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { outline } from '../../server/src/features/outline';
 import { changedRange } from '../../server/src/parse/reuse';
+import { lineAt, linesAfterEdit, splitLines } from '../../server/src/parse/lines';
+import { Line } from '../../server/src/model/types';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
 
@@ -148,5 +150,27 @@ test('changedRange (blocks, then characters) finds the stretch a character-by-ch
     const cut = Math.floor(rand() * 3);
     const b = a.slice(0, at) + 'ab'.slice(0, Math.floor(rand() * 3)) + a.slice(at + cut);
     assert.deepStrictEqual(changedRange(a, b), naive(a, b), `case ${n}`);
+  }
+});
+
+test('linesAfterEdit gives the lines splitLines gives, taking over the lines before the edit', () => {
+  const rand = lcg(11);
+  const pieces = ['a', '表', ' ', '\n', '\r', '\r\n', '\n\n', '12'];
+  const some = (n: number) => Array.from({ length: n }, () => pieces[Math.floor(rand() * pieces.length)]).join('');
+  for (let n = 0; n < 3000; n++) {
+    const a = some(Math.floor(rand() * 40));
+    const at = Math.floor(rand() * (a.length + 1));
+    const cut = Math.min(a.length - at, Math.floor(rand() * 4));
+    const b = a.slice(0, at) + some(Math.floor(rand() * 4)) + a.slice(at + cut);
+    const prev = splitLines(a);
+    const got = linesAfterEdit(prev, b, changedRange(a, b), Infinity);
+    assert.deepStrictEqual(got, splitLines(b), `case ${n}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`);
+    // Over the limit: the count alone.
+    const count = splitLines(b).length;
+    assert.equal(linesAfterEdit(prev, b, changedRange(a, b), count - 1), count);
+    const edit = changedRange(a, b);
+    // (All lines before the one before the edit's first line.)
+    const first = lineAt(prev, edit.start)!.index - 1;
+    for (const l of got as Line[]) if (l.index < first) assert.ok(prev[l.index] === l, 'a line before the edit is taken over');
   }
 });

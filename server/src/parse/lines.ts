@@ -42,6 +42,73 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** Pushes the lines of text[from, to) onto `out`; `to` is the text's end (`last`) or a line's start (whose terminator is not a line). */
+function pushLines(text: string, from: number, to: number, last: boolean, out: Line[]): void {
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      out.push({ index: out.length, start, end: i, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (last) out.push({ index: out.length, start, end: to, text: text.slice(start, to) });
+}
+
+/**
+ * The lines of a text edited from one whose lines are `prev` ([start, oldEnd) of the old text became
+ * [start, newEnd) of the new), as splitLines gives them: the lines before the edit are the same objects,
+ * those after it are moved (the same objects where the edit moved nothing), and only the lines the edit
+ * touched are split again. Where a line starts depends on the character before it and its own first one
+ * (\r\n is one end): a start whose two characters are both outside the edit is a start in both texts.
+ * Returns the number of lines instead when there are more than `most`, making none.
+ */
+export function linesAfterEdit(prev: Line[], text: string, edit: { start: number; oldEnd: number; newEnd: number }, most: number): Line[] | number {
+  const delta = edit.newEnd - edit.oldEnd;
+  const { first, after } = editedLines(prev, edit);
+  const from = prev[first].start;
+  const to = after < prev.length ? prev[after].start + delta : text.length;
+  const last = after >= prev.length;
+  const count = first + countLines(text, from, to, last) + (prev.length - after);
+  if (count > most) return count;
+  const out = prev.slice(0, first);
+  pushLines(text, from, to, last, out);
+  const dl = out.length - after;
+  if (delta === 0 && dl === 0) for (let j = after; j < prev.length; j++) out.push(prev[j]);
+  else for (let j = after; j < prev.length; j++) {
+    const l = prev[j];
+    out.push({ index: j + dl, start: l.start + delta, end: l.end + delta, text: l.text });
+  }
+  return out;
+}
+
+/**
+ * The old lines an edit touches, [first, after): the line before the one the edit starts in (its end may
+ * change from \r to \r\n) up to the first line that starts after the edit, the character before it included.
+ * The lines before `first` are the same in the new text, those from `after` on are moved by the edit.
+ */
+export function editedLines(prev: Line[], edit: { start: number; oldEnd: number }): { first: number; after: number } {
+  const first = Math.max(0, lineAt(prev, edit.start)!.index - 1);
+  let after = lineAt(prev, edit.oldEnd)!.index + 1;
+  while (after < prev.length && prev[after].start - 1 < edit.oldEnd) after++;
+  return { first, after };
+}
+
+/** The number of lines pushLines makes of text[from, to). */
+function countLines(text: string, from: number, to: number, last: boolean): number {
+  let n = last ? 1 : 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
 const MARKER = /^(?:\/\/|#|<!--)?\s*filing-lens:/;
 const TOC = /(?:\.{4,}|…{2,}|·{4,}|-{6,}|_{6,})\s*\d{1,4}\s*$/;
 /** Leader dots that end a line without the page number (lost in the extraction): a contents entry too. */
