@@ -81,19 +81,31 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Gener
   const checkOfCell = new Map<Cell, Check>();
   for (const c of checks) checkOfCell.set(c.total, c);
   const inTables: PlacedFigure[] = [];
-  for (const table of model.tables) {
-    for (const row of table.rows) {
-      if (row.kind === 'header') continue;
-      for (let column = 0; column < row.cells.length; column++) {
-        const cell = row.cells[column];
-        if (cell.figure) inTables.push({ figure: cell.figure, table, row, cell, column });
-      }
-    }
-  }
+  for (const table of model.tables) for (const p of placedFigures(table)) inTables.push(p);
   const figures = mergeByStart(inTables, model.proseFigures);
   const cover = outlineOnly ? { totalRows: [], checked: [] } : coverage(model, checks);
   const ties = outlineOnly ? [] : findTies(model, options.ties ?? ALL_TIES);
   return { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly, coverage: cover, ties, checkOptions };
+}
+
+/**
+ * The figures of a table's rows, placed. A table is never changed once made (only a copy gets another id), so
+ * the list is made once per table object: an analysis that shares a table with the previous one shares its list.
+ */
+const placed = new WeakMap<Table, PlacedFigure[]>();
+function placedFigures(table: Table): PlacedFigure[] {
+  let out = placed.get(table);
+  if (out) return out;
+  out = [];
+  for (const row of table.rows) {
+    if (row.kind === 'header') continue;
+    for (let column = 0; column < row.cells.length; column++) {
+      const cell = row.cells[column];
+      if (cell.figure) out.push({ figure: cell.figure, table, row, cell, column });
+    }
+  }
+  placed.set(table, out);
+  return out;
 }
 
 function sameOptions(a: CheckOptions | undefined, b: CheckOptions): boolean {
