@@ -27,9 +27,9 @@ export interface Analysis {
   accepted: Set<Check>;
   /** Only the outline was computed: asked for (a document over the size limit), or the document is over its work budget (model.overBudget). */
   outlineOnly: boolean;
-  /** Total rows of the filing and those that carry a check (empty in outline-only mode). */
+  /** Total rows of the filing and those that carry a check (empty in outline-only mode); worked out on first reading. */
   coverage: Coverage;
-  /** Ties between statements, notes and periods (勾稽关系): analysis/ties. */
+  /** Ties between statements, notes and periods (勾稽关系): analysis/ties; worked out on first reading. */
   ties: Tie[];
   /** The checks asked for (a later analysis takes over this one's checks only under the same). */
   checkOptions?: CheckOptions;
@@ -83,9 +83,17 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Gener
   const inTables: PlacedFigure[] = [];
   for (const table of model.tables) for (const p of placedFigures(table)) inTables.push(p);
   const figures = mergeByStart(inTables, model.proseFigures);
-  const cover = outlineOnly ? { totalRows: [], checked: [] } : coverage(model, checks);
-  const ties = outlineOnly ? [] : findTies(model, options.ties ?? ALL_TIES);
-  return { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly, coverage: cover, ties, checkOptions };
+  const analysis: Analysis = { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly, coverage: { totalRows: [], checked: [] }, ties: [], checkOptions };
+  // Coverage and ties are whole-document results that only diagnostics, hovers on figures and references read:
+  // worked out on first reading (the same values; a request that needs neither does not wait for them).
+  if (!outlineOnly) {
+    const tieOptions = options.ties ?? ALL_TIES;
+    let cover: Coverage | undefined;
+    let ties: Tie[] | undefined;
+    Object.defineProperty(analysis, 'coverage', { enumerable: true, get: () => (cover ??= coverage(model, checks)) });
+    Object.defineProperty(analysis, 'ties', { enumerable: true, get: () => (ties ??= findTies(model, tieOptions)) });
+  }
+  return analysis;
 }
 
 /**

@@ -160,6 +160,8 @@ export interface FilingModel {
    * document, kept so that an edited text may take over the headings of lines far from the edit (parse/document.ts).
    */
   lineHeadings?: { headings: Heading[]; wrapWidth: number; tocTitles: Map<string, string> };
+  /** The first pass of the page furniture (parse/lines.ts furnitureOf) and the number of strong page anchors, kept for the same. */
+  pageMarks?: { ownMarks: LineMarks; pages: number };
   /**
    * Set when the document would take more than its budget: more work (table
    * cells, figures) — then it has only its outline —, or more lines — then it

@@ -4,7 +4,7 @@
 import { LineMarks } from '../model/lineMarks';
 import { Figure, FilingModel, Heading, Line, Problem, Section, Table, Unit } from '../model/types';
 import { chunksOf, chunkWorkBound, chunkWorkCeiling, tablesOfChunk } from './chunks';
-import { editedLines, findFurniture, keepChapterHeadings, linesAfterEdit, runningHeaders, splitLines } from './lines';
+import { editedLines, furnitureOf, headersAfterEdit, headersOf, keepChapterHeadings, linesAfterEdit, splitLines } from './lines';
 import { bareNumeralHeading, isChapterStyle, isFigureLine, isRowLabel, matchHeading, mayBeHeading, STYLE_ORDER, wrapWidthOf } from './headings';
 import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
 import { documentUnitIn, unitFromWord } from './units';
@@ -103,8 +103,13 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   yield;
   const lines = taken === undefined ? splitLines(text) : typeof taken === 'number' ? (linesAfterEdit(prev!.lines, text, edit!, Infinity) as Line[]) : taken;
   yield;
-  const headers = runningHeaders(lines);
-  const furniture = findFurniture(lines, headers);
+  // After an edit, the running headers and the first pass of the furniture of lines far from it are taken over.
+  const edited = edit && editedLines(prev!.lines, edit);
+  const prevMarks = prev?.pageMarks;
+  const keptHeaders = edited && prevMarks && headersAfterEdit(prev!.lines, { headers: prev!.runningHeaders, pages: prevMarks.pages }, lines, edited.first, edited.after);
+  const { headers, pages } = keptHeaders || headersOf(lines);
+  const marksReuse = edited && prevMarks && (keptHeaders || sameSet(headers, prev!.runningHeaders)) ? { ownMarks: prevMarks.ownMarks, first: edited.first, after: edited.after, dl: lines.length - prev!.lines.length } : undefined;
+  const { furniture, ownMarks } = furnitureOf(lines, headers, marksReuse);
   keepChapterHeadings(lines, furniture);
   yield;
   let documentUnit: Unit | undefined;
@@ -259,7 +264,10 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     model.claimed = claimed;
     model.chunkTables = chunkTables;
   }
-  if (model.lines.length) model.lineHeadings = { headings: lineHeadings, wrapWidth, tocTitles };
+  if (model.lines.length) {
+    model.lineHeadings = { headings: lineHeadings, wrapWidth, tocTitles };
+    model.pageMarks = { ownMarks, pages };
+  }
   return model;
 }
 
@@ -297,6 +305,12 @@ function stableLines(prev: FilingModel, edit: { start: number; oldEnd: number },
     stable[i] = inWindow === 0 ? 1 : 0;
   }
   return stable;
+}
+
+function sameSet<T>(a: Set<T>, b: Set<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
 function sameMap<K, V>(a: Map<K, V>, b: Map<K, V>): boolean {
