@@ -174,3 +174,25 @@ test('linesAfterEdit gives the lines splitLines gives, taking over the lines bef
     for (const l of got as Line[]) if (l.index < first) assert.ok(prev[l.index] === l, 'a line before the edit is taken over');
   }
 });
+
+test('an edit far from page anchors and headings takes over the running headers, the lines’ own furniture and the headings', () => {
+  const text = fs.readFileSync(path.join(FIXTURES, '30-pdftotext-layout.filing'), 'utf8');
+  const prev = analyze(text);
+  assert.ok(prev.model.runningHeaders.size > 0 && prev.model.lineHeadings!.headings.length > 0);
+  // A digit halfway between two pages' first lines, and a line inserted there: neither is a page anchor.
+  const pages = [...text.matchAll(/\f/g)].map((m) => m.index!);
+  assert.ok(pages.length >= 3);
+  const mid = text.indexOf('\n', Math.floor((pages[1] + pages[2]) / 2)) + 1;
+  const digit = mid + text.slice(mid).search(/\d/);
+  for (const edited of [text.slice(0, digit) + (text[digit] === '1' ? '2' : '1') + text.slice(digit + 1), text.slice(0, mid) + '另有说明\n' + text.slice(mid)]) {
+    const next = assertSame(edited, prev, 'edit far from anchors');
+    assert.ok(next.model.runningHeaders === prev.model.runningHeaders, 'running headers taken over');
+    // The headings before the edit are the previous model's own objects.
+    const before = next.model.lineHeadings!.headings.filter((h) => h.end < digit - 2000);
+    assert.ok(before.length > 0 && before.every((h) => prev.model.lineHeadings!.headings.includes(h)));
+  }
+  // A form feed inserted there is a page anchor: the headers are found again (and the same).
+  const paged = text.slice(0, mid) + '\f' + text.slice(mid);
+  const next = assertSame(paged, prev, 'form feed inserted');
+  assert.ok(next.model.runningHeaders !== prev.model.runningHeaders);
+});
