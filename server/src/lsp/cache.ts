@@ -30,6 +30,8 @@ interface Entry {
 
 function sizeMessage(text: string, settings: Settings): string | undefined {
   // The limit is in MB of the file as UTF-8 (the editor's text is UTF-16; Chinese takes 3 bytes a character in UTF-8).
+  // (A UTF-16 code unit is at most 3 bytes of UTF-8: a text of up to a third of the limit in code units is not counted.)
+  if (text.length * 3 <= settings.maxFileSizeMB * 1024 * 1024) return undefined;
   const mb = Buffer.byteLength(text, 'utf8') / (1024 * 1024);
   return mb > settings.maxFileSizeMB
     ? `Filing Lens: this document is ${mb.toFixed(1)} MB, over the ${settings.maxFileSizeMB} MB limit (setting filingLens.maxFileSizeMB); only the outline is shown.`
@@ -39,6 +41,8 @@ function sizeMessage(text: string, settings: Settings): string | undefined {
 function problemsOf(e: Entry): Problem[] {
   return (e.problems ??= diagnostics(e.analysis, { maxFileSizeMessage: e.tooLarge }));
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The first slice of an analysis made from the previous one (see run). */
 const REUSE_SLICE_MS = 40;
@@ -133,7 +137,15 @@ export class AnalysisCache {
   /** The problems of that analysis; undefined when a newer version made it moot. */
   async problemsInSlices(uri: string, version: number, text: () => string, settings: Settings, stale: () => boolean): Promise<Problem[] | undefined> {
     const e = await this.getInSlices(uri, version, text, settings, stale);
-    return e && problemsOf(e);
+    if (!e) return undefined;
+    // Requests waiting for the same analysis are answered first: their replies are written on the next turn of
+    // the event loop (the JSON-RPC writer queues them with setImmediate), the problems (coverage, ties) after.
+    if (!e.problems) {
+      await nextTurn();
+      await nextTurn();
+      if (stale()) return undefined;
+    }
+    return problemsOf(e);
   }
 
   /**
