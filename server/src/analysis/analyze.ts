@@ -127,22 +127,32 @@ function sameOptions(a: CheckOptions | undefined, b: CheckOptions): boolean {
 function movedChecks(checks: Check[] | undefined, from: Table, to: Table): Check[] | undefined {
   if (!checks) return undefined;
   if (!checks.length) return [];
-  const same = new Map<Row | Cell, Row | Cell>();
-  for (let i = 0; i < from.rows.length; i++) {
-    const a = from.rows[i];
-    const b = to.rows[i];
-    same.set(a, b);
-    for (let k = 0; k < a.cells.length; k++) same.set(a.cells[k], b.cells[k]);
-  }
+  // (Rows by their index; a cell by its index in its row, looked for in the row the check names first.)
+  const rowIndex = new Map<Row, number>();
+  for (let i = 0; i < from.rows.length; i++) rowIndex.set(from.rows[i], i);
+  const rowOf = (r: Row): Row | undefined => {
+    const i = rowIndex.get(r);
+    return i === undefined ? undefined : to.rows[i];
+  };
+  const cellIn = (cell: Cell, r: Row): Cell | undefined => {
+    const k = r.cells.indexOf(cell);
+    return k >= 0 ? rowOf(r)?.cells[k] : undefined;
+  };
+  const cellOf = (cell: Cell, near: Row): Cell | undefined => {
+    const found = cellIn(cell, near);
+    if (found) return found;
+    for (const r of from.rows) if (r !== near && r.cells.includes(cell)) return cellIn(cell, r);
+    return undefined;
+  };
   const out: Check[] = [];
   for (const c of checks) {
-    const row = same.get(c.row) as Row | undefined;
-    const total = same.get(c.total) as Cell | undefined;
+    const row = rowOf(c.row);
+    const total = cellOf(c.total, c.row);
     if (!row || !total) return undefined;
     const components: Check['components'] = [];
     for (const x of c.components) {
-      const r = same.get(x.row) as Row | undefined;
-      const cell = same.get(x.cell) as Cell | undefined;
+      const r = rowOf(x.row);
+      const cell = cellOf(x.cell, x.row);
       if (!r || !cell) return undefined;
       components.push({ ...x, row: r, cell });
     }
