@@ -30,6 +30,11 @@ const INSERTS = [
   '\n本报告中涉及货币金额的单位均为人民币万元。\n',
   '\n| 项目 | 2024 年 | 2023 年 |\n| --- | --- | --- |\n| 合计 | 1.00 | 2.00 |\n',
   '\f',
+  // page anchors and a chapter heading (running headers, furniture and headings are taken over away from them)
+  '\n[P12]\n',
+  '  12  ',
+  '\n1-1-20\n',
+  '\n第三节 管理层讨论与分析\n',
 ];
 
 type Edit = (text: string, rand: () => number) => string;
