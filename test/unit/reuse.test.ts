@@ -9,6 +9,8 @@ import { analyze, Analysis } from '../../server/src/analysis/analyze';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { outline } from '../../server/src/features/outline';
 import { changedRange } from '../../server/src/parse/reuse';
+import { lineAt, linesAfterEdit, splitLines } from '../../server/src/parse/lines';
+import { Line } from '../../server/src/model/types';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
 
@@ -28,6 +30,11 @@ const INSERTS = [
   '\n本报告中涉及货币金额的单位均为人民币万元。\n',
   '\n| 项目 | 2024 年 | 2023 年 |\n| --- | --- | --- |\n| 合计 | 1.00 | 2.00 |\n',
   '\f',
+  // page anchors and a chapter heading (running headers, furniture and headings are taken over away from them)
+  '\n[P12]\n',
+  '  12  ',
+  '\n1-1-20\n',
+  '\n第三节 管理层讨论与分析\n',
 ];
 
 type Edit = (text: string, rand: () => number) => string;
@@ -149,4 +156,48 @@ test('changedRange (blocks, then characters) finds the stretch a character-by-ch
     const b = a.slice(0, at) + 'ab'.slice(0, Math.floor(rand() * 3)) + a.slice(at + cut);
     assert.deepStrictEqual(changedRange(a, b), naive(a, b), `case ${n}`);
   }
+});
+
+test('linesAfterEdit gives the lines splitLines gives, taking over the lines before the edit', () => {
+  const rand = lcg(11);
+  const pieces = ['a', '表', ' ', '\n', '\r', '\r\n', '\n\n', '12'];
+  const some = (n: number) => Array.from({ length: n }, () => pieces[Math.floor(rand() * pieces.length)]).join('');
+  for (let n = 0; n < 3000; n++) {
+    const a = some(Math.floor(rand() * 40));
+    const at = Math.floor(rand() * (a.length + 1));
+    const cut = Math.min(a.length - at, Math.floor(rand() * 4));
+    const b = a.slice(0, at) + some(Math.floor(rand() * 4)) + a.slice(at + cut);
+    const prev = splitLines(a);
+    const got = linesAfterEdit(prev, b, changedRange(a, b), Infinity);
+    assert.deepStrictEqual(got, splitLines(b), `case ${n}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`);
+    // Over the limit: the count alone.
+    const count = splitLines(b).length;
+    assert.equal(linesAfterEdit(prev, b, changedRange(a, b), count - 1), count);
+    const edit = changedRange(a, b);
+    // (All lines before the one before the edit's first line.)
+    const first = lineAt(prev, edit.start)!.index - 1;
+    for (const l of got as Line[]) if (l.index < first) assert.ok(prev[l.index] === l, 'a line before the edit is taken over');
+  }
+});
+
+test('an edit far from page anchors and headings takes over the running headers, the lines’ own furniture and the headings', () => {
+  const text = fs.readFileSync(path.join(FIXTURES, '30-pdftotext-layout.filing'), 'utf8');
+  const prev = analyze(text);
+  assert.ok(prev.model.runningHeaders.size > 0 && prev.model.lineHeadings!.headings.length > 0);
+  // A digit halfway between two pages' first lines, and a line inserted there: neither is a page anchor.
+  const pages = [...text.matchAll(/\f/g)].map((m) => m.index!);
+  assert.ok(pages.length >= 3);
+  const mid = text.indexOf('\n', Math.floor((pages[1] + pages[2]) / 2)) + 1;
+  const digit = mid + text.slice(mid).search(/\d/);
+  for (const edited of [text.slice(0, digit) + (text[digit] === '1' ? '2' : '1') + text.slice(digit + 1), text.slice(0, mid) + '另有说明\n' + text.slice(mid)]) {
+    const next = assertSame(edited, prev, 'edit far from anchors');
+    assert.ok(next.model.runningHeaders === prev.model.runningHeaders, 'running headers taken over');
+    // The headings before the edit are the previous model's own objects.
+    const before = next.model.lineHeadings!.headings.filter((h) => h.end < digit - 2000);
+    assert.ok(before.length > 0 && before.every((h) => prev.model.lineHeadings!.headings.includes(h)));
+  }
+  // A form feed inserted there is a page anchor: the headers are found again (and the same).
+  const paged = text.slice(0, mid) + '\f' + text.slice(mid);
+  const next = assertSame(paged, prev, 'form feed inserted');
+  assert.ok(next.model.runningHeaders !== prev.model.runningHeaders);
 });

@@ -27,9 +27,9 @@ export interface Analysis {
   accepted: Set<Check>;
   /** Only the outline was computed: asked for (a document over the size limit), or the document is over its work budget (model.overBudget). */
   outlineOnly: boolean;
-  /** Total rows of the filing and those that carry a check (empty in outline-only mode). */
+  /** Total rows of the filing and those that carry a check (empty in outline-only mode); worked out on first reading. */
   coverage: Coverage;
-  /** Ties between statements, notes and periods (勾稽关系): analysis/ties. */
+  /** Ties between statements, notes and periods (勾稽关系): analysis/ties; worked out on first reading. */
   ties: Tie[];
   /** The checks asked for (a later analysis takes over this one's checks only under the same). */
   checkOptions?: CheckOptions;
@@ -81,19 +81,39 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Gener
   const checkOfCell = new Map<Cell, Check>();
   for (const c of checks) checkOfCell.set(c.total, c);
   const inTables: PlacedFigure[] = [];
-  for (const table of model.tables) {
-    for (const row of table.rows) {
-      if (row.kind === 'header') continue;
-      for (let column = 0; column < row.cells.length; column++) {
-        const cell = row.cells[column];
-        if (cell.figure) inTables.push({ figure: cell.figure, table, row, cell, column });
-      }
+  for (const table of model.tables) for (const p of placedFigures(table)) inTables.push(p);
+  const figures = mergeByStart(inTables, model.proseFigures);
+  const analysis: Analysis = { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly, coverage: { totalRows: [], checked: [] }, ties: [], checkOptions };
+  // Coverage and ties are whole-document results that only diagnostics, hovers on figures and references read:
+  // worked out on first reading (the same values; a request that needs neither does not wait for them).
+  if (!outlineOnly) {
+    const tieOptions = options.ties ?? ALL_TIES;
+    let cover: Coverage | undefined;
+    let ties: Tie[] | undefined;
+    Object.defineProperty(analysis, 'coverage', { enumerable: true, get: () => (cover ??= coverage(model, checks)) });
+    Object.defineProperty(analysis, 'ties', { enumerable: true, get: () => (ties ??= findTies(model, tieOptions)) });
+  }
+  return analysis;
+}
+
+/**
+ * The figures of a table's rows, placed. A table is never changed once made (only a copy gets another id), so
+ * the list is made once per table object: an analysis that shares a table with the previous one shares its list.
+ */
+const placed = new WeakMap<Table, PlacedFigure[]>();
+function placedFigures(table: Table): PlacedFigure[] {
+  let out = placed.get(table);
+  if (out) return out;
+  out = [];
+  for (const row of table.rows) {
+    if (row.kind === 'header') continue;
+    for (let column = 0; column < row.cells.length; column++) {
+      const cell = row.cells[column];
+      if (cell.figure) out.push({ figure: cell.figure, table, row, cell, column });
     }
   }
-  const figures = mergeByStart(inTables, model.proseFigures);
-  const cover = outlineOnly ? { totalRows: [], checked: [] } : coverage(model, checks);
-  const ties = outlineOnly ? [] : findTies(model, options.ties ?? ALL_TIES);
-  return { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly, coverage: cover, ties, checkOptions };
+  placed.set(table, out);
+  return out;
 }
 
 function sameOptions(a: CheckOptions | undefined, b: CheckOptions): boolean {
@@ -107,22 +127,32 @@ function sameOptions(a: CheckOptions | undefined, b: CheckOptions): boolean {
 function movedChecks(checks: Check[] | undefined, from: Table, to: Table): Check[] | undefined {
   if (!checks) return undefined;
   if (!checks.length) return [];
-  const same = new Map<Row | Cell, Row | Cell>();
-  for (let i = 0; i < from.rows.length; i++) {
-    const a = from.rows[i];
-    const b = to.rows[i];
-    same.set(a, b);
-    for (let k = 0; k < a.cells.length; k++) same.set(a.cells[k], b.cells[k]);
-  }
+  // (Rows by their index; a cell by its index in its row, looked for in the row the check names first.)
+  const rowIndex = new Map<Row, number>();
+  for (let i = 0; i < from.rows.length; i++) rowIndex.set(from.rows[i], i);
+  const rowOf = (r: Row): Row | undefined => {
+    const i = rowIndex.get(r);
+    return i === undefined ? undefined : to.rows[i];
+  };
+  const cellIn = (cell: Cell, r: Row): Cell | undefined => {
+    const k = r.cells.indexOf(cell);
+    return k >= 0 ? rowOf(r)?.cells[k] : undefined;
+  };
+  const cellOf = (cell: Cell, near: Row): Cell | undefined => {
+    const found = cellIn(cell, near);
+    if (found) return found;
+    for (const r of from.rows) if (r !== near && r.cells.includes(cell)) return cellIn(cell, r);
+    return undefined;
+  };
   const out: Check[] = [];
   for (const c of checks) {
-    const row = same.get(c.row) as Row | undefined;
-    const total = same.get(c.total) as Cell | undefined;
+    const row = rowOf(c.row);
+    const total = cellOf(c.total, c.row);
     if (!row || !total) return undefined;
     const components: Check['components'] = [];
     for (const x of c.components) {
-      const r = same.get(x.row) as Row | undefined;
-      const cell = same.get(x.cell) as Cell | undefined;
+      const r = rowOf(x.row);
+      const cell = cellOf(x.cell, x.row);
       if (!r || !cell) return undefined;
       components.push({ ...x, row: r, cell });
     }

@@ -5,6 +5,7 @@
 
 import { Analysis } from '../analysis/analyze';
 import { Line, Range, Section } from '../model/types';
+import { isSpaceCode } from '../parse/text';
 
 export const TOKEN_TYPES = ['namespace', 'class', 'property', 'keyword', 'number', 'type'] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'readonly'] as const;
@@ -56,31 +57,28 @@ export function semanticTokens(analysis: Analysis, within?: Range): Token[] {
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   // Drop overlaps (a caption that is also a heading keeps the heading), then split at line ends.
   const out: Token[] = [];
+  const lines = model.lines;
   let last = -1;
+  // The line a token starts in: the tokens come by start, so it is found by walking on from the last one's.
+  let line = 0;
   for (const t of raw) {
     if (t.start < last) continue;
     last = t.end;
-    for (const piece of splitAtLines(model.lines, t)) out.push({ ...piece, type: t.type, modifiers: t.modifiers });
+    while (line + 1 < lines.length && lines[line + 1].start <= t.start) line++;
+    pushPieces(lines, line, t, out);
   }
   return out;
 }
 
-function splitAtLines(lines: Line[], r: Range): Range[] {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= r.start) lo = mid;
-    else hi = mid - 1;
+/** The pieces of a token on each line from `from` on that it covers, spaces at their ends left out. */
+function pushPieces(lines: Line[], from: number, t: Token, out: Token[]): void {
+  for (let i = from; i < lines.length && lines[i].start < t.end; i++) {
+    const l = lines[i];
+    let start = Math.max(t.start, l.start);
+    let end = Math.min(t.end, l.end);
+    const text = l.text;
+    while (start < end && isSpaceCode(text.charCodeAt(start - l.start))) start++;
+    while (end > start && isSpaceCode(text.charCodeAt(end - 1 - l.start))) end--;
+    if (end > start) out.push({ start, end, type: t.type, modifiers: t.modifiers });
   }
-  const out: Range[] = [];
-  for (let i = lo; i < lines.length && lines[i].start < r.end; i++) {
-    let start = Math.max(r.start, lines[i].start);
-    let end = Math.min(r.end, lines[i].end);
-    const text = lines[i].text;
-    while (start < end && /\s/.test(text[start - lines[i].start])) start++;
-    while (end > start && /\s/.test(text[end - 1 - lines[i].start])) end--;
-    if (end > start) out.push({ start, end });
-  }
-  return out;
 }

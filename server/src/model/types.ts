@@ -156,6 +156,13 @@ export interface FilingModel {
   /** Index in `tables` of each chunk's first table, and the number of tables last: chunk k has tables [chunkTables[k], chunkTables[k + 1]). */
   chunkTables?: number[];
   /**
+   * The headings read line by line (before nesting, never changed) and what reading them took from the whole
+   * document, kept so that an edited text may take over the headings of lines far from the edit (parse/document.ts).
+   */
+  lineHeadings?: { headings: Heading[]; wrapWidth: number; tocTitles: Map<string, string> };
+  /** The first pass of the page furniture (parse/lines.ts furnitureOf) and the number of strong page anchors, kept for the same. */
+  pageMarks?: { ownMarks: LineMarks; pages: number };
+  /**
    * Set when the document would take more than its budget: more work (table
    * cells, figures) — then it has only its outline —, or more lines — then it
    * has nothing, not even lines.

@@ -2,13 +2,13 @@
 // nested into sections, and the figures written in prose.
 
 import { LineMarks } from '../model/lineMarks';
-import { Figure, FilingModel, Heading, Problem, Section, Table, Unit } from '../model/types';
+import { Figure, FilingModel, Heading, Line, Problem, Section, Table, Unit } from '../model/types';
 import { chunksOf, chunkWorkBound, chunkWorkCeiling, tablesOfChunk } from './chunks';
-import { findFurniture, keepChapterHeadings, runningHeaders, splitLines } from './lines';
+import { editedLines, furnitureOf, headersAfterEdit, headersOf, keepChapterHeadings, linesAfterEdit, splitLines } from './lines';
 import { bareNumeralHeading, isChapterStyle, isFigureLine, isRowLabel, matchHeading, mayBeHeading, STYLE_ORDER, wrapWidthOf } from './headings';
 import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
 import { documentUnitIn, unitFromWord } from './units';
-import { chunkReuse, shiftedTable } from './reuse';
+import { changedRange, chunkReuse, shiftedTable } from './reuse';
 
 export interface ParseOptions {
   /** Skip tables and figures (outline only), for documents over the size limit. */
@@ -86,7 +86,12 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   // more: the lower bound of every budget) does not settle the question.
   let bytes = -1;
   const utf8Bytes = () => (bytes < 0 ? (bytes = utf8Length(text)) : bytes);
-  const count = lineCount(text);
+  // An edit of a previous model's text: the lines it did not touch are taken over (linesAfterEdit).
+  const prev = options.previous;
+  const edit = prev && prev.lines.length && prev.overBudget?.of !== 'lines' ? changedRange(prev.text, text) : undefined;
+  const lowLines = options.lineBudget ?? lineBudget(text.length);
+  const taken = edit && linesAfterEdit(prev!.lines, text, edit, lowLines);
+  const count = taken === undefined ? lineCount(text) : typeof taken === 'number' ? taken : taken.length;
   const maxLines = options.lineBudget ?? (count <= lineBudget(text.length) ? lineBudget(text.length) : lineBudget(utf8Bytes()));
   if (count > maxLines) {
     // Not even the outline: nothing is made per line.
@@ -96,10 +101,15 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   }
   // Steps of their own for the passes over every line, so that a caller running this in slices stays responsive.
   yield;
-  const lines = splitLines(text);
+  const lines = taken === undefined ? splitLines(text) : typeof taken === 'number' ? (linesAfterEdit(prev!.lines, text, edit!, Infinity) as Line[]) : taken;
   yield;
-  const headers = runningHeaders(lines);
-  const furniture = findFurniture(lines, headers);
+  // After an edit, the running headers and the first pass of the furniture of lines far from it are taken over.
+  const edited = edit && editedLines(prev!.lines, edit);
+  const prevMarks = prev?.pageMarks;
+  const keptHeaders = edited && prevMarks && headersAfterEdit(prev!.lines, { headers: prev!.runningHeaders, pages: prevMarks.pages }, lines, edited.first, edited.after);
+  const { headers, pages } = keptHeaders || headersOf(lines);
+  const marksReuse = edited && prevMarks && (keptHeaders || sameSet(headers, prev!.runningHeaders)) ? { ownMarks: prevMarks.ownMarks, first: edited.first, after: edited.after, dl: lines.length - prev!.lines.length } : undefined;
+  const { furniture, ownMarks } = furnitureOf(lines, headers, marksReuse);
   keepChapterHeadings(lines, furniture);
   yield;
   let documentUnit: Unit | undefined;
@@ -127,9 +137,9 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   /** Tables that are the previous model's own objects. */
   const shared = new Set<Table>();
   /** Chunks taken over from the previous model, with their prose figures. */
-  const taken: TakenChunk[] = [];
+  const takenChunks: TakenChunk[] = [];
   if (!options.outlineOnly) {
-    const reuse = chunkReuse(options.previous, text, lines, furniture, documentUnit, options.copies);
+    const reuse = edit && chunkReuse(prev!, edit, lines, furniture, documentUnit, options.copies);
     for (const c of chunks) {
       // A chunk that could make more than twice what is left is not searched at all (the bound is loose,
       // about twice what real tables make); after each chunk, what was made counts.
@@ -146,7 +156,7 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
       chunkTables.push(tables.length);
       tables.push(...found);
       if (reused?.shared) for (const t of found) shared.add(t);
-      if (reused) taken.push({ fromLine: c.fromLine, toLine: c.toLine, proseFigures: reused.proseFigures });
+      if (reused) takenChunks.push({ fromLine: c.fromLine, toLine: c.toLine, proseFigures: reused.proseFigures });
       if (over(work)) {
         overBudget = true;
         break;
@@ -155,9 +165,9 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     }
     // Prose figures may take at most half the budget (real filings: a figure every 300 bytes or more; digit soup: one every 4).
     const proseLimit = (budget: number) => Math.min(budget - work, Math.floor(budget / 2));
-    let prose = overBudget ? undefined : yield* findProseFigures(lines, claimed, furniture, proseLimit(lowBudget), taken);
+    let prose = overBudget ? undefined : yield* findProseFigures(lines, claimed, furniture, proseLimit(lowBudget), takenChunks);
     // Over the limit by the lower bound: by the exact budget, if that is more.
-    if (!overBudget && !prose && exactBudget() > lowBudget) prose = yield* findProseFigures(lines, claimed, furniture, proseLimit(exactBudget()), taken);
+    if (!overBudget && !prose && exactBudget() > lowBudget) prose = yield* findProseFigures(lines, claimed, furniture, proseLimit(exactBudget()), takenChunks);
     if (prose) proseFigures = prose;
     else overBudget = true;
     if (overBudget) {
@@ -178,10 +188,30 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
 
   // Headings: content lines outside tables.
   const wrapWidth = wrapWidthOf(lines);
-  const headings: Heading[] = [];
+  const lineHeadings: Heading[] = [];
   const tocTitles = chapterTitlesInToc(lines, furniture);
+  // Lines whose heading (or none) is the previous model's: see stableLines.
+  const stable = edit && stableLines(prev!, edit, lines, furniture, claimed, wrapWidth, tocTitles);
+  const dl = lines.length - (prev?.lines.length ?? 0);
+  const delta = edit ? edit.newEnd - edit.oldEnd : 0;
+  const prevHeadings = prev?.lineHeadings?.headings ?? [];
+  let ph = 0;
   let claimedTitle = -1;
   for (let i = 0; i < lines.length; i++) {
+    if (stable?.[i]) {
+      if (i === claimedTitle) continue;
+      // (Stable lines stand before the edit, or after it, moved by dl lines.)
+      const before = lines[i].start < edit!.start;
+      const oi = before ? i : i - dl;
+      while (ph < prevHeadings.length && prevHeadings[ph].line < oi) ph++;
+      const p = prevHeadings[ph];
+      if (!p || p.line !== oi) continue;
+      const h = before || (delta === 0 && dl === 0) ? p : { ...p, line: i, start: p.start + delta, end: p.end + delta };
+      // A title read from a line after the heading's: that line is not a heading.
+      if (h.end > lines[i].end) for (let j = i + 1; j <= i + 4 && j < lines.length; j++) if (lines[j].start <= h.end && h.end <= lines[j].end) claimedTitle = j;
+      lineHeadings.push(h);
+      continue;
+    }
     if (claimed[i] || furniture.has(i)) continue;
     const l = lines[i];
     if (l.text.length > 400 || !mayBeHeading(l.text)) continue;
@@ -211,8 +241,10 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
         claimedTitle = nextLine;
       } else if (listed) h.title = listed;
     }
-    headings.push(h);
+    lineHeadings.push(h);
   }
+  // (Nesting sets each heading's level: it works on copies.)
+  const headings = lineHeadings.map((h) => ({ ...h }));
   const chapters = unnumberedChapters(lines, furniture, claimed);
   if (chapters.length) {
     const at = new Set(headings.map((h) => h.line));
@@ -232,7 +264,59 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     model.claimed = claimed;
     model.chunkTables = chunkTables;
   }
+  if (model.lines.length) {
+    model.lineHeadings = { headings: lineHeadings, wrapWidth, tocTitles };
+    model.pageMarks = { ownMarks, pages };
+  }
   return model;
+}
+
+/**
+ * Lines whose heading is the previous model's heading of the same line (moved by the edit), or none as there:
+ * whether a line is a heading depends on the lines up to six before and after it (the next line of text four
+ * lines on at most, figures around it six lines on at most), their furniture and claimed bytes, on whether a
+ * heading up to four lines before took it as its title, on the document's wrap width and on the chapter titles
+ * of its table of contents. A line is stable where none of the lines within ten of it was edited or differs
+ * from the previous model in furniture or in being claimed, under the same wrap width and contents.
+ * Undefined when the previous model kept no headings or read them in another context.
+ */
+function stableLines(prev: FilingModel, edit: { start: number; oldEnd: number }, lines: Line[], furniture: LineMarks, claimed: Uint8Array, wrapWidth: number, tocTitles: Map<string, string>): Uint8Array | undefined {
+  const memo = prev.lineHeadings;
+  if (!memo || memo.wrapWidth !== wrapWidth || !sameMap(memo.tocTitles, tocTitles)) return undefined;
+  const { first, after } = editedLines(prev.lines, edit);
+  const dl = lines.length - prev.lines.length;
+  const n = lines.length;
+  const dirty = new Uint8Array(n);
+  for (let i = first; i < after + dl; i++) dirty[i] = 1;
+  const prevClaimed = prev.claimed;
+  for (let i = 0; i < n; i++) {
+    if (i >= first && i < after + dl) continue;
+    const oi = i < first ? i : i - dl;
+    if ((prevClaimed ? prevClaimed[oi] : 0) !== claimed[i] || prev.furniture.get(oi) !== furniture.get(i)) dirty[i] = 1;
+  }
+  const R = 10;
+  const stable = new Uint8Array(n);
+  // Stable: no dirty line within R (a running count of dirty lines in the window [i - R, i + R]).
+  let inWindow = 0;
+  for (let i = 0; i < Math.min(n, R); i++) inWindow += dirty[i];
+  for (let i = 0; i < n; i++) {
+    if (i + R < n) inWindow += dirty[i + R];
+    if (i - R - 1 >= 0) inWindow -= dirty[i - R - 1];
+    stable[i] = inWindow === 0 ? 1 : 0;
+  }
+  return stable;
+}
+
+function sameSet<T>(a: Set<T>, b: Set<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+function sameMap<K, V>(a: Map<K, V>, b: Map<K, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
 
 const SENTENCE_LIKE = /[。；;，,：:]$/;

@@ -42,6 +42,73 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** Pushes the lines of text[from, to) onto `out`; `to` is the text's end (`last`) or a line's start (whose terminator is not a line). */
+function pushLines(text: string, from: number, to: number, last: boolean, out: Line[]): void {
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      out.push({ index: out.length, start, end: i, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (last) out.push({ index: out.length, start, end: to, text: text.slice(start, to) });
+}
+
+/**
+ * The lines of a text edited from one whose lines are `prev` ([start, oldEnd) of the old text became
+ * [start, newEnd) of the new), as splitLines gives them: the lines before the edit are the same objects,
+ * those after it are moved (the same objects where the edit moved nothing), and only the lines the edit
+ * touched are split again. Where a line starts depends on the character before it and its own first one
+ * (\r\n is one end): a start whose two characters are both outside the edit is a start in both texts.
+ * Returns the number of lines instead when there are more than `most`, making none.
+ */
+export function linesAfterEdit(prev: Line[], text: string, edit: { start: number; oldEnd: number; newEnd: number }, most: number): Line[] | number {
+  const delta = edit.newEnd - edit.oldEnd;
+  const { first, after } = editedLines(prev, edit);
+  const from = prev[first].start;
+  const to = after < prev.length ? prev[after].start + delta : text.length;
+  const last = after >= prev.length;
+  const count = first + countLines(text, from, to, last) + (prev.length - after);
+  if (count > most) return count;
+  const out = prev.slice(0, first);
+  pushLines(text, from, to, last, out);
+  const dl = out.length - after;
+  if (delta === 0 && dl === 0) for (let j = after; j < prev.length; j++) out.push(prev[j]);
+  else for (let j = after; j < prev.length; j++) {
+    const l = prev[j];
+    out.push({ index: j + dl, start: l.start + delta, end: l.end + delta, text: l.text });
+  }
+  return out;
+}
+
+/**
+ * The old lines an edit touches, [first, after): the line before the one the edit starts in (its end may
+ * change from \r to \r\n) up to the first line that starts after the edit, the character before it included.
+ * The lines before `first` are the same in the new text, those from `after` on are moved by the edit.
+ */
+export function editedLines(prev: Line[], edit: { start: number; oldEnd: number }): { first: number; after: number } {
+  const first = Math.max(0, lineAt(prev, edit.start)!.index - 1);
+  let after = lineAt(prev, edit.oldEnd)!.index + 1;
+  while (after < prev.length && prev[after].start - 1 < edit.oldEnd) after++;
+  return { first, after };
+}
+
+/** The number of lines pushLines makes of text[from, to). */
+function countLines(text: string, from: number, to: number, last: boolean): number {
+  let n = last ? 1 : 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
 const MARKER = /^(?:\/\/|#|<!--)?\s*filing-lens:/;
 const TOC = /(?:\.{4,}|…{2,}|·{4,}|-{6,}|_{6,})\s*\d{1,4}\s*$/;
 /** Leader dots that end a line without the page number (lost in the extraction): a contents entry too. */
@@ -149,54 +216,43 @@ export function isCompositePage(text: string): boolean {
  * so that one-cell-per-line tables keep their counts.
  */
 export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMarks {
+  return furnitureOf(lines, knownHeaders ?? runningHeaders(lines)).furniture;
+}
+
+/**
+ * What an edited text takes over of the previous model's furniture: the first pass (`ownMarks`, what a line's
+ * own text and the three lines on either side make it) of the lines whose neighbours the edit left alone, under
+ * the same running headers. Old lines [first, after) became new lines [first, after + dl).
+ */
+export interface FurnitureReuse {
+  ownMarks: LineMarks;
+  first: number;
+  after: number;
+  dl: number;
+}
+
+/**
+ * findFurniture, with its first pass (`ownMarks`: markers, contents lines, composite page numbers and running
+ * headers at a page boundary — each line by its own text and the three lines on either side) kept apart, so
+ * that an edited text takes it over for the lines far from the edit (`reuse`). The rest (bare page numbers,
+ * contents entries around contents lines) is worked out again over the whole document.
+ */
+export function furnitureOf(lines: Line[], headers: Set<string>, reuse?: FurnitureReuse): { furniture: LineMarks; ownMarks: LineMarks } {
   const furniture = new LineMarks(lines.length);
-  const headers = knownHeaders ?? runningHeaders(lines);
   const firstCodes = new Set([...headers].map((h) => h.charCodeAt(0)));
-  const tocLines: number[] = [];
-  for (let li = 0; li < lines.length; li++) {
-    const l = lines[li];
-    const text = l.text;
-    const from = trimmedStart(text);
-    if (from === text.length) continue;
-    const to = trimmedEnd(text);
-    // Page numbers and table-of-contents lines end in a digit, 页, ] or a dash; markers name filing-lens.
-    const last = text.charCodeAt(to - 1);
-    // (A marker line starts with filing-lens:, or with a comment sign before it.)
-    const first = text.charCodeAt(from);
-    const candidate =
-      (last >= 48 && last <= 57) || last === 0x9875 /* 页 */ || last === 45 /* - */ || last === 0x2014 /* — */ || last === 93 /* ] */ ||
-      last === 46 /* . */ || last === 0x2026 /* … */ || last === 0xb7 /* · */ ||
-      ((first === 102 /* f */ || first === 47 /* / */ || first === 35 /* # */ || first === 60) /* < */ && text.includes('filing-lens:'));
-    if (candidate) {
-      const t = text.slice(from, to);
-      if (MARKER.test(t)) {
-        furniture.set(l.index, 'marker');
-        continue;
-      }
-      // (Only the end of the line is looked at: a long run of leader dots must not make the match quadratic.)
-      const end = t.length > 200 ? t.slice(-200) : t;
-      if (TOC.test(end) || TOC_NO_PAGE.test(end)) {
-        furniture.set(l.index, 'toc');
-        tocLines.push(l.index);
-        continue;
-      }
-      if (isCompositePage(t) || PAGE_MARKER.test(t)) {
-        furniture.set(l.index, 'pageNumber');
-        continue;
-      }
-    }
-    if (headers.size === 0 || to - from > 400 || to - from < 2) continue;
-    // (A cheap test first: the line starts like a header, or with a page number before one.)
-    let c = first;
-    if (c === 12) c = text.charCodeAt(trimmedStart(text.slice(1)) + 1);
-    if (c >= 48 && c <= 57 && !firstCodes.has(c)) {
-      const k = leadingPageEnd(c === first ? text : text.slice(1));
-      if (k < 0) continue;
-      c = (c === first ? text : text.slice(1)).charCodeAt(k);
-    }
-    if (!firstCodes.has(c)) continue;
-    if (headers.has(headerKey(text)) && atPageBoundary(lines, l.index, headers)) furniture.set(l.index, 'pageHeader');
+  const R = 3;
+  let from = 0;
+  let to = lines.length;
+  if (reuse) {
+    // Lines up to R away from an edited line are marked again; the others take their marks.
+    from = Math.max(0, reuse.first - R);
+    to = Math.min(lines.length, reuse.after + reuse.dl + R);
+    furniture.copyFrom(reuse.ownMarks, 0, 0, from);
+    furniture.copyFrom(reuse.ownMarks, to - reuse.dl, to, lines.length - to);
   }
+  for (let li = from; li < to; li++) markOwn(lines, li, headers, firstCodes, furniture);
+  const ownMarks = furniture.clone();
+  const tocLines = furniture.linesOf('toc');
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li];
     if (furniture.has(l.index) || !mayBePlainPage(l.text) || !PLAIN_PAGE.test(l.text)) continue;
@@ -218,7 +274,52 @@ export function findFurniture(lines: Line[], knownHeaders?: Set<string>): LineMa
     }
   }
   markTocNeighbours(lines, furniture, tocLines);
-  return furniture;
+  return { furniture, ownMarks };
+}
+
+/** The first pass of findFurniture on one line: by its own text and the three lines on either side. */
+function markOwn(lines: Line[], li: number, headers: Set<string>, firstCodes: Set<number>, furniture: LineMarks): void {
+  const l = lines[li];
+  const text = l.text;
+  const from = trimmedStart(text);
+  if (from === text.length) return;
+  const to = trimmedEnd(text);
+  // Page numbers and table-of-contents lines end in a digit, 页, ] or a dash; markers name filing-lens.
+  const last = text.charCodeAt(to - 1);
+  // (A marker line starts with filing-lens:, or with a comment sign before it.)
+  const first = text.charCodeAt(from);
+  const candidate =
+    (last >= 48 && last <= 57) || last === 0x9875 /* 页 */ || last === 45 /* - */ || last === 0x2014 /* — */ || last === 93 /* ] */ ||
+    last === 46 /* . */ || last === 0x2026 /* … */ || last === 0xb7 /* · */ ||
+    ((first === 102 /* f */ || first === 47 /* / */ || first === 35 /* # */ || first === 60) /* < */ && text.includes('filing-lens:'));
+  if (candidate) {
+    const t = text.slice(from, to);
+    if (MARKER.test(t)) {
+      furniture.set(l.index, 'marker');
+      return;
+    }
+    // (Only the end of the line is looked at: a long run of leader dots must not make the match quadratic.)
+    const end = t.length > 200 ? t.slice(-200) : t;
+    if (TOC.test(end) || TOC_NO_PAGE.test(end)) {
+      furniture.set(l.index, 'toc');
+      return;
+    }
+    if (isCompositePage(t) || PAGE_MARKER.test(t)) {
+      furniture.set(l.index, 'pageNumber');
+      return;
+    }
+  }
+  if (headers.size === 0 || to - from > 400 || to - from < 2) return;
+  // (A cheap test first: the line starts like a header, or with a page number before one.)
+  let c = first;
+  if (c === 12) c = text.charCodeAt(trimmedStart(text.slice(1)) + 1);
+  if (c >= 48 && c <= 57 && !firstCodes.has(c)) {
+    const k = leadingPageEnd(c === first ? text : text.slice(1));
+    if (k < 0) return;
+    c = (c === first ? text : text.slice(1)).charCodeAt(k);
+  }
+  if (!firstCodes.has(c)) return;
+  if (headers.has(headerKey(text)) && atPageBoundary(lines, l.index, headers)) furniture.set(l.index, 'pageHeader');
 }
 
 /** A running header stands next to a page anchor (within three lines), or carries its page number itself. */
@@ -317,6 +418,54 @@ function headerShaped(key: string): boolean {
  * page boundaries and is not a header.
  */
 export function runningHeaders(lines: Line[]): Set<string> {
+  return headersOf(lines).headers;
+}
+
+/** Kinds of page anchor, as runningHeaders reads them. */
+const enum Anchor {
+  None,
+  FormFeed,
+  Marker,
+  Composite,
+  Plain,
+  OwnNumber,
+}
+
+/** What kind of page anchor a line is for runningHeaders (a line that carries a page number beside its text included). */
+function anchorOf(text: string): Anchor {
+  if (text.length > 400) return Anchor.None;
+  if (text.charCodeAt(0) === 12) return Anchor.FormFeed;
+  const from = trimmedStart(text);
+  if (from === text.length) return Anchor.None;
+  const to = trimmedEnd(text);
+  const last = text.charCodeAt(to - 1);
+  if (last === 93 /* ] */ && PAGE_MARKER.test(text)) return Anchor.Marker;
+  const digitStart = text.charCodeAt(from) >= 48 && text.charCodeAt(from) <= 57;
+  const digitEnd = last >= 48 && last <= 57;
+  if (!digitStart && !digitEnd) return Anchor.None;
+  if (to - from <= 12 && isCompositePage(text)) return Anchor.Composite;
+  if (to - from <= 4 && PLAIN_PAGE.test(text)) return Anchor.Plain;
+  return hasOwnPageNumber(text) ? Anchor.OwnNumber : Anchor.None;
+}
+
+/**
+ * The running headers of an edited text, taken over from the previous model where no page anchor stands
+ * within eight lines of the edit, in the old text or the new: every anchor reads the lines up to four
+ * before it and eight after it (the first two lines of text of a page), so each then counts the same texts.
+ * Where the document has no strong anchor (`pages` 0), bare page numbers count the lines they stand at: the
+ * edit must not have moved lines then. Undefined where the headers are to be found again.
+ */
+export function headersAfterEdit(prevLines: Line[], prev: { headers: Set<string>; pages: number }, lines: Line[], first: number, after: number): { headers: Set<string>; pages: number } | undefined {
+  const dl = lines.length - prevLines.length;
+  if (dl !== 0 && prev.pages === 0) return undefined;
+  const W = 8;
+  for (let i = Math.max(0, first - W); i < Math.min(prevLines.length, after + W); i++) if (anchorOf(prevLines[i].text) !== Anchor.None) return undefined;
+  for (let i = Math.max(0, first - W); i < Math.min(lines.length, after + dl + W); i++) if (anchorOf(lines[i].text) !== Anchor.None) return undefined;
+  return prev;
+}
+
+/** runningHeaders, with the number of strong page anchors (form feeds, [Pn] markers, composite page numbers). */
+export function headersOf(lines: Line[]): { headers: Set<string>; pages: number } {
   const strong = new Map<string, number>();
   const weak = new Map<string, { n: number; last: number; up: number; firstLine: number; lastLine: number }>();
   const n = lines.length;
@@ -345,9 +494,9 @@ export function runningHeaders(lines: Line[]): Set<string> {
   };
   for (let i = 0; i < n; i++) {
     const text = lines[i].text;
-    if (text.length > 400) continue;
-    const c0 = text.charCodeAt(0);
-    if (c0 === 12) {
+    const anchor = anchorOf(text);
+    if (anchor === Anchor.None) continue;
+    if (anchor === Anchor.FormFeed) {
       pages++;
       // A page starts here: its first line of text, and the last line of the page before.
       const first = hasNonSpace(text.slice(1)) && !PLAIN_PAGE.test(text.slice(1)) && !isCompositePage(text.slice(1)) ? i : nonBlank(i, 1, true);
@@ -355,27 +504,20 @@ export function runningHeaders(lines: Line[]): Set<string> {
       if (first >= 0) addStrong(nonBlank(first, 1, true));
       continue;
     }
-    const from = trimmedStart(text);
-    if (from === text.length) continue;
-    const to = trimmedEnd(text);
-    const last = text.charCodeAt(to - 1);
-    if (last === 93 /* ] */ && PAGE_MARKER.test(text)) {
+    if (anchor === Anchor.Marker) {
       pages++;
       const first = nonBlank(i, 1, true);
       addStrong(first);
       if (first >= 0) addStrong(nonBlank(first, 1, true));
       continue;
     }
-    const digitStart = text.charCodeAt(from) >= 48 && text.charCodeAt(from) <= 57;
-    const digitEnd = last >= 48 && last <= 57;
-    if (!digitStart && !digitEnd) continue;
-    if (to - from <= 12 && isCompositePage(text)) {
+    if (anchor === Anchor.Composite) {
       pages++;
       addStrong(nonBlank(i, 1, false));
       addStrong(nonBlank(i, -1, false));
       continue;
     }
-    if (to - from <= 4 && PLAIN_PAGE.test(text)) {
+    if (anchor === Anchor.Plain) {
       const page = Number(text.trim());
       for (const j of [nonBlank(i, -1, false), nonBlank(i, 1, false)]) {
         if (j < 0 || lines[j].text.length > 400) continue;
@@ -386,14 +528,12 @@ export function runningHeaders(lines: Line[]): Set<string> {
       continue;
     }
     // A page number and a header on one line.
-    if (hasOwnPageNumber(text)) {
-      const key = headerKey(text);
-      if (headerShaped(key)) {
-        const lead = leadingPageEnd(text);
-        const token = (lead >= 0 ? text.slice(0, lead) : text.slice(trailingPageStart(text))).trim();
-        const digits = /\d+$/.exec(token);
-        addWeak(key, digits ? Number(digits[0]) : -1, i);
-      }
+    const key = headerKey(text);
+    if (headerShaped(key)) {
+      const lead = leadingPageEnd(text);
+      const token = (lead >= 0 ? text.slice(0, lead) : text.slice(trailingPageStart(text))).trim();
+      const digits = /\d+$/.exec(token);
+      addWeak(key, digits ? Number(digits[0]) : -1, i);
     }
   }
   // Other lines stand at page boundaries now and then (a table's column header repeated after a
@@ -406,7 +546,7 @@ export function runningHeaders(lines: Line[]): Set<string> {
   for (const [key, count] of strong) if (key.length >= 4 && count >= (CHAPTER_TITLE.test(key) ? 3 : common)) out.add(key);
   // Next to bare numbers only (no page anchors in the document): numbers that increase, a page apart.
   if (pages === 0) for (const [key, w] of weak) if (w.n >= 3 && w.up >= 0.8 * w.n && (w.lastLine - w.firstLine) / (w.n - 1) >= 12) out.add(key);
-  return out;
+  return { headers: out, pages };
 }
 
 /**

@@ -42,15 +42,15 @@ export interface ReusedChunk {
  * document unit is not the new one.
  */
 export function chunkReuse(
-  prev: FilingModel | undefined,
-  text: string,
+  prev: FilingModel,
+  edit: { start: number; oldEnd: number; newEnd: number },
   lines: Line[],
   furniture: LineMarks,
   documentUnit: Unit | undefined,
   copies?: Map<Table, Table>,
 ): ((chunk: Chunk, claimed: Uint8Array) => ReusedChunk | undefined) | undefined {
-  if (!prev || !prev.claimed || !prev.chunkTables || prev.overBudget) return undefined;
-  const { start: p, oldEnd, newEnd } = changedRange(prev.text, text);
+  if (!prev.claimed || !prev.chunkTables || prev.overBudget) return undefined;
+  const { start: p, oldEnd, newEnd } = edit;
   const delta = newEnd - oldEnd;
   const lineDelta = lines.length - prev.lines.length;
   /** An offset of the previous text in the new one (offsets inside the edit never reach here). */
@@ -65,6 +65,8 @@ export function chunkReuse(
     // Before the edit the chunk stands where it stood; after it, moved by the edit; else its text changed.
     const before = c.end <= p;
     if (!before && c.start < newEnd) return undefined;
+    // After an edit that moved nothing (a character replaced by another on the same line), a chunk stands where it stood.
+    const still = before || (delta === 0 && lineDelta === 0);
     const d = before ? 0 : delta;
     const dl = before ? 0 : lineDelta;
     const j = byStart.get(c.start - d);
@@ -77,7 +79,7 @@ export function chunkReuse(
     for (let i = c.fromLine; i < c.toLine; i++) if (furniture.get(i) !== prev.furniture.get(i - dl)) return undefined;
     for (let i = c.fromLine; i < c.toLine; i++) claimed[i] = prevClaimed[i - dl];
     const tables = prevTables.slice(firstTable[j], firstTable[j + 1]);
-    if (!before) {
+    if (!still) {
       for (let k = 0; k < tables.length; k++) {
         const copy = shiftedTable(tables[k], map, dl);
         copies?.set(copy, tables[k]);
@@ -95,10 +97,10 @@ export function chunkReuse(
         else hi = mid;
       }
       const out: Figure[] = [];
-      for (let i = lo; i < list.length && list[i].start < old.end; i++) out.push(before ? list[i] : shiftedFigure(list[i], map));
+      for (let i = lo; i < list.length && list[i].start < old.end; i++) out.push(still ? list[i] : shiftedFigure(list[i], map));
       return out;
     };
-    return { tables, shared: before, proseFigures };
+    return { tables, shared: still, proseFigures };
   };
 }
 
