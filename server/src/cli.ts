@@ -10,13 +10,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyze } from './analysis/analyze';
-import { diagnostics } from './features/diagnostics';
-import { outline, OutlineItem } from './features/outline';
+import { OutlineItem } from './features/outline';
+import { createFilingService } from './features/service';
 import { readFilingFile } from './io/readFile';
 import { Line } from './model/types';
 import { isPdfPath, readPdfFile } from './pdf/file';
 import * as fs from 'node:fs';
+
+/** The language service (features/service.ts): the CLI is one of its two hosts, the language server the other. */
+const service = createFilingService();
 
 const VERSION = '0.1.0';
 /** The exit code of a process killed by SIGPIPE (128 + 13): what `… | head` expects of a writer. */
@@ -88,15 +90,15 @@ export async function processPdf(file: string, command: Command): Promise<FileRe
 }
 
 function processText(file: string, text: string, command: Command, encoding?: string, warning?: string): FileResult {
-  const a = analyze(text);
+  const a = service.analyze(text);
   const lines = a.model.lines;
   const result: FileResult = { file, encoding, warning, checks: a.checks.length, problems: [] };
   if (command === 'outline') {
     const node = (i: OutlineItem): OutlineNode => ({ name: i.name, detail: i.detail, kind: i.kind, line: lineCol(lines, i.selectionRange.start).line, children: i.children.map(node) });
-    result.outline = outline(a.model).map(node);
+    result.outline = service.outline(a).map(node);
     return result;
   }
-  result.problems = diagnostics(a).map((d) => ({
+  result.problems = service.diagnostics(a).map((d) => ({
     start: lineCol(lines, d.range.start),
     end: lineCol(lines, d.range.end),
     severity: d.severity,

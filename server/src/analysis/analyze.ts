@@ -31,6 +31,11 @@ export interface Analysis {
   coverage: Coverage;
   /** Ties between statements, notes and periods (勾稽关系): analysis/ties; worked out on first reading. */
   ties: Tie[];
+  /**
+   * Indexes the features build over this analysis on first use (features/memo.ts: defined terms, ties by
+   * figure): kept with the analysis they index, not in module state.
+   */
+  memo: Map<string, unknown>;
   /** The checks asked for (a later analysis takes over this one's checks only under the same). */
   checkOptions?: CheckOptions;
 }
@@ -83,7 +88,7 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Gener
   const inTables: PlacedFigure[] = [];
   for (const table of model.tables) for (const p of placedFigures(table)) inTables.push(p);
   const figures = mergeByStart(inTables, model.proseFigures);
-  const analysis: Analysis = { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly, coverage: { totalRows: [], checked: [] }, ties: [], checkOptions };
+  const analysis: Analysis = { model, checks, checkOfCell, figures, accepted: acceptedDifferences(text, checks), outlineOnly, coverage: { totalRows: [], checked: [] }, ties: [], checkOptions, memo: new Map() };
   // Coverage and ties are whole-document results that only diagnostics, hovers on figures and references read:
   // worked out on first reading (the same values; a request that needs neither does not wait for them).
   if (!outlineOnly) {

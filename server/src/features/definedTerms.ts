@@ -4,6 +4,7 @@
 
 import { Analysis } from '../analysis/analyze';
 import { Line, Range } from '../model/types';
+import { memoOf } from './memo';
 
 export interface TermEntry {
   terms: string[];
@@ -21,17 +22,12 @@ export interface TermHit {
   entry: TermEntry;
 }
 
-const memo = new WeakMap<Analysis, TermEntry[]>();
 const SPLIT = /[、，,；;／/]/;
 const TERM_OK = (t: string) => t.length >= 2 && t.length <= 30 && !/[。：:]/.test(t) && !/^[\d.,%\s-]+$/.test(t);
 const STOP = /^(?:财务报告|重要提示|目录|备查文件目录|第\s*[一二三四五六七八九十\d]+\s*[节章].*)$/;
 
 export function definedTerms(analysis: Analysis): TermEntry[] {
-  const hit = memo.get(analysis);
-  if (hit) return hit;
-  const entries = findEntries(analysis);
-  memo.set(analysis, entries);
-  return entries;
+  return memoOf(analysis, 'definedTerms', () => findEntries(analysis));
 }
 
 function findEntries(analysis: Analysis): TermEntry[] {

@@ -5,6 +5,7 @@ import { Analysis, figureAt } from '../analysis/analyze';
 import { endLine, Tie, TieEnd, tieEnds } from '../analysis/ties';
 import { Figure, Range } from '../model/types';
 import { fmt } from './format';
+import { memoOf } from './memo';
 
 export const FAMILY_NAME: Record<Tie['family'], string> = {
   rollForwards: 'roll-forward',
@@ -15,17 +16,13 @@ export const FAMILY_NAME: Record<Tie['family'], string> = {
   prose: 'prose ↔ table',
 };
 
-const byFigure = new WeakMap<Tie[], Map<Figure, Tie[]>>();
-
 /** The ties a figure (in a table cell or in prose) takes part in. */
-export function tiesOfFigure(analysis: Pick<Analysis, 'ties'>, figure: Figure): Tie[] {
-  const ties = analysis.ties ?? [];
-  let index = byFigure.get(ties);
-  if (!index) {
-    index = new Map();
-    for (const t of ties) for (const e of tieEnds(t)) if (e.cell.figure) index.set(e.cell.figure, [...(index.get(e.cell.figure) ?? []), t]);
-    byFigure.set(ties, index);
-  }
+export function tiesOfFigure(analysis: Pick<Analysis, 'ties' | 'memo'>, figure: Figure): Tie[] {
+  const index = memoOf(analysis, 'tiesByFigure', () => {
+    const out = new Map<Figure, Tie[]>();
+    for (const t of analysis.ties ?? []) for (const e of tieEnds(t)) if (e.cell.figure) out.set(e.cell.figure, [...(out.get(e.cell.figure) ?? []), t]);
+    return out;
+  });
   return index.get(figure) ?? [];
 }
 

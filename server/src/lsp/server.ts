@@ -34,20 +34,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Problem } from '../features/diagnostics';
-import { tableLenses } from '../features/codeLens';
-import { componentsAt } from '../features/components';
-import { crossReferenceAt } from '../features/crossReference';
-import { termAt, termHover } from '../features/definedTerms';
-import { tiedFiguresAt, tieReferencesAt } from '../features/ties';
-import { foldingRanges } from '../features/folding';
-import { DEFAULT_INLAY_OPTIONS, inlayHints, InlayOptions } from '../features/inlayHints';
-import { selectionRangesAt } from '../features/selection';
-import { SEMANTIC_LEGEND, semanticTokens } from '../features/semanticTokens';
-import { hoverAt } from '../features/hover';
-import { outline, OutlineItem } from '../features/outline';
-import { exportName, tableCsv, tableTsv } from '../features/tableExport';
-import { tableAt, tableGrid } from '../features/tableGrid';
-import { workspaceSymbols } from '../features/workspaceSymbols';
+import { DEFAULT_INLAY_OPTIONS, InlayOptions } from '../features/inlayHints';
+import { SEMANTIC_LEGEND } from '../features/semanticTokens';
+import { OutlineItem } from '../features/outline';
+import { createFilingService } from '../features/service';
 import { Range } from '../model/types';
 import { Analysis } from '../analysis/analyze';
 import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './cache';
@@ -67,6 +57,8 @@ export function startServer(connection: Connection): void {
   let settings: Settings = DEFAULT_SETTINGS;
   // Presentation settings: changing them needs no new analysis.
   let inlay: InlayOptions = DEFAULT_INLAY_OPTIONS;
+  // Every feature, behind one object (features/service.ts); this file turns its offsets into LSP positions.
+  const service = createFilingService({ inlayOptions: () => inlay });
   let canConfigure = false;
   let canRefreshInlays = false;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -248,7 +240,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDocumentSymbol((params, token) =>
-    onDocument('documentSymbol', params, token, [] as DocumentSymbol[], (doc, a) => outline(a.model).map((i) => toSymbol(doc, i))),
+    onDocument('documentSymbol', params, token, [] as DocumentSymbol[], (doc, a) => service.outline(a).map((i) => toSymbol(doc, i))),
   );
 
   function toSymbol(doc: TextDocument, item: OutlineItem): DocumentSymbol {
@@ -266,26 +258,17 @@ export function startServer(connection: Connection): void {
     onDocument('hover', params, token, null as Hover | null, (doc, analysis) => {
       const offset = offsetOf(doc, params?.position);
       if (offset === undefined) return null;
-      const h = hoverAt(analysis, offset);
-      if (h) return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(doc, h.range) };
-      const term = termAt(analysis, offset);
-      return term ? { contents: { kind: MarkupKind.Markdown, value: termHover(term) }, range: toRange(doc, term.range) } : null;
+      const h = service.hover(analysis, offset);
+      return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(doc, h.range) } : null;
     }),
   );
 
-  // Go to definition: a cross-reference (详见附注七、1) → the section it names; a defined term → its 释义 entry.
+  // Go to definition: a cross-reference → its section, a defined term → its 释义 entry, a tied figure → the figures it is tied to.
   connection.onDefinition((params, token) =>
     onDocument('definition', params, token, [] as LocationLink[], (doc, analysis) => {
       const offset = offsetOf(doc, params?.position);
       if (offset === undefined) return [];
-      const ref = crossReferenceAt(analysis, offset);
-      if (ref) return [LocationLink.create(doc.uri, toRange(doc, ref.section.range), toRange(doc, ref.section.heading), toRange(doc, ref.origin))];
-      const term = termAt(analysis, offset);
-      if (term) return [LocationLink.create(doc.uri, toRange(doc, term.entry.range), toRange(doc, term.entry.termRange), toRange(doc, term.range))];
-      // A tied figure (勾稽关系) → the figures it is tied to (a statement line → its note total …).
-      const tied = tiedFiguresAt(analysis, offset);
-      if (tied) return tied.targets.map((t) => LocationLink.create(doc.uri, toRange(doc, t.range), toRange(doc, t.range), toRange(doc, tied.origin)));
-      return [];
+      return service.definition(analysis, offset).map((l) => LocationLink.create(doc.uri, toRange(doc, l.target), toRange(doc, l.selection), toRange(doc, l.origin)));
     }),
   );
 
@@ -294,7 +277,7 @@ export function startServer(connection: Connection): void {
     onDocument('references', params, token, [] as { uri: string; range: LspRange }[], (doc, analysis) => {
       const offset = offsetOf(doc, params?.position);
       if (offset === undefined) return [];
-      return tieReferencesAt(analysis, offset).map((r) => ({ uri: doc.uri, range: toRange(doc, r) }));
+      return service.references(analysis, offset).map((r) => ({ uri: doc.uri, range: toRange(doc, r) }));
     }),
   );
 
@@ -315,7 +298,7 @@ export function startServer(connection: Connection): void {
           edit: { changes: { [doc.uri]: [TextEdit.insert(at, data.accept + eol)] } },
         });
         const start = offsetOf(doc, d.range?.start);
-        const parts = start === undefined ? undefined : componentsAt(analysis, start);
+        const parts = start === undefined ? undefined : service.components(analysis, start);
         if (parts) {
           actions.push({
             title: `Show the components (${parts.summary})`,
@@ -336,7 +319,7 @@ export function startServer(connection: Connection): void {
 
   connection.onFoldingRanges((params, token) =>
     onDocument('foldingRange', params, token, [] as FoldingRange[], (doc, analysis) =>
-      foldingRanges(analysis.model)
+      service.folding(analysis)
         .map((f) => ({ startLine: doc.positionAt(f.start).line, endLine: doc.positionAt(f.end).line, kind: f.kind === 'section' ? FoldingRangeKind.Region : undefined }))
         .filter((f) => f.endLine > f.startLine),
     ),
@@ -346,7 +329,7 @@ export function startServer(connection: Connection): void {
     onDocument('selectionRange', params, token, [] as SelectionRange[], (doc, analysis) =>
       (Array.isArray(params?.positions) ? params.positions : []).map((p) => {
         const offset = offsetOf(doc, p);
-        const ranges = offset === undefined ? [] : selectionRangesAt(analysis, offset);
+        const ranges = offset === undefined ? [] : service.selectionRanges(analysis, offset);
         const here = isPosition(p) ? p : { line: 0, character: 0 };
         return ranges.reduceRight<SelectionRange | undefined>((parent, r) => ({ range: toRange(doc, r), parent }), undefined) ?? { range: { start: here, end: here } };
       }),
@@ -363,7 +346,7 @@ export function startServer(connection: Connection): void {
 
   const tokensOf = (doc: TextDocument, analysis: Analysis, within?: Range): SemanticTokens => {
     const builder = new SemanticTokensBuilder();
-    for (const t of semanticTokens(analysis, within)) {
+    for (const t of service.semanticTokens(analysis, within)) {
       const p = doc.positionAt(t.start);
       builder.push(p.line, p.character, t.end - t.start, t.type, t.modifiers);
     }
@@ -383,7 +366,7 @@ export function startServer(connection: Connection): void {
     onDocument('inlayHint', params, token, [] as InlayHint[], (doc, analysis) => {
       const span = spanOf(doc, params?.range);
       if (!span) return [];
-      return inlayHints(analysis, span, inlay).map((h) => ({
+      return service.inlayHints(analysis, span).map((h) => ({
         position: doc.positionAt(h.offset),
         label: h.label,
         tooltip: h.tooltip,
@@ -395,7 +378,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeLens((params, token) =>
     onDocument('codeLens', params, token, [] as CodeLens[], (doc, analysis) =>
-      tableLenses(analysis).map((l) => ({
+      service.codeLenses(analysis).map((l) => ({
         range: toRange(doc, l.range),
         command: { title: l.title, command: 'filingLens.showTable', arguments: [doc.uri, l.table] },
       })),
@@ -412,7 +395,7 @@ export function startServer(connection: Connection): void {
     const query = typeof params?.query === 'string' ? params.query : '';
     return guarded('workspaceSymbol', [] as SymbolInformation[], () => {
       const byUri = new Map(open.map((o) => [o.doc.uri, o.doc]));
-      return workspaceSymbols(open.map((o) => ({ uri: o.doc.uri, analysis: o.analysis })), query).map((s) => ({
+      return service.workspaceSymbols(open.map((o) => ({ uri: o.doc.uri, analysis: o.analysis })), query).map((s) => ({
         name: s.name,
         kind: s.kind === 'table' ? SymbolKind.Struct : SymbolKind.Namespace,
         location: { uri: s.uri, range: toRange(byUri.get(s.uri)!, s.range) },
@@ -425,15 +408,15 @@ export function startServer(connection: Connection): void {
     const [uri, where] = (Array.isArray(params?.arguments) ? params.arguments : []) as [unknown, unknown];
     return onDocument('executeCommand', { textDocument: { uri } }, token, null, (doc, analysis) => {
       const offset = typeof where === 'number' ? undefined : offsetOf(doc, where);
-      const table = typeof where === 'number' ? analysis.model.tables[where] : offset !== undefined ? tableAt(analysis, offset) : undefined;
+      const table = typeof where === 'number' ? service.tableOf(analysis, where) : offset !== undefined ? service.tableOf(analysis, { offset }) : undefined;
       if (!table) return null;
       switch (params.command) {
         case SERVER_COMMANDS.tableGrid:
-          return tableGrid(analysis, table);
+          return service.tableGrid(analysis, table);
         case SERVER_COMMANDS.tableCsv:
-          return { name: `${exportName(table)}.csv`, text: tableCsv(analysis, table) };
+          return service.tableExport(analysis, table, 'csv');
         case SERVER_COMMANDS.tableTsv:
-          return { name: `${exportName(table)}.tsv`, text: tableTsv(analysis, table) };
+          return service.tableExport(analysis, table, 'tsv');
         default:
           return null;
       }
