@@ -19,7 +19,7 @@ import { tableLenses } from '../../server/src/features/codeLens';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { selectionRangesAt } from '../../server/src/features/selection';
 import { crossReferenceAt } from '../../server/src/features/crossReference';
-import { termAt } from '../../server/src/features/definedTerms';
+import { termAt } from '../../server/src/features/query';
 import { chunksOf, chunkWorkBound, MAX_TABLE_LINE } from '../../server/src/parse/chunks';
 import { lineBudget, utf8Length, workBudget } from '../../server/src/parse/document';
 import { splitLines } from '../../server/src/parse/lines';

@@ -7,12 +7,13 @@ import { selectionRangesAt } from '../../server/src/features/selection';
 import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/features/semanticTokens';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { tableLenses } from '../../server/src/features/codeLens';
-import { tableAt, tableGrid } from '../../server/src/features/tableGrid';
+import { tableGrid } from '../../server/src/features/tableGrid';
+import { queryOf, termAt } from '../../server/src/features/query';
 import { tableHtml } from '../../client/src/tableHtml';
 import { matchScore, workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { tableCsv, tableMatrix, tableTsv } from '../../server/src/features/tableExport';
 import { crossReferenceAt, markerKey, referenceAt } from '../../server/src/features/crossReference';
-import { definedTerms, termAt, termHover } from '../../server/src/features/definedTerms';
+import { definedTerms, termHover } from '../../server/src/features/definedTerms';
 import { componentsAt } from '../../server/src/features/components';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -114,11 +115,11 @@ test('code lens above each table: size, unit, totals checked and differing', () 
 
 test('table grid: columns, rows, values in 元 and reconciliation marks per total cell', () => {
   const a = analyze(COUNTS);
-  const table = tableAt(a, COUNTS.indexOf('连锁店'))!;
+  const table = queryOf(a).tableNear(COUNTS.indexOf('连锁店'))!;
   assert.ok(table);
-  assert.equal(tableAt(a, COUNTS.indexOf('(二)')), table, 'the caption line belongs to the table');
-  assert.equal(tableAt(a, COUNTS.indexOf('二、其他')), table, 'just below the table');
-  assert.equal(tableAt(a, COUNTS.indexOf('本节说明')), undefined, 'prose further down is not the table');
+  assert.equal(queryOf(a).tableNear(COUNTS.indexOf('(二)')), table, 'the caption line belongs to the table');
+  assert.equal(queryOf(a).tableNear(COUNTS.indexOf('二、其他')), table, 'just below the table');
+  assert.equal(queryOf(a).tableNear(COUNTS.indexOf('本节说明')), undefined, 'prose further down is not the table');
   const g = tableGrid(a, table);
   assert.equal(g.unit, '万元');
   assert.deepEqual(g.columns, ['2021.12.31', '2020.12.31', '2019.12.31']);

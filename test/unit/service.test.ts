@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { createFilingService } from '../../server/src/features/service';
 import { DEFAULT_INLAY_OPTIONS, InlayOptions } from '../../server/src/features/inlayHints';
+import { definedTerms } from '../../server/src/features/definedTerms';
+import { termAt } from '../../server/src/features/query';
 
 const service = createFilingService();
 const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
@@ -76,4 +78,32 @@ test('features keep no module state: no top-level let, var, Map or WeakMap in se
   assert.deepEqual(wrong, []);
   // The check catches what it looks for.
   assert.ok(/^(?:export\s+)?const\s+\w+\s*(?::[^=]+)?=\s*new\s+(?:Weak)?Map\b/.test('const memo = new WeakMap<Analysis, TermEntry[]>();'));
+});
+
+test('the query finds a defined term as the linear search over the text does, at every offset of a real 释义', () => {
+  // The oracle: for each term, its first occurrence starting no earlier than offset − its length covers the
+  // offset if it starts by then; the longest wins, and of two as long the first the 释义 lists.
+  const text = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/002-cell-per-line-balance-sheet.filing'), 'utf8');
+  const a = service.analyze(text);
+  const entries = definedTerms(a);
+  assert.ok(entries.length >= 15);
+  const linear = (offset: number) => {
+    let best: { term: string; start: number } | undefined;
+    for (const entry of entries) {
+      for (const term of entry.terms) {
+        if (best && term.length <= best.term.length) continue;
+        const at = text.indexOf(term, Math.max(0, offset - term.length));
+        if (at >= 0 && at <= offset) best = { term, start: at };
+      }
+    }
+    return best;
+  };
+  let found = 0;
+  for (let offset = 0; offset <= text.length; offset += 7) {
+    const want = linear(offset);
+    const got = termAt(a, offset);
+    assert.deepEqual(got && { term: got.term, start: got.range.start }, want, `offset ${offset}`);
+    if (got) found++;
+  }
+  assert.ok(found > 20, String(found));
 });

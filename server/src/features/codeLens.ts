@@ -2,7 +2,8 @@
 // The LSP shell attaches the command that opens the table view.
 
 import { Analysis } from '../analysis/analyze';
-import { Range } from '../model/types';
+import { Range, Table } from '../model/types';
+import { queryOf } from './query';
 import { isReported } from '../analysis/confidence';
 
 export interface TableLens {
@@ -13,19 +14,23 @@ export interface TableLens {
 }
 
 export function tableLenses(analysis: Analysis): TableLens[] {
-  const checked = new Map<number, { total: number; differ: number; unsure: number }>();
-  for (const c of analysis.checks) {
-    const s = checked.get(c.table.id) ?? { total: 0, differ: 0, unsure: 0 };
-    if (c.ok || isReported(c)) s.total++;
-    else s.unsure++;
-    if (isReported(c) && !analysis.accepted.has(c)) s.differ++;
-    checked.set(c.table.id, s);
-  }
+  const query = queryOf(analysis);
+  const counts = (t: Table) => {
+    const checks = query.checksOfTable(t);
+    if (!checks.length) return undefined;
+    const s = { total: 0, differ: 0, unsure: 0 };
+    for (const c of checks) {
+      if (c.ok || isReported(c)) s.total++;
+      else s.unsure++;
+      if (isReported(c) && !analysis.accepted.has(c)) s.differ++;
+    }
+    return s;
+  };
   return analysis.model.tables.map((t) => {
     const rows = t.rows.filter((r) => r.kind !== 'header').length;
     const parts = [`${rows} ${rows === 1 ? 'row' : 'rows'} × ${t.columns.length} ${t.columns.length === 1 ? 'column' : 'columns'}`];
     if (t.unit.source !== 'default') parts.push(`单位：${t.units.length > 1 ? t.units.map((u) => u.name).join('、') : t.unit.name}`);
-    const s = checked.get(t.id);
+    const s = counts(t);
     if (analysis.outlineOnly) parts.push('not checked (document too large)');
     else if (!s) parts.push('no totals checked');
     else parts.push(`${s.total} ${s.total === 1 ? 'total' : 'totals'} checked, ${s.differ} differ${s.unsure ? `, ${s.unsure} not confirmed` : ''}`);

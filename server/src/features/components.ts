@@ -5,6 +5,7 @@ import { Analysis } from '../analysis/analyze';
 import { Check } from '../analysis/reconcile';
 import { Range } from '../model/types';
 import { kindName } from './checkText';
+import { queryOf } from './query';
 
 export interface Components {
   /** The total figure. */
@@ -18,12 +19,10 @@ export interface Components {
 
 /** The check whose total figure is at an offset (a failing one first), as ranges. */
 export function componentsAt(analysis: Analysis, offset: number): Components | undefined {
+  const query = queryOf(analysis);
+  const cell = query.figureAt(offset)?.cell;
   let found: Check | undefined;
-  for (const c of analysis.checks) {
-    const f = c.total.figure;
-    if (!f || offset < f.start || offset > f.end) continue;
-    if (!found || (found.ok && !c.ok)) found = c;
-  }
+  for (const c of cell ? query.checksAt(cell) : []) if (!found || (found.ok && !c.ok)) found = c;
   if (!found) return undefined;
   const f = found.total.figure!;
   const labels = found.components.map((p) => `${p.sign < 0 ? '−' : ''}${p.row.label.replace(/\s+/g, '') || '(no label)'}`);

@@ -102,23 +102,6 @@ function cellPerLine(lines: Line[], from: number, add: (terms: string, start: nu
   return i - 1;
 }
 
-/** The defined term written at an offset (the longest one there), with its entry. */
-export function termAt(analysis: Analysis, offset: number): TermHit | undefined {
-  const entries = definedTerms(analysis);
-  if (!entries.length) return undefined;
-  const text = analysis.model.text;
-  let best: TermHit | undefined;
-  for (const entry of entries) {
-    for (const term of entry.terms) {
-      if (best && term.length <= best.term.length) continue;
-      // The first occurrence starting no earlier than offset − length covers the offset if it starts by then.
-      const at = text.indexOf(term, Math.max(0, offset - term.length));
-      if (at >= 0 && at <= offset) best = { term, range: { start: at, end: at + term.length }, entry };
-    }
-  }
-  return best;
-}
-
 export function termHover(hit: TermHit): string {
   const also = hit.entry.terms.filter((t) => t !== hit.term);
   return `**${hit.term}**：${hit.entry.definition}${also.length ? `\n\n(also: ${also.join('、')})` : ''}\n\n— 释义`;

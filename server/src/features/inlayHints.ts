@@ -3,10 +3,10 @@
 // the computed sum when it does not.
 
 import { Analysis } from '../analysis/analyze';
-import { Check } from '../analysis/reconcile';
-import { Cell, Range } from '../model/types';
+import { Range } from '../model/types';
 import { fmt, normalize, unitOf } from './format';
 import { checkNote, checkState, worstCheck } from './checkText';
+import { queryOf } from './query';
 
 export interface InlayOptions {
   normalizedValues: boolean;
@@ -26,15 +26,8 @@ export interface Hint {
 export function inlayHints(analysis: Analysis, within: Range, options: InlayOptions = DEFAULT_INLAY_OPTIONS): Hint[] {
   const out: Hint[] = [];
   if (!options.normalizedValues && !options.totals) return out;
-  const checksOf = new Map<Cell, Check[]>();
-  if (options.totals) {
-    for (const c of analysis.checks) {
-      const list = checksOf.get(c.total);
-      if (list) list.push(c);
-      else checksOf.set(c.total, [c]);
-    }
-  }
-  for (const p of figuresIn(analysis, within)) {
+  const query = queryOf(analysis);
+  for (const p of query.figuresIn(within)) {
     const { figure, table, column, cell, row } = p;
     if (!table) continue;
     if (options.normalizedValues && !figure.percent) {
@@ -44,8 +37,8 @@ export function inlayHints(analysis: Analysis, within: Range, options: InlayOpti
         out.push({ offset: figure.end, label: `=${n.text}`, tooltip: `${figure.raw} ${unit.name} = ${n.text}`, kind: 'normalized' });
       }
     }
-    const checks = cell ? checksOf.get(cell) : undefined;
-    if (checks) {
+    const checks = cell && options.totals ? query.checksAt(cell) : [];
+    if (checks.length) {
       const worst = worstCheck(checks);
       const accepted = analysis.accepted.has(worst);
       const state = checkState(worst, accepted);
@@ -59,16 +52,4 @@ export function inlayHints(analysis: Analysis, within: Range, options: InlayOpti
     }
   }
   return out;
-}
-
-function* figuresIn(analysis: Analysis, within: Range) {
-  const list = analysis.figures;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].figure.end < within.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < list.length && list[i].figure.start <= within.end; i++) yield list[i];
 }

@@ -1,15 +1,17 @@
 // Selection ranges (expand selection): figure → cell → row → table → section →
 // enclosing sections → document. Innermost first; each range contains the one before.
 
-import { Analysis, figureAt } from '../analysis/analyze';
-import { Range, Section, Table } from '../model/types';
+import { Analysis } from '../analysis/analyze';
+import { queryOf } from './query';
+import { Range } from '../model/types';
 
 export function selectionRangesAt(analysis: Analysis, offset: number): Range[] {
   const model = analysis.model;
   const chain: Range[] = [];
-  const placed = figureAt(analysis, offset);
+  const query = queryOf(analysis);
+  const placed = query.figureAt(offset);
   if (placed) chain.push({ start: placed.figure.start, end: placed.figure.end });
-  const table = tableContaining(model.tables, offset);
+  const table = query.tableAt(offset);
   if (table) {
     const row = table.rows.find((r) => r.start <= offset && offset <= r.end);
     if (row) {
@@ -21,15 +23,7 @@ export function selectionRangesAt(analysis: Analysis, offset: number): Range[] {
     chain.push({ start: table.start, end: table.end });
     if (table.captionRange && table.captionRange.start < table.start) chain.push({ start: table.captionRange.start, end: table.end });
   }
-  const sections: Section[] = [];
-  let level = model.sections;
-  for (;;) {
-    const s = level.find((x) => x.range.start <= offset && offset <= x.range.end);
-    if (!s) break;
-    sections.push(s);
-    level = s.children;
-  }
-  for (const s of sections.reverse()) {
+  for (const s of query.sectionsAt(offset).reverse()) {
     if (s.heading.start <= offset && offset <= s.heading.end) chain.push({ start: s.heading.start, end: s.heading.end });
     chain.push({ start: Math.min(s.range.start, s.heading.start), end: s.range.end });
   }
@@ -43,9 +37,4 @@ export function selectionRangesAt(analysis: Analysis, offset: number): Range[] {
     out.push(r);
   }
   return out;
-}
-
-export function tableContaining(tables: Table[], offset: number): Table | undefined {
-  for (const t of tables) if (t.start <= offset && offset <= t.end) return t;
-  return undefined;
 }

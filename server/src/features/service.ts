@@ -13,7 +13,7 @@ import { Range, Table } from '../model/types';
 import { tableLenses, TableLens } from './codeLens';
 import { componentsAt, Components } from './components';
 import { crossReferenceAt } from './crossReference';
-import { termAt, termHover } from './definedTerms';
+import { termHover } from './definedTerms';
 import { diagnostics, Problem } from './diagnostics';
 import { Fold, foldingRanges } from './folding';
 import { hoverAt } from './hover';
@@ -22,7 +22,8 @@ import { outline, OutlineItem } from './outline';
 import { selectionRangesAt } from './selection';
 import { semanticTokens, Token } from './semanticTokens';
 import { exportName, tableCsv, tableTsv } from './tableExport';
-import { tableAt, tableGrid, TableGrid } from './tableGrid';
+import { tableGrid, TableGrid } from './tableGrid';
+import { queryOf } from './query';
 import { tiedFiguresAt, tieReferencesAt } from './ties';
 import { workspaceSymbols, WorkspaceSymbolItem } from './workspaceSymbols';
 
@@ -76,13 +77,13 @@ export function createFilingService(host: FilingServiceHost = {}): FilingService
     hover(a, offset) {
       const h = hoverAt(a, offset);
       if (h) return h;
-      const term = termAt(a, offset);
+      const term = queryOf(a).termAt(offset);
       return term ? { range: term.range, markdown: termHover(term) } : undefined;
     },
     definition(a, offset) {
       const ref = crossReferenceAt(a, offset);
       if (ref) return [{ origin: ref.origin, target: ref.section.range, selection: ref.section.heading }];
-      const term = termAt(a, offset);
+      const term = queryOf(a).termAt(offset);
       if (term) return [{ origin: term.range, target: term.entry.range, selection: term.entry.termRange }];
       const tied = tiedFiguresAt(a, offset);
       return tied ? tied.targets.map((t) => ({ origin: tied.origin, target: t.range, selection: t.range })) : [];
@@ -95,7 +96,7 @@ export function createFilingService(host: FilingServiceHost = {}): FilingService
     inlayHints: (a, within) => inlayHints(a, within, host.inlayOptions?.() ?? DEFAULT_INLAY_OPTIONS),
     codeLenses: (a) => tableLenses(a),
     workspaceSymbols: (docs, query) => workspaceSymbols(docs, query),
-    tableOf: (a, where) => (typeof where === 'number' ? a.model.tables[where] : tableAt(a, where.offset)),
+    tableOf: (a, where) => (typeof where === 'number' ? a.model.tables[where] : queryOf(a).tableNear(where.offset)),
     tableGrid: (a, table) => tableGrid(a, table),
     tableExport: (a, table, format) => ({ name: `${exportName(table)}.${format}`, text: format === 'csv' ? tableCsv(a, table) : tableTsv(a, table) }),
   };

@@ -4,10 +4,10 @@
 
 import { lineAt } from '../parse/lines';
 import { Analysis } from '../analysis/analyze';
-import { Check } from '../analysis/reconcile';
-import { Cell, RowKind, Table } from '../model/types';
+import { RowKind, Table } from '../model/types';
 import { normalize, unitOf } from './format';
 import { checkNote, checkState, worstCheck } from './checkText';
+import { queryOf } from './query';
 
 export interface GridCell {
   text: string;
@@ -40,27 +40,8 @@ export interface TableGrid {
   differ: number;
 }
 
-/** The table containing an offset (caption included), else one ending at most two lines above it. */
-export function tableAt(analysis: Analysis, offset: number): Table | undefined {
-  const text = analysis.model.text;
-  let before: Table | undefined;
-  for (const t of analysis.model.tables) {
-    const start = Math.min(t.start, t.captionRange?.start ?? t.start);
-    if (start <= offset && offset <= t.end) return t;
-    if (t.end < offset) before = t;
-  }
-  if (!before) return undefined;
-  let breaks = 0;
-  for (let i = before.end; i < offset && breaks <= 2; i++) if (text.charCodeAt(i) === 10) breaks++;
-  return breaks <= 2 ? before : undefined;
-}
-
 export function tableGrid(analysis: Analysis, table: Table): TableGrid {
-  const checksOf = new Map<Cell, Check[]>();
-  for (const c of analysis.checks) {
-    if (c.table !== table) continue;
-    checksOf.set(c.total, [...(checksOf.get(c.total) ?? []), c]);
-  }
+  const query = queryOf(analysis);
   const width = Math.max(table.columns.length, ...table.rows.map((r) => r.cells.length));
   let checked = 0;
   let differ = 0;
@@ -77,8 +58,8 @@ export function tableGrid(analysis: Analysis, table: Table): TableGrid {
         const unit = unitOf(f, table, i, row);
         if (unit.factor !== 1) out.normalized = normalize(f, unit).text;
       }
-      const checks = checksOf.get(cell);
-      if (checks) {
+      const checks = query.checksAt(cell);
+      if (checks.length) {
         checked += checks.length;
         const worst = worstCheck(checks);
         const accepted = analysis.accepted.has(worst);
