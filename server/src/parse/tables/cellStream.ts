@@ -14,7 +14,7 @@ import { Cell } from '../../model/types';
 import { figureOfCell, isBreakdownLabel, isSubtractLabel, makeCell, periodsIn, rowKindOf } from '../cells';
 import { isEmptyCellText } from '../numbers';
 import { hasNonSpace, isSpaceCode, trimmedEnd, trimmedStart } from '../text';
-import { AddTable, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
+import { AddTable, combinations, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 
 const enum T {
   Text,
@@ -970,24 +970,6 @@ function placeRowsByTotal(group: RawRow[], total: RawRow, k: number) {
   });
 }
 
-/** Increasing sequences of m column indexes out of k. */
-function combinations(k: number, m: number): number[][] {
-  const out: number[][] = [];
-  const cur: number[] = [];
-  const rec = (from: number) => {
-    if (cur.length === m) {
-      out.push(cur.slice());
-      return;
-    }
-    for (let c = from; c <= k - (m - cur.length); c++) {
-      cur.push(c);
-      rec(c + 1);
-      cur.pop();
-    }
-  };
-  rec(0);
-  return out;
-}
 
 /**
  * A 序号 column read in stream order puts each row's number at the end of the row before it

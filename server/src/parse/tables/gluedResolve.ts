@@ -12,7 +12,7 @@
 import { Cell } from '../../model/types';
 import { isBreakdownLabel, isSubtractLabel, makeCell, rowKindOf } from '../cells';
 import { GluedReading, gluedReadings, isEmptyCellText } from '../numbers';
-import { RawRow } from './context';
+import { combinations, RawRow } from './context';
 
 
 interface Candidate {
@@ -183,7 +183,7 @@ export function placeShortRows(rows: RawRow[]): void {
     // Figures and nil marks only: a text cell may be a piece of the label, or a remark.
     if (!r.cells.every((c) => c.figure || isEmptyCellText(c.text))) return;
     if (!r.cells.some((c) => c.figure)) return;
-    cands.set(r, placements(n, k).map((at) => placed(r, at, k)));
+    cands.set(r, combinations(k, n).map((at) => placed(r, at, k)));
   });
   if (!cands.size) return;
   const before = new Map<RawRow, boolean | undefined>();
@@ -196,24 +196,6 @@ export function placeShortRows(rows: RawRow[]): void {
   for (const r of cands.keys()) r.uncertain = before.get(r);
 }
 
-/** Every choice of n columns out of k, in order. */
-function placements(n: number, k: number): number[][] {
-  const out: number[][] = [];
-  const pick: number[] = [];
-  const walk = (from: number) => {
-    if (pick.length === n) {
-      out.push(pick.slice());
-      return;
-    }
-    for (let c = from; c <= k - (n - pick.length); c++) {
-      pick.push(c);
-      walk(c + 1);
-      pick.pop();
-    }
-  };
-  walk(0);
-  return out;
-}
 
 /** The row's cells at columns `at`, the other columns cells the text left out. */
 function placed(row: RawRow, at: number[], k: number): Candidate {
