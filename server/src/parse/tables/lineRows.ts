@@ -369,8 +369,14 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
       }
       // A period line over a row of column words (续上表 / 2017-12-31 / 应收账款 坏账准备 计提比例（%）) is the next
       // part's header: a new table, whose own header names its columns.
+      // The same period again (a page break inside the part) goes on with it.
       const lastData = rows[rows.length - 1];
-      if (pending.length && !lastData.header && periodLine(pending[pending.length - 1]) && wordsLine(lines[j], lastData.cells.length)) break;
+      const period = pending.length && !lastData.header ? periodLine(pending[pending.length - 1]) : undefined;
+      if (period && wordsLine(lines[j], lastData.cells.length)) {
+        let shown: RawRow | undefined;
+        for (let q = rows.length - 1; q >= 0 && !shown; q--) if (rows[q].header && rows[q].label === '' && rows[q].cells.length === 1 && periodsIn(rows[q].cells[0].text).length) shown = rows[q];
+        if (!shown || shown.cells[0].text !== period.cells[0].text) break;
+      }
       const t = lines[j].text.trim();
       // Up to three lines of text between rows; five where all are short (a label wrapped over three lines and a
       // row without figures: 单项金额不重大但 / 单独计提坏账准备 / 的应收账款).
