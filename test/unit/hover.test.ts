@@ -177,3 +177,85 @@ test('column words parted by spaces under a period line title the columns; the p
   assert.equal(rate?.column, '2017-12-31 计提比例（%）');
   assert.equal(rate?.unitKind, 'percent');
 });
+
+// 35 (新世界, pdftotext without -layout): the unit line read as the label of the header row under it.
+const UNIT_LINE_OVER_HEADER = `7、 可供出售金融资产
+(1).可供出售金融资产情况
+√适用 □不适用
+单位：元 币种：人民币
+期末余额
+
+期初余额
+
+项目
+账面余额
+
+减值准备
+
+账面价值
+
+账面余额
+
+减值准备
+
+账面价值
+
+可供出售权益工具：
+
+507,790,070.44
+
+3,400,000.00
+
+504,390,070.44
+
+562,413,578.44
+
+3,400,000.00
+
+559,013,578.44
+
+按公允价值计量的
+
+464,340,070.44
+
+464,340,070.44
+
+518,963,578.44
+
+-
+
+518,963,578.44
+
+按成本计量的
+
+43,450,000.00
+
+3,400,000.00
+
+40,050,000.00
+
+43,450,000.00
+
+3,400,000.00
+
+40,050,000.00
+
+合计
+
+507,790,070.44
+
+3,400,000.00
+
+504,390,070.44
+
+562,413,578.44
+
+`;
+
+test('a unit line read into the header row is the table unit line, not a column unit', () => {
+  const a = analyze(UNIT_LINE_OVER_HEADER);
+  const h = hoverFacts(a, UNIT_LINE_OVER_HEADER.indexOf('504,390,070.44'));
+  assert.equal(h?.unit, '元');
+  assert.equal(h?.source, 'table');
+  assert.equal(h?.column, '期末余额 账面价值');
+});
