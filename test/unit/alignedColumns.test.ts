@@ -199,3 +199,68 @@ test("a lone figure on a page without a full row is not placed by another page's
   assert.ok(lone?.uncertain, 'the lone figure is not placed');
   assert.deepEqual(warnings(text), []);
 });
+
+// 36 (平安银行): the period centred over the stage columns (本集团 / 2024年12月31日 / 第一阶段 | 第二阶段 …).
+const PERIOD_OVER_STAGES = `      不考虑任何抵押及其他信用增级措施的最大信用风险敞口(已扣除减值准备)：
+
+                                                    本集团
+                                                2024年12月31日
+                                                                        不考虑任何
+                                                                        抵押及其他
+                                                                        信用增级措
+                                                                        施的最大信
+                      第一阶段         第二阶段           第三阶段         不适用      用风险敞口
+
+
+      存放中央银行款项          265,552           -             -           -     265,552
+      存放同业款项            132,090           -             -           -     132,090
+      拆出资金              267,252           -             -           -     267,252
+      交易性金融资产(不含股权)           -           -             -     629,430     629,430
+      衍生金融资产                  -           -             -      65,412      65,412
+      买入返售金融资产           32,719           -             -           -      32,719
+      发放贷款和垫款         3,178,985     102,025        13,043           -   3,294,053
+      其他债权投资            176,645          10             -           -     176,655
+      债权投资              780,485       4,102           488           -     785,075
+      其他金融资产             11,193         327            94           -      11,614
+      小计              4,844,921     106,464        13,625     694,842   5,659,852
+`;
+
+test('a single period over all the columns dates each of them; a single other word (本集团) names none', () => {
+  const t = analyze(PERIOD_OVER_STAGES).model.tables.find((x) => x.layout === 'aligned');
+  assert.ok(t);
+  assert.deepEqual(t.columns.map((c) => c.title), ['2024年12月31日 第一阶段', '2024年12月31日 第二阶段', '2024年12月31日 第三阶段', '2024年12月31日 不适用', '2024年12月31日 不考虑任何 抵押及其他 信用增级措 施的最大信 用风险敞口']);
+});
+
+// 32 (贵州茅台): a title wrapped around the line of the other titles (电子设备及其 above it, 他 below it); and
+// 本集团 right over one title names the table, not that column.
+const TITLE_AROUND_LINE = `                                                                           单位：元 币种：人民币
+                                                                          电子设备及其
+      项目           房屋及建筑物                机器设备              运输工具                                  合计
+                                                                            他
+一、账面原值：
+  1.期初余额          22,132,224,920.44   1,999,629,112.98   276,593,468.31   777,794,492.36   25,186,241,994.09
+  2.本期增加金额         2,450,899,506.50      78,839,832.19    49,663,726.77    49,862,986.39    2,629,266,051.85
+    （1）购置             41,200,048.72         651,810.69    18,738,972.91    11,099,469.07       71,690,301.39
+    （2）在建工程转入      2,409,699,457.78      78,188,021.50    30,924,753.86    38,763,517.32    2,557,575,750.46
+    （3）企业合并增加
+    （4）外币报表折算
+`;
+
+const GROUP_OVER_TITLE = `                                           本集团
+                            附注四       2024年度       2023年度
+
+七、其他综合收益的税后净额                    47
+(一) 不能重分类进损益的其他综合收益
+    其他权益工具投资公允价值变动                          403      (181)
+    3.外币财务报表折算差额                              37         6
+    小计                                     (777)     (191)
+`;
+
+test('a title wrapped around the line of the other titles is one title; one word right over a title is not part of it', () => {
+  const t = analyze(TITLE_AROUND_LINE).model.tables.find((x) => x.layout === 'aligned');
+  assert.ok(t);
+  assert.deepEqual(t.columns.map((c) => c.title), ['房屋及建筑物', '机器设备', '运输工具', '电子设备及其 他', '合计']);
+  const g = analyze(GROUP_OVER_TITLE).model.tables.find((x) => x.layout === 'aligned');
+  assert.ok(g);
+  assert.deepEqual(g.columns.map((c) => c.title), ['2024年度', '2023年度']);
+});

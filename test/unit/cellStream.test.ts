@@ -719,3 +719,182 @@ test('periods over column words that name a share (占总额比例(%)) title the
   );
   assert.deepEqual(t.columns.map((c) => c.share), [false, true, false, true]);
 });
+
+// 24 (中国移动): a movement table whose header writes two titles on one line, parted by spaces (本年减少  2025 年12 月31 日).
+const TWO_TITLES_A_LINE = `(b)
+离职后福利
+
+2024 年12 月31 日
+本年增加
+本年减少  2025 年12 月31 日
+
+基本养老保险
+187
+13,691
+(13,680)
+198
+失业保险费
+12
+537
+(538)
+11
+年金
+88
+7,608
+(7,598)
+98
+`;
+
+test('two header titles on one line, parted by a run of spaces, are two columns', () => {
+  const [t] = streamTables(TWO_TITLES_A_LINE);
+  assert.ok(t);
+  assert.deepEqual(t.columns.map((c) => c.title), ['2024 年12 月31 日', '本年增加', '本年减少', '2025 年12 月31 日']);
+  assert.deepEqual(cellsOf(t, '失业保险费'), ['12', '537', '(538)', '11']);
+});
+
+// 27 (西部证券): each column a balance date and a year on two lines (2025 年12 月31 日 / /2025 年度).
+const DATE_AND_YEAR = `五、发行人的主要财务指标
+（一）主要财务数据及财务指标
+项目
+2025 年12 月31 日
+/2025 年度
+2024 年12 月31 日
+/2024 年度
+2023 年12 月31 日
+/2023 年度
+总资产（亿元）
+1,216.61
+959.64
+962.21
+总负债（亿元）
+896.35
+669.49
+680.97
+`;
+
+test('a period written as a date over /year is one column title, and the first row keeps its own label', () => {
+  const [t] = streamTables(DATE_AND_YEAR);
+  assert.ok(t);
+  assert.deepEqual(t.columns.map((c) => c.title), ['2025 年12 月31 日/2025 年度', '2024 年12 月31 日/2024 年度', '2023 年12 月31 日/2023 年度']);
+  assert.deepEqual(cellsOf(t, '总资产（亿元）'), ['1,216.61', '959.64', '962.21']);
+});
+
+// 27: periods over 金额 | 占比 three times; the last 占比 is followed by the first row's label (现金), not part of it.
+const SHARE_OVER_LABEL = `（1）货币资金
+单位：万元、%
+项目
+2025 年12 月31 日
+2024 年12 月31 日
+2023 年12 月31 日
+金额
+占比
+金额
+占比
+金额
+占比
+现金
+1.61
+0.00
+----
+银行存款
+2,987,054.72
+99.42
+2,080,691.00 84.81 1,416,145.29 99.82
+公司存款
+362,232.80
+12.06
+511,527.12
+20.85
+300,163.73
+21.16
+`;
+
+test('a column word over the first row is the last column title, not the head of the row label', () => {
+  const [t] = streamTables(SHARE_OVER_LABEL);
+  assert.ok(t);
+  assert.deepEqual(t.columns.map((c) => c.title), ['2025 年12 月31 日 金额', '2025 年12 月31 日 占比', '2024 年12 月31 日 金额', '2024 年12 月31 日 占比', '2023 年12 月31 日 金额', '2023 年12 月31 日 占比']);
+  assert.ok(rowOf(t, '现金'));
+  assert.deepEqual(cellsOf(t, '公司存款'), ['362,232.80', '12.06', '511,527.12', '20.85', '300,163.73', '21.16']);
+  assert.equal(t.columns[4].share, false);
+});
+
+// 23 (比亚迪): an investment movement table whose column words wrap over lines, one cell a line (其他增加 / /(减少) /
+// （注）, 计提减值准 / 备).
+const WRAPPED_WORDS = `（1） 长期股权投资情况（续）
+
+本年变动
+
+年初余额
+ 追加投资
+其他增加
+/(减少)
+（注）
+减少投
+资
+权益法下投资收
+益
+其他综合收
+益
+其他权益变
+动
+宣告现金股
+利
+计提减值准
+备
+年末账面价值
+年末减值准
+备
+
+盛新锂能集团股份有限公司
+2,034,810
+---
+(33,789)
+-
+-
+(11,191)
+ (638,157)
+1,351,673
+ (638,157)
+
+西藏日喀则扎布耶锂业高科技有限公司
+484,504
+---
+(5,932)
+----
+478,572
+-
+
+其他联营企业
+1,396,572
+152,000
+-
+-
+5,047
+-
+-
+(11,280)
+-
+1,542,339
+-
+
+合计
+59,565,120
+9,179,504
+(43,673)
+-
+1,271,765
+-
+-
+(22,471)
+(638,157)
+69,312,088
+`;
+
+test('column words wrapped over lines are joined where that names every column', () => {
+  const [t] = streamTables(WRAPPED_WORDS);
+  assert.ok(t);
+  assert.deepEqual(t.columns.map((c) => c.title), [
+    '年初余额', '追加投资', '其他增加/(减少)（注）', '减少投资', '权益法下投资收益', '其他综合收益', '其他权益变动', '宣告现金股利', '计提减值准备', '年末账面价值', '年末减值准备',
+  ]);
+  assert.deepEqual(cellsOf(t, '盛新锂能集团股份有限公司'), ['2,034,810', '-', '-', '-', '(33,789)', '-', '-', '(11,191)', '(638,157)', '1,351,673', '(638,157)']);
+});

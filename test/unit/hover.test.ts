@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
-import { hoverAt } from '../../server/src/features/hover';
+import { hoverAt, hoverFacts } from '../../server/src/features/hover';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -131,4 +131,131 @@ test('percent columns are percents and stated units reach the hover', () => {
   const md = hover(doc, '1,050');
   assert.match(md, /\*\*1,050,000,000\.00 元\*\*/);
   assert.match(md, /unit: 人民币百万元 — from the document's unit statement/);
+});
+
+// 004: an ageing table in space-parted text, a period over a row of column words; after 续上表, the next period's part.
+const AGEING_PARTS = `组合中，按账龄分析法计提坏账准备的应收账款：
+
+账龄
+2018-12-31
+
+应收账款 坏账准备 计提比例（%）
+
+1年以内（含 1年） 20,504,052.49 1,025,202.62 5.00
+
+1至 2年（含 2年） 1,396,004.58 139,600.46 10.00
+
+2至 3年（含 3年） 121,600.00 36,480.00 30.00
+
+3至 4年（含 4年） 121,774.55 60,887.28 50.00
+
+合计 22,143,431.62 1,262,170.36 5.70
+
+续上表
+
+ 账龄
+
+2017-12-31
+
+应收账款 坏账准备 计提比例（%）
+
+1年以内（含 1年） 18,275,484.32 913,774.22 5.00
+
+1至 2年（含 2年） 934,757.88 93,475.79 10.00
+
+2至 3年（含 3年） 121,774.55 36,532.37 30.00
+
+合计 19,332,016.75 1,043,782.37 5.40
+`;
+
+test('column words parted by spaces under a period line title the columns; the part after 续上表 has its own period', () => {
+  const a = analyze(AGEING_PARTS);
+  const facts = (needle: string) => hoverFacts(a, AGEING_PARTS.indexOf(needle));
+  assert.equal(facts('36,480.00')?.column, '2018-12-31 坏账准备');
+  assert.equal(facts('36,532.37')?.column, '2017-12-31 坏账准备');
+  const rate = facts('5.40');
+  assert.equal(rate?.column, '2017-12-31 计提比例（%）');
+  assert.equal(rate?.unitKind, 'percent');
+});
+
+// 35 (新世界, pdftotext without -layout): the unit line read as the label of the header row under it.
+const UNIT_LINE_OVER_HEADER = `7、 可供出售金融资产
+(1).可供出售金融资产情况
+√适用 □不适用
+单位：元 币种：人民币
+期末余额
+
+期初余额
+
+项目
+账面余额
+
+减值准备
+
+账面价值
+
+账面余额
+
+减值准备
+
+账面价值
+
+可供出售权益工具：
+
+507,790,070.44
+
+3,400,000.00
+
+504,390,070.44
+
+562,413,578.44
+
+3,400,000.00
+
+559,013,578.44
+
+按公允价值计量的
+
+464,340,070.44
+
+464,340,070.44
+
+518,963,578.44
+
+-
+
+518,963,578.44
+
+按成本计量的
+
+43,450,000.00
+
+3,400,000.00
+
+40,050,000.00
+
+43,450,000.00
+
+3,400,000.00
+
+40,050,000.00
+
+合计
+
+507,790,070.44
+
+3,400,000.00
+
+504,390,070.44
+
+562,413,578.44
+
+`;
+
+test('a unit line read into the header row is the table unit line, not a column unit', () => {
+  const a = analyze(UNIT_LINE_OVER_HEADER);
+  const h = hoverFacts(a, UNIT_LINE_OVER_HEADER.indexOf('504,390,070.44'));
+  assert.equal(h?.unit, '元');
+  assert.equal(h?.source, 'table');
+  assert.equal(h?.column, '期末余额 账面价值');
 });

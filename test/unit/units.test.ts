@@ -48,3 +48,15 @@ test('units: a unit in a header cell; percents and counts named by the header ar
   ];
   for (const [text, expected] of cases) assert.equal(brief(columnUnitIn(text)), expected, text);
 });
+
+test('units: a header row of units alone under the column words names the column unit', () => {
+  // 22: 2006年 / 销售量 | 销售价格 / 百万吨 | 人民币元/吨 — the title joins the rows top to bottom.
+  const cases: [string, string][] = [
+    ['2006年 销售量 百万吨', '百万吨|1000000|count'],
+    ['2024年 金额 万元', '万元|10000|money'],
+    ['2006年 销售价格 人民币元/吨', 'none'],
+    // A lone count word at the end is no unit row (a wrapped word's last character).
+    ['期末 人', 'none'],
+  ];
+  for (const [text, expected] of cases) assert.equal(brief(columnUnitIn(text)), expected, text);
+});

@@ -104,6 +104,12 @@ export function columnUnitIn(header: string): Unit | undefined {
   }
   const stated = tableUnitsIn(header, 0);
   if (stated && stated.length === 1) return { ...stated[0], source: 'column', range: undefined };
+  // A header row of units alone under the column words (销售量 / 百万吨, 金额 / 万元): the title's last part.
+  const last = header.trim().split(SPACE_RUN).pop()!;
+  if (last.length < header.trim().length) {
+    const u = unitFromWord(last, 'column');
+    if (u && u.name.length === last.length && (u.kind !== 'count' || u.factor !== 1 || last.length >= 2)) return u;
+  }
   if (PERCENT_HEADER.test(header)) return { name: '%', factor: 1, kind: 'percent', source: 'column' };
   const words = header.replace(HEADER_PAREN, '').trim();
   if (RATIO_HEADER.test(words)) return { name: '%', factor: 1, kind: 'percent', source: 'column' };
@@ -130,6 +136,7 @@ export function rowUnitIn(label: string): Unit | undefined {
   if (PERCENT_HEADER.test(t) && /[%％]\s*[)）]?$/.test(t)) return { name: '%', factor: 1, kind: 'percent', source: 'row' };
   return undefined;
 }
+const SPACE_RUN = /\s+/;
 const ROW_UNIT_END = /[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$/;
 
 /** Formats a value in 元 (or a count) with thousands separators and the given decimals. */

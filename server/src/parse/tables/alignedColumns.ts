@@ -502,8 +502,37 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
           break;
         }
       }
+      // A title wrapped over lines right above the stacks, one cell a line over one stack: its upper lines, where
+      // they are several (不考虑任何 / 抵押及其他 / … over 用风险敞口) or the line below leaves that column empty
+      // (电子设备及其 over a line of the other titles, 他 under it). One word right over a title (本集团 over
+      // 2024年度) names the table.
+      const wrapped = new Map<number, number>();
+      if (stacks) {
+        const overOf = (w: { s: number; e: number }) => stacks!.map((st, c) => (st.s < w.e && st.e > w.s ? c : -1)).filter((c) => c >= 0);
+        let col = -1;
+        for (let k = from - 1; k >= 0; k--) {
+          const ws = cells[k].filter((w) => !isLabelTitle(w));
+          if (ws.length !== 1 || isPeriod(ws[0].text)) break;
+          const over = overOf(ws[0]);
+          if (over.length !== 1 || (col >= 0 && over[0] !== col)) break;
+          col = over[0];
+          wrapped.set(k, col);
+        }
+        if (wrapped.size === 1) {
+          const [k] = wrapped.keys();
+          if (cells[k + 1].some((w) => overOf(w).includes(col))) wrapped.clear();
+        }
+      }
       for (let k = 0; k < cells.length; k++) {
         const upper: typeof cells[0] = [];
+        const wrapCol = wrapped.get(k);
+        if (wrapCol !== undefined) {
+          for (const w of cells[k]) {
+            if (isLabelTitle(w)) labelTitle.push(w.text);
+            else put(wrapCol, w);
+          }
+          continue;
+        }
         for (const w of cells[k]) {
           if (isLabelTitle(w)) labelTitle.push(w.text);
           else if (!stacks) {
@@ -513,7 +542,10 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
         }
         // A cell above the stacks names the stacks it spans (期末余额 over 金额 | 比例, 销售费用率 over 2024 年 | 2023 年),
         // else the one nearest it; a single cell over them all (本集团, 三阶段变动) names the table, not a column.
-        if (stacks && upper.length > 1) {
+        if (stacks && upper.length === 1 && isPeriod(upper[0].text)) {
+          // …but a period over them all (2024年12月31日 over 第一阶段 | 第二阶段 …) dates every column.
+          for (let c = 0; c < stacks.length; c++) put(c, upper[0]);
+        } else if (stacks && upper.length > 1) {
           for (const w of upper) {
             const over = stacks.map((st, c) => (st.s < w.e + 1 && st.e > w.s - 1 ? c : -1)).filter((c) => c >= 0);
             if (over.length) for (const c of over) put(c, w);
@@ -685,6 +717,12 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
 }
 
 /** A section label (流动资产：) ends in a colon. */
+/** A header cell that is one period and nothing else (2024年12月31日, 2024 年度). */
+function isPeriod(text: string): boolean {
+  const p = periodsIn(text);
+  return p.length === 1 && p[0].start === 0 && p[0].end >= text.trimEnd().length;
+}
+
 function endsSection(text: string): boolean {
   const c = lastNonSpaceCode(text);
   return c === 0xff1a || c === 58;

@@ -189,8 +189,14 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
 
   // Units: the table's unit line or caption, the label header (数量(个)), the document's.
   const first = rows0[0];
-  const { caption, captionRange, units } = captionAndUnits(ctx, first.line);
-  const labelHeaderUnit = headerRows.length ? columnUnitIn(headerRows[0].label) : undefined;
+  const found = captionAndUnits(ctx, first.line);
+  const { caption, captionRange } = found;
+  let units = found.units;
+  // A unit line read into the header's label cell (单位：元 币种：人民币 over 期末余额 …) is the table's unit line.
+  const label0 = headerRows.length ? headerRows[0] : undefined;
+  const labelLineUnits = label0 ? tableUnitsIn(label0.label, label0.labelRange.start) : undefined;
+  if (labelLineUnits && !units) units = labelLineUnits;
+  const labelHeaderUnit = label0 && !labelLineUnits ? columnUnitIn(label0.label) : undefined;
   // The document's statement covers what follows it (财务附注中报表的单位为：千元 says nothing of the tables before).
   const stated = ctx.documentUnit && (ctx.documentUnit.range?.start ?? 0) <= first.start ? ctx.documentUnit : undefined;
   const unit: Unit = labelHeaderUnit ?? units?.find((u) => u.kind === 'money') ?? units?.[0] ?? stated ?? DEFAULT_UNIT;

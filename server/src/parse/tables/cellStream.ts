@@ -366,12 +366,13 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
           const p = cur.head[0];
           cur = { label: p.text, labelStart: p.start, labelEnd: p.end, line: cur.line, lastLine: cur.lastLine, items: [], streamed: false };
         } else if (cur && cur.head && (cur.head[cur.head.length - 1].word || balanceUnderYears(cur.head))) {
-          // The header's last text line is the first row's label (with the line before it, when wrapped); so is a
+          // The header's last text line is the first row's label (with the line before it, when wrapped, unless that
+          // is a column word: 金额 | 占比 / 现金 | 1.61 is the last column's title over the row 现金); so is a
           // balance word under year columns (2024 年 | 2023 年 / 年初余额 | 14,590,710 …: a movement table).
           const head = cur.head;
           let p = head.pop()!;
           const before = head[head.length - 1];
-          if (p.word && before?.word && before.line === p.line! - 1 && canJoin(before.text, p.text)) {
+          if (p.word && before?.word && before.line === p.line! - 1 && (!COLUMN_WORD.test(before.text) || TOTAL_TAIL.test(p.text)) && canJoin(before.text, p.text)) {
             head.pop();
             p = { text: before.text + p.text, start: before.start, end: p.end, line: before.line };
           }
@@ -397,8 +398,9 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
           // A page break ends a header: what follows is the next page's (项目 / 2024 年12 月31 日 …).
           close();
         } else if (cur && cur.head && !tok.values && !ITEM_START.test(tok.text) && !UNIT_LINE.test(tok.text)) {
-          // Column words under the periods (账面余额, 同比增减), or the first row's label.
-          cur.head.push({ text: tok.text, start: tok.start, end: tok.end, word: true, line: i });
+          // Column words under the periods (账面余额, 同比增减), or the first row's label; two to a line where a
+          // run of spaces parts them (本年减少  2025 年12 月31 日: a word and a period).
+          for (const p of headPieces(tok)) cur.head.push(p);
           cur.lastLine = i;
           break;
         }
@@ -426,6 +428,28 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
     if (cur && cur.page === undefined) cur.page = breaks;
   }
   flush();
+}
+
+const WIDE_GAP = /\s{2,}/g;
+
+/** A header's text line as its words: one, or several where runs of two spaces or more part them; a period among them is no word. */
+function headPieces(tok: Token): Piece[] {
+  const out: Piece[] = [];
+  let from = 0;
+  const push = (a: number, b: number) => {
+    const text = tok.text.slice(a, b);
+    out.push({ text, start: tok.start + a, end: tok.start + b, word: isWord(text), line: tok.line });
+  };
+  const isWord = (text: string) => COLUMN_WORD.test(text) || (!isHeadWord(text) && !SLASH_PERIOD.test(text));
+  WIDE_GAP.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WIDE_GAP.exec(tok.text))) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  if (!out.length) return [{ text: tok.text, start: tok.start, end: tok.end, word: isWord(tok.text), line: tok.line }];
+  push(from, tok.text.length);
+  return out;
 }
 
 /** Values of a row, a run of dashes (---) counting as that many nil cells. */
@@ -704,10 +728,28 @@ function mode(values: number[]): number {
 const YEAR_END = /年$/;
 const MONTH_START = /^\d{1,2}\s*月/;
 const ASIDE = /^[(（][^)）]{0,8}[)）]$/;
+const SLASH_PERIOD = /^[/／]\s*(?:19|20)\d\d/;
 
 /** Two levels of column words (账面余额 坏账准备 … over 金额 比例 …): they cannot be laid over the columns in stream order. */
 function twoLevels(words: Cell[]): boolean {
   return words.some((c) => SUB_WORD.test(c.text)) && words.some((c) => !SUB_WORD.test(c.text));
+}
+
+type HeadCell = Cell & { word: boolean; line?: number };
+
+/** A column word's second line: one that starts with a slash (其他增加 / /(减少)), or a lone character (计提减值准 / 备). */
+const WRAPPED_TAIL = /^(?:[/／]|[\u4e00-\u9fff]$)/;
+
+/** The header's column words with their wrapped second lines joined to the word on the line before. */
+function joinWrappedWords(cells: HeadCell[]): HeadCell[] {
+  const out: HeadCell[] = [];
+  for (const c of cells) {
+    const last = out[out.length - 1];
+    if (last && last.word && c.word && c.line !== undefined && last.line !== undefined && c.line === last.line + 1 && WRAPPED_TAIL.test(c.text) && !COLUMN_WORD.test(last.text)) {
+      out[out.length - 1] = { ...last, text: last.text + c.text, end: c.end, line: c.line };
+    } else out.push(c);
+  }
+  return out;
 }
 
 /**
@@ -716,17 +758,19 @@ function twoLevels(words: Cell[]): boolean {
  * beyond the column count are section labels, not column words.
  */
 function headerRows(r: StreamRow, k: number, repeated: boolean): RawRow[] {
-  const cells: (Cell & { word: boolean })[] = [];
+  const cells: HeadCell[] = [];
   for (const p of r.head!) {
     // The note column and the titles of label columns (序号, 客户名称) are not value columns.
     if (NOTE_HEAD.test(p.text) || (p.word && LABEL_COLUMN.test(p.text))) continue;
     const last = cells[cells.length - 1];
-    if (last && ((YEAR_END.test(last.text) && MONTH_START.test(p.text)) || RESTATED.test(p.text) || ASIDE.test(p.text))) {
+    // A period's second half (2025 年12 月31 日 / /2025 年度: the balance date and the year) goes on the cell before.
+    const second = !!last && !last.word && SLASH_PERIOD.test(p.text) && periodsIn(p.text.slice(1)).length === 1;
+    if (last && ((YEAR_END.test(last.text) && MONTH_START.test(p.text)) || RESTATED.test(p.text) || ASIDE.test(p.text) || second)) {
       last.text += p.text;
       last.end = p.end;
       continue;
     }
-    cells.push({ start: p.start, end: p.end, text: p.text, word: !!p.word || COLUMN_WORD.test(p.text) });
+    cells.push({ start: p.start, end: p.end, text: p.text, word: !!p.word || COLUMN_WORD.test(p.text), line: p.line });
   }
   const fits = (n: number) => n > 0 && (n === k || k % n === 0);
   // Periods over column words (2024 年 … / 金额 占比 金额 占比 …): two header rows. Otherwise trailing
@@ -740,12 +784,23 @@ function headerRows(r: StreamRow, k: number, repeated: boolean): RawRow[] {
     return undefined;
   };
   const whole = (cs: typeof cells) => cs.length === k && !twoLevels(cs.filter((c) => c.word));
-  let rowsOfCells: Cell[][] | undefined = whole(cells) ? [cells] : split(cells);
-  while (!rowsOfCells && cells.length > k && cells[cells.length - 1].word) {
-    cells.pop();
-    rowsOfCells = whole(cells) ? [cells] : split(cells);
-  }
-  if (!rowsOfCells) rowsOfCells = fits(cells.length) && !twoLevels(cells.filter((c) => c.word)) ? [cells] : [[]];
+  const lay = (cs: HeadCell[]): { rows?: Cell[][]; cells: HeadCell[] } => {
+    cs = cs.slice();
+    let rows = whole(cs) ? [cs] : split(cs);
+    while (!rows && cs.length > k && cs[cs.length - 1].word) {
+      cs.pop();
+      rows = whole(cs) ? [cs] : split(cs);
+    }
+    return { rows, cells: cs };
+  };
+  // Column words wrapped over lines (其他增加 / /(减少), 计提减值准 / 备): joined where that lays the whole header
+  // over the columns (before trailing words are taken for section labels).
+  const joined = joinWrappedWords(cells);
+  const joinedRows = joined.length < cells.length ? (whole(joined) ? [joined] : split(joined)) : undefined;
+  const laid = joinedRows ? { rows: joinedRows, cells: joined } : lay(cells);
+  let rowsOfCells = laid.rows;
+  const kept = laid.cells;
+  if (!rowsOfCells) rowsOfCells = fits(kept.length) && !twoLevels(kept.filter((c) => c.word)) ? [kept] : [[]];
   const lastEnd = r.head!.length ? r.head![r.head!.length - 1].end : r.labelEnd;
   return rowsOfCells.map((cs, i) => ({
     label: i === 0 ? r.label : '',

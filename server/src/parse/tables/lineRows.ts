@@ -227,6 +227,38 @@ function subheaderLine(line: Line): RawRow | undefined {
   return { label: '', labelRange: { start: base, end: base }, cells, line: line.index, lastLine: line.index, start: base, end: base + t.length, header: true };
 }
 
+const CJK = /[\u4e00-\u9fff]/;
+const WORDS_PUNCTUATION = /[，。；：,;:、]/;
+
+/**
+ * A header row of column words parted by spaces (应收账款 坏账准备 计提比例（%）) right above the first row: as
+ * many words as the row has cells, each a short Chinese word without figures, or undefined.
+ */
+function wordsLine(line: Line, n: number): RawRow | undefined {
+  const t = line.text.trim();
+  if (n < 2 || !t || t.length > 120 || WORDS_PUNCTUATION.test(t) || DIGIT.test(t.replace(PARENTHESES, ''))) return undefined;
+  const base = line.start + line.text.indexOf(t);
+  const cells: Cell[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(t))) {
+    if (m[0].length < 2 || m[0].length > 16 || !CJK.test(m[0])) return undefined;
+    cells.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0] });
+  }
+  if (cells.length !== n) return undefined;
+  return { label: '', labelRange: { start: base, end: base }, cells, line: line.index, lastLine: line.index, start: base, end: base + t.length, header: true };
+}
+
+/** A line that is one period and nothing else (2019-6-30), over a row of column words: the header's first row. */
+function periodLine(line: Line): RawRow | undefined {
+  const t = line.text.trim();
+  const periods = periodsIn(t);
+  if (periods.length !== 1 || periods[0].start !== 0 || periods[0].end < t.length) return undefined;
+  const base = line.start + line.text.indexOf(t);
+  const cells: Cell[] = [{ start: base, end: base + t.length, text: t }];
+  return { label: '', labelRange: { start: base, end: base }, cells, line: line.index, lastLine: line.index, start: base, end: base + t.length, header: true };
+}
+
 const SHORT_LABEL_LINE = 12;
 
 export function findLineTables(ctx: TableContext, add: AddTable) {
@@ -271,7 +303,10 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
         back--;
         continue;
       }
-      const h = headerLine(lines[back]) ?? (headers.length === 0 && seen === 0 ? subheaderLine(lines[back]) : undefined);
+      const h =
+        headerLine(lines[back]) ??
+        (headers.length === 0 && seen === 0 ? subheaderLine(lines[back]) ?? wordsLine(lines[back], first.cells.length) : undefined) ??
+        (headers.length === 1 && headers[0].label === '' ? periodLine(lines[back]) : undefined);
       if (h) {
         headers.unshift(h);
         back--;
@@ -331,6 +366,16 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
         gap = 0;
         j++;
         continue;
+      }
+      // A period line over a row of column words (续上表 / 2017-12-31 / 应收账款 坏账准备 计提比例（%）) is the next
+      // part's header: a new table, whose own header names its columns.
+      // The same period again (a page break inside the part) goes on with it.
+      const lastData = rows[rows.length - 1];
+      const period = pending.length && !lastData.header ? periodLine(pending[pending.length - 1]) : undefined;
+      if (period && wordsLine(lines[j], lastData.cells.length)) {
+        let shown: RawRow | undefined;
+        for (let q = rows.length - 1; q >= 0 && !shown; q--) if (rows[q].header && rows[q].label === '' && rows[q].cells.length === 1 && periodsIn(rows[q].cells[0].text).length) shown = rows[q];
+        if (!shown || shown.cells[0].text !== period.cells[0].text) break;
       }
       const t = lines[j].text.trim();
       // Up to three lines of text between rows; five where all are short (a label wrapped over three lines and a
