@@ -224,7 +224,12 @@ function readBalanceRows(table: Table): { end?: Row; begin?: Row; open?: Row; da
 }
 
 /** (They depend on the table alone: kept per table object.) */
-const balanceRows = tableMemo<ReturnType<typeof readBalanceRows>>();
+const balanceRows = tableMemo<ReturnType<typeof readBalanceRows>>(({ end, begin, open, dated }, m) => ({
+  end: end && m.row(end),
+  begin: begin && m.row(begin),
+  open: open && m.row(open),
+  dated: dated && { begin: m.row(dated.begin), open: m.row(dated.open), end: m.row(dated.end), year: dated.year },
+}));
 
 /** The parts of the statements of changes in equity, in the order of the tables. */
 function equityParts(ctx: TieContext): Part[] {

@@ -52,7 +52,7 @@ function readTotalRow(table: Table): Row | undefined {
 }
 
 /** (Per table object: perTable.ts.) */
-const totalRows = tableMemo<Row | undefined>();
+const totalRows = tableMemo<Row | undefined>((r, m) => r && m.row(r));
 
 export interface NoteTotal {
   table: Table;

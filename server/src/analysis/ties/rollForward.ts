@@ -303,4 +303,7 @@ export function rollForwardTies(tables: Table[], lines?: readonly Line[]): Tie[]
 
 const isRollForward = (t: Table) => t.rows.some((r) => r.label.includes('增加')) || t.columns.some((c) => /增加|计提|新增/.test(c.title));
 const namesIncrease = tableMemo<boolean>();
-const tableTies = tableMemo<Tie[]>();
+const tableTies = tableMemo<Tie[]>((ties, m) => {
+  const end = (e: TieEnd): TieEnd => ({ ...e, table: m.table, row: m.row(e.row!), cell: m.cell(e.cell, e.row!) });
+  return ties.map((t) => ({ ...t, target: end(t.target), parts: t.parts.map((p) => ({ ...p, end: end(p.end) })) }));
+});
