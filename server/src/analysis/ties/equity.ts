@@ -10,7 +10,7 @@
 // where a band above it or a year names its period; a row only where its label names it once.
 
 import type { FilingModel, Row, Table } from '../../model/types';
-import { endAt, itemOf, lineAbove, lineInTables, Period, Scope } from './identity';
+import { endAt, itemOf, lineAbove, Period, Scope } from './identity';
 import { PERIOD_NAME, SCOPE_NAME, statementEnd, StatementLine, TieContext } from './context';
 import { makeTie, Tie, TieEnd } from './types';
 import { tableMemo } from './perTable';
@@ -233,9 +233,6 @@ const balanceRows = tableMemo<ReturnType<typeof readBalanceRows>>(({ end, begin,
 
 /** The parts of the statements of changes in equity, in the order of the tables. */
 function equityParts(ctx: TieContext): Part[] {
-  // Which lines belong to tables: worked out only once a table looks like a part.
-  let lines: Uint8Array | undefined;
-  const inTable = () => (lines ??= lineInTables(ctx.model));
   const model = ctx.model;
   const out: Part[] = [];
   let group: { scope: Scope | 'single' | undefined; year?: number } | undefined;
@@ -247,7 +244,7 @@ function equityParts(ctx: TieContext): Part[] {
       group = undefined;
       continue;
     }
-    const title = titleOf(model, table, inTable());
+    const title = titleOf(model, table, ctx.inTable);
     let from: number;
     if (title) {
       group = { scope: title.scope, year: title.year };
