@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import { analyze, Analysis } from '../../server/src/analysis/analyze';
+import { memoCounts } from '../../server/src/analysis/ties/perTable';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { outline } from '../../server/src/features/outline';
 import { changedRange } from '../../server/src/parse/reuse';
@@ -200,4 +201,26 @@ test('an edit far from page anchors and headings takes over the running headers,
   const paged = text.slice(0, mid) + '\f' + text.slice(mid);
   const next = assertSame(paged, prev, 'form feed inserted');
   assert.ok(next.model.runningHeaders !== prev.model.runningHeaders);
+});
+
+test('ties after an edit: a table the edit left alone keeps its ties, a moved one translates them, all as from scratch', () => {
+  const dir = path.join(FIXTURES, 'ties');
+  let kept = 0;
+  const counts = { ...memoCounts };
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.filing')).sort()) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    const prev = analyze(text);
+    const before = prev.ties;
+    // The first character replaced (nothing moves: the tables of the chunks after the first are shared), and a
+    // line inserted at the start (every table moves).
+    for (const edited of [(text[0] === '*' ? '#' : '*') + text.slice(1), '\n' + text]) {
+      const reused = assertSame(edited, prev, `${f}: ${edited.length === text.length ? 'replacement' : 'insertion'}`);
+      const rolls = reused.ties.filter((t) => t.family === 'rollForwards');
+      if (edited.length === text.length) kept += rolls.filter((t) => before.includes(t)).length;
+    }
+  }
+  // The same tie objects where the table is shared (worked out once per table: ties/perTable.ts); for a copy,
+  // the source's summaries translated.
+  assert.ok(kept > 0, 'no roll-forward tie kept over a replacement');
+  assert.ok(memoCounts.translated - counts.translated > 20, `${memoCounts.translated - counts.translated} summaries translated for copies`);
 });

@@ -96,7 +96,15 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Gener
     let cover: Coverage | undefined;
     let ties: Tie[] | undefined;
     Object.defineProperty(analysis, 'coverage', { enumerable: true, get: () => (cover ??= coverage(model, checks)) });
-    Object.defineProperty(analysis, 'ties', { enumerable: true, get: () => (ties ??= findTies(model, tieOptions)) });
+    // (The copies an edit made let the ties of a moved table be translated from its source's; dropped once read,
+    // so that an analysis does not keep the previous one's tables alive.)
+    let moved: Map<Table, Table> | undefined = copies;
+    const findOnce = () => {
+      const out = findTies(model, tieOptions, moved);
+      moved = undefined;
+      return out;
+    };
+    Object.defineProperty(analysis, 'ties', { enumerable: true, get: () => (ties ??= findOnce()) });
   }
   return analysis;
 }

@@ -17,6 +17,8 @@ export interface TieContext {
   regions: Region[];
   /** `${scope}|${item}` → the statement line, when the item names exactly one line of one statement of that scope. */
   lines: Map<string, StatementLine>;
+  /** A byte per line: whether it belongs to a table (identity.ts lineInTables). */
+  inTable: Uint8Array;
   /** Worked out once for the notes and the periods families (notes.ts). */
   noteTotals?: unknown[];
 }
@@ -44,7 +46,7 @@ export function tieContext(model: FilingModel): TieContext {
     }
   }
   for (const k of ambiguous) lines.delete(k);
-  return { model, statements, regions, lines };
+  return { model, statements, regions, lines, inTable };
 }
 
 /** The figure of a statement line in a period. */

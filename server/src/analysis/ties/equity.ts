@@ -10,9 +10,10 @@
 // where a band above it or a year names its period; a row only where its label names it once.
 
 import type { FilingModel, Row, Table } from '../../model/types';
-import { endAt, itemOf, lineAbove, lineInTables, Period, Scope } from './identity';
+import { endAt, itemOf, lineAbove, Period, Scope } from './identity';
 import { PERIOD_NAME, SCOPE_NAME, statementEnd, StatementLine, TieContext } from './context';
 import { makeTie, Tie, TieEnd } from './types';
+import { tableMemo } from './perTable';
 
 /** The title of the statement: "合并所有者权益变动表", "母公司股东权益变动表", "合并及银行股东权益变动表（续）". */
 const TITLE = /^\s*(?:\d{1,2}\s*[、.．]|[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）])?\s*(合并|母公司|公司)?\s*(及(?:母公司|公司|银行|本行))?\s*(?:所有者|股东)权益变动表\s*(?:[（(]\s*续\s*[)）])?\s*$/;
@@ -213,27 +214,37 @@ function componentColumns(table: Table): Map<Component, number> {
   return out;
 }
 
+/** A part's balance rows: 上年年末余额, 本年年初余额, 本年年末余额, or the same named by their dates. */
+function readBalanceRows(table: Table): { end?: Row; begin?: Row; open?: Row; dated?: ReturnType<typeof datedRows> } {
+  const end = uniqueRow(table, END_ROW);
+  const begin = uniqueRow(table, BEGIN_ROW);
+  const open = uniqueRow(table, OPEN_ROW);
+  const dated = !end && !begin ? datedRows(table) : undefined;
+  return dated ? { end: dated.end, begin: dated.begin, open: dated.open, dated } : { end, begin, open };
+}
+
+/** (They depend on the table alone: kept per table object.) */
+const balanceRows = tableMemo<ReturnType<typeof readBalanceRows>>(({ end, begin, open, dated }, m) => ({
+  end: end && m.row(end),
+  begin: begin && m.row(begin),
+  open: open && m.row(open),
+  dated: dated && { begin: m.row(dated.begin), open: m.row(dated.open), end: m.row(dated.end), year: dated.year },
+}));
+
 /** The parts of the statements of changes in equity, in the order of the tables. */
 function equityParts(ctx: TieContext): Part[] {
-  // Which lines belong to tables: worked out only once a table looks like a part.
-  let lines: Uint8Array | undefined;
-  const inTable = () => (lines ??= lineInTables(ctx.model));
   const model = ctx.model;
   const out: Part[] = [];
   let group: { scope: Scope | 'single' | undefined; year?: number } | undefined;
   let prevTable: Table | undefined;
   for (const table of model.tables) {
-    let end = uniqueRow(table, END_ROW);
-    let begin = uniqueRow(table, BEGIN_ROW);
-    let open = uniqueRow(table, OPEN_ROW);
-    const dated = !end && !begin ? datedRows(table) : undefined;
-    if (dated) ({ end, begin, open } = dated);
+    const { end, begin, open, dated } = balanceRows(table, readBalanceRows);
     if (!end || !begin || end.line < begin.line) {
       prevTable = table;
       group = undefined;
       continue;
     }
-    const title = titleOf(model, table, inTable());
+    const title = titleOf(model, table, ctx.inTable);
     let from: number;
     if (title) {
       group = { scope: title.scope, year: title.year };

@@ -1,6 +1,7 @@
 // All the ties of a filing, by family (each family can be turned off).
 
-import type { FilingModel } from '../../model/types';
+import type { FilingModel, Table } from '../../model/types';
+import { withCopies } from './perTable';
 import { tieContext } from './context';
 import { equityTies } from './equity';
 import { noteTies } from './notes';
@@ -12,8 +13,15 @@ import { ALL_TIES, Tie, TieOptions } from './types';
 
 export * from './types';
 
-/** The ties of a parsed filing. Never throws: a family that fails on odd input gives no ties. */
-export function findTies(model: FilingModel, options: TieOptions = ALL_TIES): Tie[] {
+/**
+ * The ties of a parsed filing. Never throws: a family that fails on odd input gives no ties. `copies` (copy →
+ * source, analysis/analyze.ts) lets a table an edit moved take its source's per-table summaries (perTable.ts).
+ */
+export function findTies(model: FilingModel, options: TieOptions = ALL_TIES, copies?: ReadonlyMap<Table, Table>): Tie[] {
+  return withCopies(copies, () => allTies(model, options));
+}
+
+function allTies(model: FilingModel, options: TieOptions): Tie[] {
   const out: Tie[] = [];
   const guard = (f: () => Tie[]) => {
     try {

@@ -8,6 +8,7 @@ import type { Line, Row, Table } from '../../model/types';
 import { columnPeriod, endAt, itemOf, Period } from './identity';
 import { noteScope, PERIOD_NAME, SCOPE_NAME, statementEnd, TieContext } from './context';
 import { makeTie, Tie } from './types';
+import { tableMemo } from './perTable';
 
 /** What a caption adds to the item's name: "(1)应付账款列示" → 应付账款. */
 const CAPTION_SUFFIX = /(?:分类列示|按性质列示|按类别列示|按项目列示|分类披露|分类情况|明细情况|列示|情况|分类|明细|披露|表)$/;
@@ -42,9 +43,16 @@ function headingAbove(table: Table, lines: readonly Line[]): string | undefined 
 
 /** The one row labelled 合计 / 总计 of a note table. */
 export function totalRow(table: Table): Row | undefined {
+  return totalRows(table, readTotalRow);
+}
+
+function readTotalRow(table: Table): Row | undefined {
   const rows = table.rows.filter((r) => r.kind === 'total' && /^(?:合计|总计)$/.test(itemOf(r.label)));
   return rows.length === 1 ? rows[0] : undefined;
 }
+
+/** (Per table object: perTable.ts.) */
+const totalRows = tableMemo<Row | undefined>((r, m) => r && m.row(r));
 
 export interface NoteTotal {
   table: Table;

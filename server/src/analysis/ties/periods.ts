@@ -6,15 +6,24 @@ import { itemOf } from './identity';
 import type { TieContext } from './context';
 import { noteTies } from './notes';
 import type { Tie } from './types';
+import type { Table } from '../../model/types';
+import { tableMemo } from './perTable';
 
 /** Items with a figure in a 调整数 / 调整金额 / 影响金额 column: restated, so openings may differ. */
 export function restatedItems(ctx: TieContext): Set<string> {
   const out = new Set<string>();
-  for (const t of ctx.model.tables) {
-    const cols = t.columns.flatMap((c, i) => (/调整|影响金额|重述|差异/.test(c.title) ? [i] : []));
-    if (!cols.length) continue;
-    for (const r of t.rows) if (cols.some((c) => r.cells[c]?.figure && r.cells[c].figure!.value !== 0)) out.add(itemOf(r.label));
-  }
+  for (const t of ctx.model.tables) for (const item of restatedIn(t, readRestated)) out.add(item);
+  return out;
+}
+
+/** The items a table restates (per table object: perTable.ts). */
+const restatedIn = tableMemo<string[]>();
+
+function readRestated(t: Table): string[] {
+  const cols = t.columns.flatMap((c, i) => (/调整|影响金额|重述|差异/.test(c.title) ? [i] : []));
+  const out: string[] = [];
+  if (!cols.length) return out;
+  for (const r of t.rows) if (cols.some((c) => r.cells[c]?.figure && r.cells[c].figure!.value !== 0)) out.push(itemOf(r.label));
   return out;
 }
 

@@ -7,6 +7,7 @@
 import type { Line, Row, Table } from '../../model/types';
 import { endAt, itemOf } from './identity';
 import { makeTie, Tie, TieEnd } from './types';
+import { tableMemo } from './perTable';
 
 const OPEN = /^(?:期初|年初|上年年末|上年末)(?:余额|数|账面余额)?$/;
 const CLOSE = /^(?:期末|年末)(?:余额|数|账面余额)?$/;
@@ -113,19 +114,25 @@ function titleOf(table: Table, row: Row, column: number, lines?: readonly Line[]
  * words separated by spaces, one per column after 项目, none of them a figure.
  */
 function headerAbove(table: Table, lines?: readonly Line[]): string[] | undefined {
-  const first = table.rows[0]?.line;
-  if (!lines || first === undefined) return undefined;
   const width = tableWidth(table);
-  let seen = 0;
-  for (let i = first - 1; i >= 0 && seen < 3; i--) {
-    const text = lines[i].text.trim();
-    if (!text) continue;
-    seen++;
+  for (const text of textsAbove(table, lines)) {
     const words = text.split(/\s+/);
     if (words[0] !== '项目' || /\d/.test(text)) continue;
     return words.length === width + 1 ? words.slice(1) : undefined;
   }
   return undefined;
+}
+
+/** The (trimmed) texts of the three non-empty lines above a table, nearest first: all a table's roll-forward ties read outside it. */
+function textsAbove(table: Table, lines?: readonly Line[]): string[] {
+  const first = table.rows[0]?.line;
+  const out: string[] = [];
+  if (!lines || first === undefined) return out;
+  for (let i = first - 1; i >= 0 && out.length < 3; i--) {
+    const text = lines[i].text.trim();
+    if (text) out.push(text);
+  }
+  return out;
 }
 
 const TOTAL_TITLE = /^(?:合计|总计)$/;
@@ -287,8 +294,16 @@ export function rollForwardTies(tables: Table[], lines?: readonly Line[]): Tie[]
   const out: Tie[] = [];
   for (const t of tables) {
     // Every roll-forward names an increase: 本期增加 as a row, or 增加 / 计提 / 新增 as a column.
-    if (!t.rows.some((r) => r.label.includes('增加')) && !t.columns.some((c) => /增加|计提|新增/.test(c.title))) continue;
-    out.push(...rowsTies(t, lines), ...columnsTies(t));
+    if (!namesIncrease(t, isRollForward)) continue;
+    // (A table's ties depend on it and the lines above it alone: kept per table object, perTable.ts.)
+    for (const tie of tableTies(t, (table) => [...rowsTies(table, lines), ...columnsTies(table)], textsAbove(t, lines).join('\n'))) out.push(tie);
   }
   return out;
 }
+
+const isRollForward = (t: Table) => t.rows.some((r) => r.label.includes('增加')) || t.columns.some((c) => /增加|计提|新增/.test(c.title));
+const namesIncrease = tableMemo<boolean>();
+const tableTies = tableMemo<Tie[]>((ties, m) => {
+  const end = (e: TieEnd): TieEnd => ({ ...e, table: m.table, row: m.row(e.row!), cell: m.cell(e.cell, e.row!) });
+  return ties.map((t) => ({ ...t, target: end(t.target), parts: t.parts.map((p) => ({ ...p, end: end(p.end) })) }));
+});

@@ -8,6 +8,7 @@ import type { Row, Table } from '../../model/types';
 import { columnPeriod, endAt, itemOf, Period, Scope, Statement } from './identity';
 import { noteScope, PERIOD_NAME, SCOPE_NAME, statementEnd, STATEMENT_NAME, TieContext } from './context';
 import { makeTie, Tie } from './types';
+import { tableMemo } from './perTable';
 
 function uniqueRow(table: Table, re: RegExp): Row | undefined {
   const rows = table.rows.filter((r) => r.kind !== 'header' && re.test(itemOf(r.label)));
@@ -34,13 +35,16 @@ function statementOf(ctx: TieContext, kind: Statement['kind'], scope: Scope): St
   return ctx.statements.filter((s) => s.kind === kind && s.scope === scope);
 }
 
+/** The cash-flow supplement (补充资料), by its caption or its first line (per table object: perTable.ts). */
+const isSupplement = (table: Table) => /现金流量表补充资料/.test(table.caption) || table.rows.some((r) => /^将净利润调节为经营活动(?:的)?现金流量/.test(itemOf(r.label)));
+const supplement = tableMemo<boolean>();
+
 export function statementTies(ctx: TieContext): Tie[] {
   const out: Tie[] = [];
   // Cash-flow supplement against the income and cash-flow statements.
   for (const table of ctx.model.tables) {
     if (ctx.statements.some((s) => s.table === table)) continue;
-    const supplement = /现金流量表补充资料/.test(table.caption) || table.rows.some((r) => /^将净利润调节为经营活动(?:的)?现金流量/.test(itemOf(r.label)));
-    if (!supplement) continue;
+    if (!supplement(table, isSupplement)) continue;
     const scope: Scope | undefined = /母公司/.test(table.caption) ? 'parent' : noteScope(ctx, table);
     if (!scope || scope === 'single') continue;
     const income = statementOf(ctx, 'income', scope);
