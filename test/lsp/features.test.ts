@@ -224,3 +224,28 @@ test('quick fixes on a reconciliation warning: accept the difference, and show t
   assert.deepEqual(components.map((r: any) => r.start), [positionOf(SMALL, '24,293'), positionOf(SMALL, '918'), { line: 7, character: positionOf(SMALL, '1 | 1 |').character + 4 }]);
   assert.equal(table, 0);
 });
+
+test('semanticTokens/full/delta: after an edit, edits against the last result that give the whole result again', async () => {
+  assert.deepEqual(init.capabilities.semanticTokensProvider.full, { delta: true });
+  const uri = 'file:///tmp/filing-lens-delta.filing';
+  client.open(uri, pipe.text, 1);
+  await client.waitForDiagnostics(uri, 1);
+  const first = await client.request('textDocument/semanticTokens/full', { textDocument: { uri } });
+  assert.ok(first.resultId && first.data.length > 100);
+  // A digit of a figure changed, then a heading line inserted: the tokens after it move down a line.
+  const at = positionOf(pipe.text, '25,211');
+  client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '3' }] });
+  client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '第一节 重要提示\n' }] });
+  await client.waitForDiagnostics(uri, 3);
+  const delta = await client.request('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: first.resultId });
+  assert.ok(Array.isArray(delta.edits), JSON.stringify(delta).slice(0, 200));
+  const data = [...first.data];
+  for (const e of [...delta.edits].sort((a: any, b: any) => b.start - a.start)) data.splice(e.start, e.deleteCount, ...(e.data ?? []));
+  const whole = await client.request('textDocument/semanticTokens/full', { textDocument: { uri } });
+  assert.deepEqual(data, whole.data);
+  assert.ok(delta.edits.reduce((n: number, e: any) => n + (e.data?.length ?? 0), 0) < whole.data.length / 2, 'the edits are smaller than the whole result');
+  // An id the server does not hold: the whole result.
+  const unknown = await client.request('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: 'nope' });
+  assert.deepEqual(unknown.data, whole.data);
+  client.notify('textDocument/didClose', { textDocument: { uri } });
+});

@@ -25,6 +25,7 @@ import {
   ResponseError,
   SelectionRange,
   SemanticTokens,
+  SemanticTokensDelta,
   SemanticTokensBuilder,
   SymbolInformation,
   SymbolKind,
@@ -63,6 +64,8 @@ export function startServer(connection: Connection): void {
   let canRefreshInlays = false;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const published = new Map<string, number>();
+  /** The last whole-document semantic tokens of each open document (for full/delta). */
+  const tokenResults = new Map<string, SemanticTokensBuilder>();
 
   const toRange = (doc: TextDocument, r: Range): LspRange => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
   /** The open document a request names, or undefined (also for malformed parameters: textDocument null, no uri). */
@@ -131,7 +134,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: { delta: true }, range: true },
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
@@ -235,6 +238,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => schedule(e.document, EDIT_DEBOUNCE_MS, true));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    tokenResults.delete(e.document.uri);
     published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -344,16 +348,39 @@ export function startServer(connection: Connection): void {
     return start === undefined || end === undefined ? null : { start, end };
   };
 
-  const tokensOf = (doc: TextDocument, analysis: Analysis, within?: Range): SemanticTokens => {
-    const builder = new SemanticTokensBuilder();
+  const fill = (builder: SemanticTokensBuilder, doc: TextDocument, analysis: Analysis, within?: Range) => {
     for (const t of service.semanticTokens(analysis, within)) {
       const p = doc.positionAt(t.start);
       builder.push(p.line, p.character, t.end - t.start, t.type, t.modifiers);
     }
+  };
+  const tokensOf = (doc: TextDocument, analysis: Analysis, within?: Range): SemanticTokens => {
+    const builder = new SemanticTokensBuilder();
+    fill(builder, doc, analysis, within);
     return builder.build();
   };
+  // The whole document's tokens: the last result of each document is kept, so that after an edit the
+  // editor asks for the difference (full/delta) and gets a few edits instead of every token again.
   connection.languages.semanticTokens.on((params, token) =>
-    onDocument('semanticTokens', params, token, { data: [] } as SemanticTokens, (doc, analysis) => tokensOf(doc, analysis)),
+    onDocument('semanticTokens', params, token, { data: [] } as SemanticTokens, (doc, analysis) => {
+      const builder = new SemanticTokensBuilder();
+      fill(builder, doc, analysis);
+      tokenResults.set(doc.uri, builder);
+      return builder.build();
+    }),
+  );
+  connection.languages.semanticTokens.onDelta((params, token) =>
+    onDocument('semanticTokens', params, token, { data: [] } as SemanticTokens | SemanticTokensDelta, (doc, analysis) => {
+      // Edits against the result the editor holds (previousResult starts the builder afresh and keeps that
+      // result's data only if its id is the one asked for); else a whole result.
+      const last = tokenResults.get(doc.uri);
+      const id = params?.previousResultId;
+      const builder = last && typeof id === 'string' ? last : new SemanticTokensBuilder();
+      if (builder === last) builder.previousResult(id as string);
+      fill(builder, doc, analysis);
+      tokenResults.set(doc.uri, builder);
+      return builder.buildEdits();
+    }),
   );
   connection.languages.semanticTokens.onRange((params, token) =>
     onDocument('semanticTokens', params, token, { data: [] } as SemanticTokens, (doc, analysis) => {
