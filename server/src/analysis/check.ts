@@ -82,6 +82,19 @@ interface Evaluation {
 }
 
 function evaluate(table: Table, column: number, total: Cell, parts: { cell: Cell; sign: 1 | -1 }[], rounded = false): Evaluation {
+  return arithmetic(total, parts, rounded || !exactColumn(table, column, total));
+}
+
+/**
+ * Whether total = Σ sign · part within the rounding of every figure, each taken as rounded (a column worked
+ * out from others): the arithmetic of every check, for a caller that looks for a relation before making one.
+ */
+export function reconcilesRounded(total: Cell, parts: { cell: Cell; sign: 1 | -1 }[]): boolean {
+  return arithmetic(total, parts, true).ok;
+}
+
+/** The sum of the parts against the total, in units of the finest decimal shown; `rounded`: with the tolerance of rounded figures. */
+function arithmetic(total: Cell, parts: { cell: Cell; sign: 1 | -1 }[], rounded: boolean): Evaluation {
   const all = [total, ...parts.map((p) => p.cell)];
   const d = Math.min(8, scaleOf(all));
   let sumUnits = 0;
@@ -89,7 +102,7 @@ function evaluate(table: Table, column: number, total: Cell, parts: { cell: Cell
   const totalUnits = toUnits(total.figure!.value, d);
   const diffUnits = totalUnits - sumUnits;
   let tolUnits = 0;
-  if (rounded || !exactColumn(table, column, total)) {
+  if (rounded) {
     // Half a unit of the last digit shown, for the total and each component.
     for (const c of all) tolUnits += 0.5 * 10 ** (d - (c.figure?.decimals ?? 0));
   }

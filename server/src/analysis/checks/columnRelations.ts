@@ -13,6 +13,7 @@
 // Pure: plain data in, plain data out; the caller (reconcile.ts) turns each relation into checks.
 
 import type { Cell, Row, Table } from '../../model/types';
+import { reconcilesRounded } from '../check';
 
 export interface RelationRow {
   row: Row;
@@ -50,11 +51,6 @@ function figureOf(r: Row, col: number) {
   return f && !f.uncertain ? f : undefined;
 }
 
-/** The rounding of one figure: half a unit of its last digit. */
-function half(decimals: number): number {
-  return 0.5 * 10 ** -decimals;
-}
-
 /** Whether c = a + sign·b holds in this row: 'holds', 'fails', or undefined when the row cannot tell. */
 function test(r: Row, c: number, op: Operands, strict: boolean): 'holds' | 'fails' | undefined {
   const fc = figureOf(r, c);
@@ -70,10 +66,12 @@ function test(r: Row, c: number, op: Operands, strict: boolean): 'holds' | 'fail
     if (fa.value === 0 || fb.value === 0 || fc.value === 0) return undefined;
     if (Math.abs(fa.value) === Math.abs(fc.value) || Math.abs(fb.value) === Math.abs(fc.value)) return undefined;
   }
-  const d = Math.max(fa.decimals, fb.decimals, fc.decimals);
-  const diff = fc.value - (fa.value + op.sign * fb.value);
-  const tol = half(fa.decimals) + half(fb.decimals) + half(fc.decimals);
-  return Math.abs(diff) <= tol + 1e-9 * Math.max(1, Math.abs(fc.value)) + 10 ** -(d + 3) ? 'holds' : 'fails';
+  return reconcilesRounded(r.cells[c], [
+    { cell: r.cells[op.a], sign: 1 },
+    { cell: r.cells[op.b], sign: op.sign },
+  ])
+    ? 'holds'
+    : 'fails';
 }
 
 /** The relations of a table's columns, one entry per row checked. */
@@ -167,13 +165,14 @@ function likeHolding(r: Row, holding: Row[], related: number[]): boolean {
 
 /** Whether the three figures of the row reconcile as x = y ± z in another order. */
 function permuted(r: Row, c: number, op: Operands): boolean {
-  const f = [figureOf(r, c)!, figureOf(r, op.a)!, figureOf(r, op.b)!];
-  const tol = f.reduce((t, x) => t + half(x.decimals), 0) + 1e-9;
+  const cells = [r.cells[c], r.cells[op.a], r.cells[op.b]];
   for (let i = 0; i < 3; i++) {
-    const x = f[i].value;
-    const y = f[(i + 1) % 3].value;
-    const z = f[(i + 2) % 3].value;
-    if (Math.abs(x - (y + z)) <= tol || Math.abs(x - (y - z)) <= tol || Math.abs(x - (z - y)) <= tol) return true;
+    const x = cells[i];
+    const y = cells[(i + 1) % 3];
+    const z = cells[(i + 2) % 3];
+    const plus = (cell: Cell) => ({ cell, sign: 1 as const });
+    const minus = (cell: Cell) => ({ cell, sign: -1 as const });
+    if (reconcilesRounded(x, [plus(y), plus(z)]) || reconcilesRounded(x, [plus(y), minus(z)]) || reconcilesRounded(x, [plus(z), minus(y)])) return true;
   }
   return false;
 }
