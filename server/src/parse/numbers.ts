@@ -437,6 +437,11 @@ function placements(m: number, k: number, take: (slots: number[]) => void) {
     for (let gap = 0; gap <= m; gap++) take(Array.from({ length: m }, (_, x) => (x < gap ? x : x + k - m)));
     return;
   }
+  eachCombination(k, m, take);
+}
+
+/** Each increasing sequence of m indexes out of k, in order (a fresh array each). */
+export function eachCombination(k: number, m: number, take: (slots: number[]) => void): void {
   const slots: number[] = [];
   const walk = (next: number) => {
     if (slots.length === m) {
@@ -450,6 +455,13 @@ function placements(m: number, k: number, take: (slots: number[]) => void) {
     }
   };
   walk(0);
+}
+
+/** Every increasing sequence of m indexes out of k (m columns placed in order among k). */
+export function combinations(k: number, m: number): number[][] {
+  const out: number[][] = [];
+  eachCombination(k, m, (s) => out.push(s));
+  return out;
 }
 
 export function gluedReadings(s: string, k: number, limit = 12): GluedReading[] | undefined {

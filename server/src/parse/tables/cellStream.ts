@@ -12,9 +12,9 @@
 
 import { Cell } from '../../model/types';
 import { figureOfCell, isBreakdownLabel, isSubtractLabel, makeCell, periodsIn, rowKindOf } from '../cells';
-import { isEmptyCellText } from '../numbers';
+import { combinations, isEmptyCellText } from '../numbers';
 import { hasNonSpace, isSpaceCode, trimmedEnd, trimmedStart } from '../text';
-import { AddTable, combinations, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
+import { AddTable, MAX_ROWS_PER_TABLE, RawRow, TableContext } from './context';
 
 const enum T {
   Text,

@@ -46,22 +46,3 @@ export const MAX_ROWS_PER_TABLE = 20000;
 export function isContent(ctx: TableContext, i: number): boolean {
   return !(lineClasses(ctx)[i - (ctx.from ?? 0)] & BLANK) && !ctx.furniture.has(i);
 }
-
-/** Increasing sequences of m column indexes out of k. */
-export function combinations(k: number, m: number): number[][] {
-  const out: number[][] = [];
-  const cur: number[] = [];
-  const rec = (from: number) => {
-    if (cur.length === m) {
-      out.push(cur.slice());
-      return;
-    }
-    for (let c = from; c <= k - (m - cur.length); c++) {
-      cur.push(c);
-      rec(c + 1);
-      cur.pop();
-    }
-  };
-  rec(0);
-  return out;
-}

@@ -11,8 +11,8 @@
 
 import { Cell } from '../../model/types';
 import { isBreakdownLabel, isSubtractLabel, makeCell, rowKindOf } from '../cells';
-import { GluedReading, gluedReadings, isEmptyCellText } from '../numbers';
-import { combinations, RawRow } from './context';
+import { combinations, GluedReading, gluedReadings, isEmptyCellText } from '../numbers';
+import { RawRow } from './context';
 
 
 interface Candidate {
