@@ -56,9 +56,6 @@ function makeQuery(analysis: Analysis): AnalysisQuery {
     }
     return { byCell, byTable };
   };
-  // Tables by start (they come in text order; sorted once if not).
-  let tables: Table[] | undefined;
-  const sortedTables = () => (tables ??= isSorted(model.tables) ? model.tables : [...model.tables].sort((a, b) => a.start - b.start));
   let terms: { byFirst: Map<string, string[]>; entryOf: Map<string, TermEntry>; rank: Map<string, number>; longest: number } | undefined;
   const termIndex = () => {
     if (terms) return terms;
@@ -96,18 +93,8 @@ function makeQuery(analysis: Analysis): AnalysisQuery {
       return out;
     },
     tableAt(offset) {
-      const list = sortedTables();
-      // The last table starting at or before the offset, then the ones before it (a table may end after a later one starts).
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].start <= offset) lo = mid + 1;
-        else hi = mid;
-      }
-      let found: Table | undefined;
-      for (let i = lo - 1; i >= 0; i--) if (list[i].start <= offset && offset <= list[i].end) found = list[i];
-      return found;
+      for (const t of model.tables) if (t.start <= offset && offset <= t.end) return t;
+      return undefined;
     },
     tableNear(offset) {
       const text = model.text;
@@ -154,9 +141,4 @@ function makeQuery(analysis: Analysis): AnalysisQuery {
       return best;
     },
   };
-}
-
-function isSorted(tables: Table[]): boolean {
-  for (let i = 1; i < tables.length; i++) if (tables[i].start < tables[i - 1].start) return false;
-  return true;
 }
