@@ -80,13 +80,18 @@ const STATEMENT_STEPS: { total: string; parts: [string, 1 | -1][] }[] = [
   { total: '所有者权益合计', parts: [['归属于母公司所有者权益合计', 1], ['少数股东权益', 1]] },
 ];
 
+const REMARK = /[（(][^（）()]*[)）]/g;
+const SHAREHOLDERS_EQUITY = /股东权益/g;
+const PARENT_SHAREHOLDERS = /母公司股东/g;
+const PARENT_ORDINARY_SHAREHOLDERS = /母公司普通股股东/g;
+
 /** A statement line's item, for the steps: 股东 and 所有者 one word, the remarks inside it taken off (所有者权益（或股东权益）合计). */
 function stepItem(label: string): string {
   return itemOf(label)
-    .replace(/[（(][^（）()]*[)）]/g, '')
-    .replace(/股东权益/g, '所有者权益')
-    .replace(/母公司股东/g, '母公司所有者')
-    .replace(/母公司普通股股东/g, '母公司所有者');
+    .replace(REMARK, '')
+    .replace(SHAREHOLDERS_EQUITY, '所有者权益')
+    .replace(PARENT_SHAREHOLDERS, '母公司所有者')
+    .replace(PARENT_ORDINARY_SHAREHOLDERS, '母公司所有者');
 }
 
 export function statementStepChecks(table: Table): Check[] {
@@ -108,6 +113,7 @@ export function statementStepChecks(table: Table): Check[] {
     if (!t) continue;
     const parts = step.parts.map(([item, sign]) => ({ row: once(item), sign }));
     if (parts.some((p) => !p.row || p.row.cells.length !== t.cells.length)) continue;
+    const desc = step.parts.map(([item, sign], i) => (i === 0 ? (sign < 0 ? '− ' : '') : sign < 0 ? ' − ' : ' + ') + item).join('');
     for (let col = 0; col < t.cells.length; col++) {
       const total = t.cells[col];
       if (!total.figure || total.figure.percent) continue;
@@ -121,7 +127,6 @@ export function statementStepChecks(table: Table): Check[] {
         else if (!isEmptyCellText(cell.text) || !cell.text.trim()) ok = false;
       }
       if (!ok || !comps.length) continue;
-      const desc = step.parts.map(([item, sign], i) => (i === 0 ? (sign < 0 ? '− ' : '') : sign < 0 ? ' − ' : ' + ') + item).join('');
       // A line subtracted that the statement prints negative ((505) under 减：营业外支出) is never negated
       // again; where that does not reconcile and the literal sign does (a tax credit printed negative in a
       // statement whose expenses are positive), the literal reading is the statement's.
