@@ -196,7 +196,6 @@ export function placeShortRows(rows: RawRow[]): void {
   for (const r of cands.keys()) r.uncertain = before.get(r);
 }
 
-
 /** The row's cells at columns `at`, the other columns cells the text left out. */
 function placed(row: RawRow, at: number[], k: number): Candidate {
   const values: (number | undefined)[] = new Array(k).fill(undefined);
