@@ -25,12 +25,17 @@ export interface Problem {
   accept?: { text: string; offset: number };
 }
 
+/** The information that a document is over the size limit (and only its outline is shown). */
+export function tooLargeProblem(message: string): Problem {
+  return { range: { start: 0, end: 0 }, severity: 'information', code: 'too-large', message, related: [] };
+}
+
 export function diagnostics(
   analysis: Pick<Analysis, 'checks' | 'accepted'> & { coverage?: Coverage; ties?: Tie[]; model?: Pick<FilingModel, 'overBudget'> },
   opts: { maxFileSizeMessage?: string } = {},
 ): Problem[] {
   const out: Problem[] = [];
-  if (opts.maxFileSizeMessage) out.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'too-large', message: opts.maxFileSizeMessage, related: [] });
+  if (opts.maxFileSizeMessage) out.push(tooLargeProblem(opts.maxFileSizeMessage));
   const over = analysis.model?.overBudget;
   if (over) out.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'over-budget', message: overBudgetMessage(over), related: [] });
   const unread = !over && analysis.coverage && coverageMessage(analysis.coverage);

@@ -4,7 +4,7 @@ import { Analysis, analyzeSteps } from '../analysis/analyze';
 import { problemsAfterEdit } from '../features/incremental';
 import { ALL_CHECKS, CheckOptions } from '../analysis/reconcile';
 import { ALL_TIES, TieOptions } from '../analysis/ties';
-import { diagnostics, Problem } from '../features/diagnostics';
+import { diagnostics, Problem, tooLargeProblem } from '../features/diagnostics';
 
 export interface Settings {
   maxFileSizeMB: number;
@@ -158,6 +158,15 @@ export class AnalysisCache {
     if (!base || base.version === version || base.tooLarge || base.settingsKey !== JSON.stringify(settings)) return undefined;
     const baseProblems = (base.problems ??= diagnostics(base.analysis));
     return problemsAfterEdit(base.analysis, baseProblems, text(), settings.checks)?.problems;
+  }
+
+  /**
+   * The problems of a document over the size limit (the size-limit information alone), worked out without
+   * analysing it: an edit to a 50 MB document allocates no analysis (its outline is made when asked for).
+   */
+  oversizeProblems(text: string, settings: Settings): Problem[] | undefined {
+    const message = sizeMessage(text, settings);
+    return message ? [tooLargeProblem(message)] : undefined;
   }
 
   /** Whether a whole analysis of this version is done or under way (then its problems come with it). */

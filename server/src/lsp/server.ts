@@ -201,6 +201,8 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri, version, diagnostics: problems.map((p) => toDiagnostic(doc, p)) });
     };
     try {
+      const oversize = cache.oversizeProblems(doc.getText(), settings);
+      if (oversize) return send(oversize);
       // (A request may have started the whole analysis of this version already: its problems are as near.)
       const fast = quick && !cache.wholeUnderWay(uri, version, settings) ? cache.quickProblems(uri, version, () => doc.getText(), settings) : undefined;
       if (fast) {
