@@ -112,3 +112,23 @@ test('headings: notes chapters without 、 after the audit report\'s 一、…�
   const text = ['财务报告', '一、审计意见', '正文。', '二、形成审计意见的基础', '正文。', '合并财务报表附注', '一', '公司基本情况', '正文。', '二', '重要会计政策和会计估计', '正文。', '三 税项', '正文。'].join('\n');
   assert.deepEqual(tree(text), ['一、审计意见', '二、形成审计意见的基础', '一 公司基本情况', '二 重要会计政策和会计估计', '三 税项']);
 });
+
+test('headings: a sub-heading glued to the end of its parent\'s title is split off where the list after it confirms it', () => {
+  const glued = [
+    '五、发起人、持有发行人5%以上股份的主要股东及实际控制人（一）发起人',
+    '本公司发起人为 3 名法人股东。',
+    '（二）持有发行人5%以上股份的主要股东',
+    '本公司持股5%以上股东的情况如下。',
+    '六、发行人股本情况',
+    '本次发行前总股本为 1 亿股。',
+  ].join('\n');
+  assert.deepEqual(tree(glued), ['五、发起人、持有发行人5%以上股份的主要股东及实际控制人', '  （一）发起人', '  （二）持有发行人5%以上股份的主要股东', '六、发行人股本情况']);
+  const items = outline(analyze(glued).model);
+  const child = items[0].children.find((i) => i.name.startsWith('（一）'))!;
+  assert.equal(glued.slice(child.selectionRange.start, child.selectionRange.end), '（一）发起人');
+  // Without （二） before the next sibling nothing confirms it: the title stays whole.
+  const alone = ['五、对问询函（一）所述事项的说明', '说明如下。', '六、其他事项', '无。'].join('\n');
+  assert.deepEqual(tree(alone), ['五、对问询函（一）所述事项的说明', '六、其他事项']);
+  const unconfirmed = ['五、发起人及实际控制人（一）发起人', '本公司发起人为 3 名法人股东。', '六、发行人股本情况', '（二）股本结构', '无。'].join('\n');
+  assert.equal(tree(unconfirmed)[0], '五、发起人及实际控制人（一）发起人');
+});

@@ -223,6 +223,48 @@ export function matchHeading(line: Line, next: string | undefined, wrapWidth: nu
   return undefined;
 }
 
+// A sub-heading glued to the end of its parent's title (extractions that join the lines of a block:
+// 五、发起人、持有发行人5%以上股份的主要股东及实际控制人（一）发起人): the first marker of the next style, a
+// short title without punctuation, the parent's title of a few characters at least before it.
+const GLUED_FIRST_CHILD: Record<string, { style: string; re: RegExp }> = {
+  '一、': { style: '（一）', re: /^(.{4,}?[^\s、，,；;：:（(及和与或的])([（(]一[)）])([^\s（）()，,。；;：:、]{2,20})$/ },
+  '（一）': { style: '1、', re: /^(.{4,}?[^\s、，,；;：:（(及和与或的\d])(1[、．])([^\s（）()，,。；;：:、\d]{2,20})$/ },
+};
+
+/**
+ * Headings with a sub-heading glued to the end of their title, split in two — only where the sequence after
+ * confirms it: the sub-list's second item (（二）, 2、) comes before the parent's next sibling. Works on the
+ * headings in document order; returns the same array where nothing is glued.
+ */
+export function splitGluedSubheadings(headings: Heading[]): Heading[] {
+  let out: Heading[] | undefined;
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    const glue = GLUED_FIRST_CHILD[h.style];
+    const m = glue && !h.weak ? glue.re.exec(h.title) : null;
+    let confirmed = false;
+    if (m) {
+      for (let j = i + 1; j < headings.length; j++) {
+        const x = headings[j];
+        if (x.style === h.style || isChapterStyle(x.style)) break;
+        if (x.style === glue.style) {
+          confirmed = x.ordinal === 2;
+          break;
+        }
+      }
+    }
+    if (!m || !confirmed) {
+      out?.push(h);
+      continue;
+    }
+    out ??= headings.slice(0, i);
+    const at = h.end - (m[2].length + m[3].length);
+    out.push({ ...h, title: m[1], end: at });
+    out.push({ level: 0, style: glue.style, marker: m[2], title: m[3], line: h.line, start: at, end: h.end, ordinal: 1 });
+  }
+  return out ?? headings;
+}
+
 /** The answer to a title that asks (是否存在…): 否, 是, 无, 不适用. */
 const BARE_ANSWER = /^(?:是|否|有|无|不适用|适用)$/;
 const TAIL_END = /[。；;，,、：:]$/;
