@@ -264,3 +264,81 @@ test('a title wrapped around the line of the other titles is one title; one word
   assert.ok(g);
   assert.deepEqual(g.columns.map((c) => c.title), ['2024年度', '2023年度']);
 });
+
+
+// 30: an income statement its labels wrapped over two lines
+// with the figures on a line of their own between them, numbered items one after another.
+const INCOME_OVER_PAGES = [
+  '                                                 单位：元 币种：人民币',
+  '       项目            附注               2024 年度         2023 年度',
+  "汇兑收益（损失以“－”号填列）",
+  "净敞口套期收益（损失以“-”号填",
+  "列）",
+  "公允价值变动收益（损失以“－”号",
+  "                    七、70             -798,667.76    -20,035,459.74",
+  "填列）",
+  "信用减值损失（损失以“-”号填列） 七、71             -9,984,788.32     8,360,161.30",
+  "资产减值损失（损失以“-”号填列） 七、72               -260,109.28",
+  "资产处置收益（损失以“－”号填列） 六、73                 14,677.84",
+  "三、营业利润（亏损以“－”号填列）                  49,019,056.34    -32,899,876.34",
+  " 加：营业外收入            七、74                8,265.69     18,229,176.39",
+  " 减：营业外支出            七、75            6,988,041.89     26,383,917.31",
+  "四、利润总额（亏损总额以“－”号",
+  "                                   42,039,280.14    -41,054,617.26",
+  "填列）",
+  " 减：所得税费用            七、76           -31,561,250.23     1,835,962.99",
+  "五、净利润（净亏损以“－”号填列）                   73,600,530.37   -42,890,580.25",
+  "（一）按经营持续性分类",
+  "   1.持续经营净利润（净亏损以",
+  "                                   73,198,202.66    -25,001,421.52",
+  "“－”号填列）",
+  "   2.终止经营净利润（净亏损以",
+  "                                      402,327.71    -17,889,158.73",
+  "“－”号填列）",
+  "（二）按所有权归属分类",
+  "   1.归属于母公司股东的净利润",
+  "                                   74,611,329.88    -42,890,580.25",
+  "（净亏损以“-”号填列）",
+  "   2.少数股东损益（净亏损以“-”",
+  "                                    -1,010,799.51",
+  "号填列）",
+  "六、其他综合收益的税后净额       七、77            -3,042,105.95    -2,448,277.86",
+  " （一）归属母公司所有者的其他综",
+  "                                    -3,042,105.95    -2,448,277.86",
+  "合收益的税后净额",
+  "   1．不能重分类进损益的其他综",
+  "                                    -2,732,750.00    -2,463,250.00",
+  "合收益",
+  " （1）重新计量设定受益计划变动",
+  "额",
+  " （2）权益法下不能转损益的其他",
+  "综合收益",
+  " （3）其他权益工具投资公允价值",
+  "                                    -2,732,750.00    -2,463,250.00",
+  "变动",
+  " （4）企业自身信用风险公允价值",
+  "变动",
+  "   2．将重分类进损益的其他综合",
+  "                                     -309,355.95        14,972.14",
+  "收益",
+  " （1）权益法下可转损益的其他综",
+  "                                     -309,355.95        14,972.14",
+  "合收益",
+].join('\n');
+
+test('aligned: a label wrapped around a line of figures starts at its numbered item and ends before the next', () => {
+  const ts = aligned(INCOME_OVER_PAGES);
+  const t = ts.find((x) => x.rows.some((r) => r.label.startsWith('三、营业利润')))!;
+  assert.ok(t, ts.map((x) => x.rows[0]?.label).join(' / '));
+  assert.deepEqual(cellsOf(t, '1.持续经营净利润（净亏损以“－”号填列）'), ['73,198,202.66', '-25,001,421.52']);
+  assert.deepEqual(cellsOf(t, '2.终止经营净利润（净亏损以“－”号填列）'), ['402,327.71', '-17,889,158.73']);
+  assert.deepEqual(cellsOf(t, '1.归属于母公司股东的净利润（净亏损以“-”号填列）'), ['74,611,329.88', '-42,890,580.25']);
+  assert.deepEqual(cellsOf(t, '2.少数股东损益（净亏损以“-”号填列）'), ['-1,010,799.51', '']);
+  assert.deepEqual(cellsOf(t, '（3）其他权益工具投资公允价值变动'), ['-2,732,750.00', '-2,463,250.00']);
+  assert.deepEqual(cellsOf(t, '2．将重分类进损益的其他综合收益'), ['-309,355.95', '14,972.14']);
+  // A heading row over its items keeps no figures of theirs.
+  assert.deepEqual(cellsOf(t, '（一）按经营持续性分类'), []);
+  // No table of another reader takes the figures padded to their columns.
+  assert.equal(analyze(INCOME_OVER_PAGES).model.tables.filter((x) => x.layout === 'cellStream').length, 0);
+  assert.deepEqual(warnings(INCOME_OVER_PAGES), []);
+});

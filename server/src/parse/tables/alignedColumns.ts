@@ -587,9 +587,19 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       let takeBelow = 0;
       const own = vr.read.label;
       if (!own) {
-        const m = Math.min(aboveLines.length, belowLines.length);
-        takeAbove = m || Math.min(1, aboveLines.length);
-        takeBelow = m || (aboveLines.length ? 0 : Math.min(1, belowLines.length));
+        // A numbered item (（3）, 2., 其中) starts a label: the nearest one above is where this row's label starts,
+        // and one below starts the next row's. The figures stand level with the middle of their label's lines.
+        const itemAbove = aboveLines.findIndex((k) => ITEM_START.test(lines[k].text.trim()));
+        const itemBelow = belowLines.findIndex((k) => ITEM_START.test(lines[k].text.trim()));
+        const below = itemBelow < 0 ? belowLines.length : itemBelow;
+        if (itemAbove >= 0) {
+          takeAbove = itemAbove + 1;
+          takeBelow = Math.min(takeAbove, below);
+        } else {
+          const m = Math.min(aboveLines.length, below);
+          takeAbove = m || Math.min(1, aboveLines.length);
+          takeBelow = m || (aboveLines.length ? 0 : Math.min(1, below));
+        }
       } else {
         let label = own;
         while (takeBelow < belowLines.length && continues(label, lines[belowLines[takeBelow]].text.trim())) {

@@ -129,6 +129,8 @@ const NUMBERED_TITLE = /^(?:[一二三四五六七八九十]{1,3}[、．]|[（(]
 const isTotalLabel = (label: string) => rowKindOf(label) !== 'data';
 
 const MAX_LABEL_LEN = 40;
+/** Leading spaces before a line of values that place it by position, not in a stream of cells. */
+const ALIGNED_INDENT = 12;
 /** Rows without values in a row that end a table (notes between tables, prose in short lines). */
 const MAX_EMPTY_RUN = 3;
 
@@ -361,6 +363,13 @@ export function findCellStreamTables(ctx: TableContext, add: AddTable) {
         }
         break;
       case T.Values:
+        if (a >= ALIGNED_INDENT) {
+          // Values padded far from the line's start stand where their columns are (pdftotext -layout: a wrapped
+          // label's figures on a line of their own): the aligned-columns reader reads them by position.
+          close();
+          rows.push('break');
+          break;
+        }
         if (cur && cur.head && !cur.label && cur.head.length === 1) {
           // A lone period word with values is a row (期初余额 in a movement table), not a header.
           const p = cur.head[0];
