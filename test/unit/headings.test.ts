@@ -34,6 +34,11 @@ test('headings: cell fragments, footnotes and note-table rows are not headings',
   // A numbered label whose figures follow on its line or on the next line is a row.
   assert.equal(matchHeading(line('一、合营企业            1,233,768.00       2,345.00'), undefined, 0), undefined);
   assert.equal(matchHeading(line('1.股东投入资本'), '四(34)/', 0), undefined);
+  // …and so is one whose cells are nil marks after runs of spaces (1、国家持股   -   -   -).
+  assert.equal(matchHeading(line('1、国家持股                   -        -      -    -         -'), undefined, 0), undefined);
+  assert.equal(matchHeading(line('4．其他                                                                      -'), undefined, 0), undefined);
+  assert.equal(matchHeading(line('3、其他事项        不适用'), undefined, 0), undefined);
+  assert.ok(matchHeading(line('3、非经常性损益项目 - 政府补助'), '正文。', 0));
   assert.equal(matchHeading(line('（1）固定资产情况'), '1,234.56', 0), undefined);
   // Headings that only look like these.
   for (const t of ['十、利润分配或资本公积金转增预案', '4、营业收入和营业成本', '（1）营业收入构成及变动情况', '3.1 总体经营情况', '3.11.8 合规风险管理', '一 公司基本情况', '十一、其他']) {

@@ -132,6 +132,8 @@ function startsTitleOrTable(line: string | undefined): boolean {
 
 /** A figure after a wide gap on the heading's own line: a table row of a text laid out with spaces. */
 const FIGURE_AFTER_GAP = /\s{2,}[-−(（]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[)）%]?(?=\s|$)/;
+/** A nil mark (-, --, ——) standing after a run of spaces at the end of the line: an empty cell of a row. */
+const NIL_AFTER_GAP = /\s{2,}(?:[-−—–]{1,6}|不适用)\s*$/;
 /** A line that is only a figure, a nil mark or a note reference: the cells of a one-cell-per-line row. */
 const FIGURE_LINE = /^\s*(?:[-−(（]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[)）%]?|[-—–]{1,6}|(?:[四五六七八九十]{1,2}\s*[(（、.．]\s*\d{1,3}\s*[)）]?\s*[/、,，]?\s*)+|附注[一二三四五六七八九十]+[、.]?\d*)\s*$/;
 
@@ -291,7 +293,7 @@ function plainHeading(line: string, title: string, marker: string, style: string
   if (isRowLabel(title, style, next, ordinalOf(marker))) return false;
   // Half of a label wrapped inside a cell: "1．资本公积转增资本（或".
   if (title.length <= 30 && count(title, '(（') > count(title, ')）')) return false;
-  if (FIGURE_AFTER_GAP.test(line)) return false;
+  if (FIGURE_AFTER_GAP.test(line) || NIL_AFTER_GAP.test(line)) return false;
   if (next !== undefined && isFigureLine(next)) return false;
   return true;
 }
