@@ -111,6 +111,13 @@ test('headings: chapters without numbers, where the table of contents lists them
   // Numbered contents (第一节 …) keep to their numbers.
   const numbered = ['目录', '第一节 释义 ........ 5', '第二节 公司简介 ........ 9', '第三节 管理层讨论与分析 ........ 12', '公司简介', '第一节 释义', '正文。'].join('\n');
   assert.deepEqual(tree(numbered), ['第一节 释义']);
+  // Front matter before numbered chapters: unnumbered entries of the contents, each over a list of its own.
+  const front = [
+    '目录', '重大事项提示 ........ 11', '一、本次交易方案 ........ 11', '二、标的资产作价情况 ........ 15', '重大风险提示 ........ 25', '一、与本次交易相关的风险 ........ 25',
+    '第一节 ........ 30', '本次交易概况 ........ 30', '一、本次交易的背景 ........ 30',
+    '重大事项提示', '一、本次交易方案', '正文。', '二、标的资产作价情况', '正文。', '重大风险提示', '一、与本次交易相关的风险', '正文。', '第一节', '本次交易概况', '一、本次交易的背景', '正文。',
+  ].join('\n');
+  assert.deepEqual(tree(front), ['重大事项提示', '  一、本次交易方案', '  二、标的资产作价情况', '重大风险提示', '  一、与本次交易相关的风险', '第一节 本次交易概况', '  一、本次交易的背景']);
 });
 
 test('headings: notes chapters without 、 after the audit report\'s 一、…六、 stand beside them, not under the last', () => {

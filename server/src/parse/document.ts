@@ -248,7 +248,9 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
   const chapters = unnumberedChapters(lines, furniture, claimed);
   if (chapters.length) {
     const at = new Set(headings.map((h) => h.line));
-    headings.push(...chapters.filter((c) => !at.has(c.line)));
+    // (Nor a line a heading took as its title: 第一节 / 本次交易概况.)
+    const titled = headings.filter((h) => h.end > lines[h.line].end);
+    headings.push(...chapters.filter((c) => !at.has(c.line) && !titled.some((h) => h.start < c.start && c.start < h.end)));
     headings.sort((x, y) => x.start - y.start);
   }
   const sections = nestHeadings(headings, text.length);
@@ -352,36 +354,55 @@ const BARE_CHAPTER_LINE = /^\s*(第\s*[一二三四五六七八九十百\d]+\s*[
  */
 function unnumberedChapters(lines: FilingModel['lines'], furniture: LineMarks, claimed: Uint8Array): Heading[] {
   const titles: string[] = [];
+  // Unnumbered entries whose next entry starts a list (重大事项提示 / 一、本次交易方案 …): chapters of the front
+  // matter of a document whose other chapters are numbered (第一节 …).
+  const parents: string[] = [];
   let numbered = 0;
+  let last: string | undefined;
+  // The entry after a bare 第一节 is that chapter's title.
+  let chapterTitle = false;
   for (const l of lines) {
     if (furniture.get(l.index) !== 'toc' || l.text.length > 300) continue;
     if (BARE_CHAPTER_LINE.test(l.text)) {
       numbered++;
+      last = undefined;
+      chapterTitle = true;
       continue;
     }
     const e = TOC_ENTRY.exec(l.text);
     if (!e || !e[1]) continue;
     const title = e[1].replace(SPACE_RUN, ' ').trim();
-    if (mayBeHeading(title) && matchHeading({ index: 0, start: 0, end: title.length, text: title }, undefined, 0)) numbered++;
-    else if (title.length >= 2 && title.length <= 30 && !/^[\d.]/.test(title)) titles.push(title);
+    const h = mayBeHeading(title) ? matchHeading({ index: 0, start: 0, end: title.length, text: title }, undefined, 0) : undefined;
+    if (h) {
+      numbered++;
+      if (last !== undefined && h.style === '一、' && h.ordinal === 1 && !parents.includes(last)) parents.push(last);
+      last = undefined;
+    } else if (title.length >= 2 && title.length <= 30 && !/^[\d.]/.test(title)) {
+      titles.push(title);
+      last = chapterTitle ? undefined : title;
+    } else last = undefined;
+    chapterTitle = false;
   }
-  if (titles.length < 3 || numbered * 2 > titles.length) return [];
-  const out: Heading[] = [];
-  let k = 0;
-  for (let i = 0; i < lines.length && k < titles.length; i++) {
-    if (furniture.has(i) || claimed[i]) continue;
-    const l = lines[i];
-    if (l.text.length > 40) continue;
-    const t = l.text.trim();
-    // A title the text never gives alone is skipped; the next one is looked for from here.
-    let j = k;
-    while (j < titles.length && j < k + 3 && titles[j] !== t) j++;
-    if (j >= titles.length || j >= k + 3) continue;
-    const start = l.start + l.text.indexOf(t);
-    out.push({ level: 0, style: '第X节', marker: '', title: t, line: i, start, end: start + t.length, ordinal: j + 1 });
-    k = j + 1;
-  }
-  return out.length >= 3 ? out : [];
+  const found = (list: string[], least: number): Heading[] => {
+    const out: Heading[] = [];
+    let k = 0;
+    for (let i = 0; i < lines.length && k < list.length; i++) {
+      if (furniture.has(i) || claimed[i]) continue;
+      const l = lines[i];
+      if (l.text.length > 40) continue;
+      const t = l.text.trim();
+      // A title the text never gives alone is skipped; the next one is looked for from here.
+      let j = k;
+      while (j < list.length && j < k + 3 && list[j] !== t) j++;
+      if (j >= list.length || j >= k + 3) continue;
+      const start = l.start + l.text.indexOf(t);
+      out.push({ level: 0, style: '第X节', marker: '', title: t, line: i, start, end: start + t.length, ordinal: j + 1 });
+      k = j + 1;
+    }
+    return out.length >= least ? out : [];
+  };
+  if (titles.length >= 3 && numbered * 2 <= titles.length) return found(titles, 3);
+  return parents.length >= 2 ? found(parents, 2) : [];
 }
 
 /** The chapters' titles as the table of contents gives them: 第三节 → 管理层讨论与分析. */
