@@ -421,3 +421,71 @@ test('blank cells of a layout that keeps them are empty cells: the other column 
   const spaced = AGEING.split('\n').map((l) => l.trim().replace(/\s{2,}/g, ' ')).join('\n');
   assert.deepEqual(warnings(spaced.replace('230,475,520.64', '230,475,620.64')), []);
 });
+
+// The same statements with runs of spaces collapsed to one (as some extractors write pdftotext's columns):
+// a row whose cells the reader cannot take apart ((47) -, 759 -) is not a label, nor the start of the next one,
+// and no total or roll-forward over it is checked.
+const SINGLE_SPACED = `单位：人民币百万元
+项目 2024年度 2023年度
+偿还债务证券本金支付的现金 (778,465) (908,807)
+偿付债务证券利息支付的现金 (5,231) (5,393)
+支付其他与筹资活动有关的现金 (47) -
+筹资活动现金流出小计 (807,930) (925,327)
+
+39. 投资收益
+ 2024年度 2023年度
+ 衍生金融工具(不含外汇衍生金融工具)净收益 1,798 1,321
+ 以摊余成本计量的发放贷款和垫款价差收益 - 1
+ 交易性金融工具的利息收入、价差收益及分红收入 16,907 11,953
+ 债权投资的价差损益 759 -
+ 其他净损益 53 79
+ 合计 19,517 13,354
+
+ 上述第三层次资产变动如下：
+ 交易性金融资产 其他权益工具投资
+ 2024 年 1 月 1 日 1,891 2,812
+ 本年增加 26 305
+ 本年减少 (54) (17)
+ 转出第三层次 - (12)
+ 计入损益的利得 (4) -
+ 2024 年 12 月 31 日 1,859 3,687
+`;
+
+test('single-spaced rows whose cells are not read: no warning on the totals and roll-forwards over them', () => {
+  const a = analyze(SINGLE_SPACED);
+  const row = (label: string) => a.model.tables.flatMap((t) => t.rows).find((r) => r.label === label);
+  assert.ok(row('支付其他与筹资活动有关的现金 (47) -')?.uncertain);
+  // Not glued to the next row's label.
+  assert.ok(row('交易性金融工具的利息收入、价差收益及分红收入'), a.model.tables.flatMap((t) => t.rows.map((r) => r.label)).join(' / '));
+  assert.ok(row('其他净损益'));
+  assert.deepEqual(warnings(SINGLE_SPACED), []);
+  assert.equal(a.ties.filter((t) => !t.ok).length, 0);
+});
+
+// pdftotext text whose columns were collapsed: the note column's bare numbers (附注 35) are note references.
+const NOTE_NUMBERS = `合并利润表
+单位:元 币种:人民币
+项目 附注 2021 年度 2020 年度
+一、营业总收入 109,464,278,563.89 97,993,240,501.21
+其中：营业收入 35 106,190,154,843.76 94,915,380,916.72
+利息收入 36 3,274,123,720.13 3,077,859,584.49
+二、营业总成本 34,776,902,467.47 31,305,130,587.56
+其中：营业成本 35 8,983,377,809.96 8,154,001,476.28
+税金及附加 37 15,304,469,070.03 13,886,517,290.78
+`;
+
+test('bare note numbers before the figures are note references where the header names a 附注 column, and make the row uncertain where it does not', () => {
+  const t = analyze(NOTE_NUMBERS).model.tables[0];
+  assert.deepEqual(t.rows.find((r) => r.label === '税金及附加')!.cells.map((c) => c.text), ['15,304,469,070.03', '13,886,517,290.78']);
+  assert.equal(t.columns.length, 2);
+  const unnamed = analyze(NOTE_NUMBERS.replace('项目 附注 2021', '项目 2021')).model.tables[0];
+  assert.ok(unnamed.rows.find((r) => r.label === '税金及附加')!.uncertain);
+});
+
+test('one nil line -- read as two empty cells to fill a row leaves the row uncertain (it is as often one)', () => {
+  const text = ['27、递延收益', '单位: 元', '项目', '期初余额', '本期增加', '本期减少', '期末余额', '政府补助', '1,745,711.37', '1,745,711.37', '0.00', '合计', '1,745,711.37', '1,745,711.37', '--', ''].join('\n');
+  const a = analyze(text);
+  assert.ok(a.model.tables[0].rows.find((r) => r.label === '合计')!.uncertain);
+  assert.equal(a.ties.filter((t) => !t.ok).length, 0);
+  assert.deepEqual(warnings(text), []);
+});

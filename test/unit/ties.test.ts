@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
-import { Tie, tieEnds } from '../../server/src/analysis/ties';
+import { columnsInDoubt, makeTie, Tie, TieEnd, tieEnds } from '../../server/src/analysis/ties';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { hoverAt } from '../../server/src/features/hover';
 import { tiedFiguresAt, tieReferencesAt } from '../../server/src/features/ties';
@@ -262,4 +262,17 @@ test('every end of every tie is a figure of a table or in prose, and ties never 
     const s = STATEMENTS.slice(cut) + STATEMENTS.slice(0, cut);
     assert.doesNotThrow(() => analyze(s.replace(/合计/g, cut % 2 ? '合计' : '总计')));
   }
+});
+
+test('a broken equality whose expected figure stands in another column of the other end\'s row is a misread column: no tie', () => {
+  const a = analyze(['合并所有者权益变动表', '单位：元', '项目 小计 少数股东权益 所有者权益合计', '四、本期期末余额 189,539,368,797.29 7,418,137,908.05 196,957,506,705.34', ''].join('\n'));
+  const row = a.model.tables[0].rows.find((r) => r.label === '四、本期期末余额')!;
+  const end = (column: number): TieEnd => ({ table: a.model.tables[0], row, column, cell: row.cells[column], value: row.cells[column].figure!.value, tolerance: 0.005, name: `column ${column}` });
+  const sheet: TieEnd = { cell: { start: 0, end: 0, text: '189,539,368,797.29' }, value: 189539368797.29, tolerance: 0.005, name: '资产负债表 归母权益' };
+  // Read under the wrong column (the last), it is found one column over: not a discrepancy of the filing.
+  assert.equal(columnsInDoubt(makeTie('equity', sheet, [{ end: end(2), sign: 1 }], 'x')), true);
+  // A real difference (the figure is nowhere in the row) stays.
+  assert.equal(columnsInDoubt(makeTie('equity', { ...sheet, value: 189539368000 }, [{ end: end(0), sign: 1 }], 'x')), false);
+  // A tie that holds is kept.
+  assert.equal(columnsInDoubt(makeTie('equity', sheet, [{ end: end(0), sign: 1 }], 'x')), false);
 });

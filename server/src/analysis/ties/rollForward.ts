@@ -79,6 +79,8 @@ function movements(table: Table): Movement[] {
       }
     }
     if (inc < 0 || dec < 0 || close < 0) continue;
+    // A row read with doubt between the balances may be a movement whose figures were not read (转出第三层次 - (12)).
+    if (rows.slice(i, close + 1).some((r) => r.uncertain)) continue;
     if (!onlyBreakdowns(rows, i, inc) || !onlyBreakdowns(rows, inc, dec) || !onlyBreakdowns(rows, dec, close)) continue;
     const closeDate = openDate ? dateKey(itemOf(rows[close].label)) : undefined;
     out.push({ open: rows[i], inc: rows[inc], incFrom: inc, dec: rows[dec], decFrom: dec, close: rows[close], closeAt: close, block, openDate, closeDate });

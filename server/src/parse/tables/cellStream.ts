@@ -657,6 +657,8 @@ function readTable(ctx: TableContext, seg: StreamRow[], add: AddTable) {
           else for (let q = 0; q < d.piece!.text.length; q++) expanded.push({ kind: 'value', piece: { text: d.piece!.text[0], start: d.piece!.start + q, end: d.piece!.start + q + 1 }, at: d.at, line: d.line });
         }
         vals = expanded;
+        // (-- is as often one nil mark as two: a row made full by reading it as two is not certain.)
+        if (d.piece!.text.length === 2) uncertain = true;
       }
     }
     // A total whose label spans the label columns (序号 | 名称 …: 合计 | - | 10,347.94 | 26.99%): a nil mark before

@@ -398,7 +398,9 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
     if (dataRows.length >= 2 || (dataRows.length === 1 && dataRows[0].cells.filter((c) => c.figure).length >= 2 && headers.length > 0)) {
       if (glued) resolveGluedRows(rows);
       placeShortRows(rows);
-      add(dataRows.some((r) => r.uncertain !== undefined) ? 'glued' : 'space', rows);
+      noteReferences(ctx, rows);
+      // (A row without cells whose figures were not read is uncertain too, but says nothing of the layout.)
+      add(dataRows.some((r) => r.uncertain !== undefined && r.cells.length > 0) ? 'glued' : 'space', rows);
       i = lastRowLine + 1;
     } else i++;
   }
@@ -424,10 +426,48 @@ function labelLine(text: string): boolean {
   return t.length > 0 && t.length <= 20 && !DIGIT.test(t) && !STATEMENT_END.test(t) && !looksLikeProse(t);
 }
 
+/** A note reference written as a bare number (税金及附加 37 15,304,469,070.03 …). */
+const BARE_NOTE = /^\d{1,3}$/;
+const NOTE_HEADER = /附\s*注|注\s*释/;
+
+/**
+ * The note references of a table whose rows give them as a first cell (税金及附加 37 15,304,469,070.03
+ * 13,886,517,290.78 beside 一、营业总收入 109,464,278,563.89 97,993,240,501.21): where rows with one cell more than
+ * others start with a bare number of up to three digits and their other cells are amounts, that number is
+ * the row's note reference — taken out of the cells where the header names a 附注 column, and the row left
+ * uncertain where nothing does.
+ */
+function noteReferences(ctx: TableContext, rows: RawRow[]): void {
+  const amounts = (cells: Cell[]) => cells.every((c) => isEmptyCellText(c.text) || (c.figure && /[,.]/.test(c.text)));
+  // The cells of a row without a note: the most common count among rows that do not start with a bare number.
+  const counts = new Map<number, number>();
+  for (const r of rows) {
+    if (r.header || r.cells.length < 1 || BARE_NOTE.test(r.cells[0].text)) continue;
+    if (!amounts(r.cells)) return;
+    counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+  }
+  let n = -1;
+  for (const [k, v] of counts) if (n < 0 || v > counts.get(n)! || (v === counts.get(n)! && k > n)) n = k;
+  if (n < 1) return;
+  const noted = rows.filter((r) => !r.header && r.cells.length === n + 1 && BARE_NOTE.test(r.cells[0].text) && amounts(r.cells.slice(1)));
+  if (!noted.length) return;
+  const named = rows.some((r) => r.header && NOTE_HEADER.test(ctx.lines[r.line].text));
+  for (const r of noted) {
+    if (named) r.cells.shift();
+    else r.uncertain = true;
+  }
+}
+
+/** A line that ends in a figure after a space (支付其他与筹资活动有关的现金 (47) -): a row whose cells were not read. */
+const FIGURE_TAIL = /\s[(（-]?\d[\d,]*(?:\.\d+)?[)）%]?(?:\s+(?:[-—–]{1,2}|[(（-]?\d[\d,]*(?:\.\d+)?[)）%]?))*$/;
+
 function labelOnlyRow(l: Line): RawRow {
   const t = l.text.trim();
   const s = l.start + l.text.indexOf(t);
-  return { label: t, labelRange: { start: s, end: s + t.length }, cells: [], line: l.index, lastLine: l.index, start: s, end: s + t.length, header: false };
+  const row: RawRow = { label: t, labelRange: { start: s, end: s + t.length }, cells: [], line: l.index, lastLine: l.index, start: s, end: s + t.length, header: false };
+  // Its figures may belong to the totals around it: no total over it is read with certainty.
+  if (FIGURE_TAIL.test(t)) row.uncertain = true;
+  return row;
 }
 
 /** The line of text just above a row, when it is the start of the row's label (wrapped); true if attached. */
@@ -438,6 +478,8 @@ function attachWrappedLabel(row: RawRow, pending: Line[]): boolean {
   // A numbered group heading (三、筹资活动产生的现金流量) is a line of its own, never the start of the next label.
   // Nor is a line of several text cells apart (债务证券   租赁负债   应付股利   合计): that is a header.
   const wrapped = t.length >= 9 && !LABEL_END.test(t) && !GROUP_HEADING.test(t) && !CELL_GAP.test(t) && rowKindOf(row.label) === 'data' && !SUBITEM_START.test(row.label);
+  // A line that ends in figures is a row of its own whose cells were not read (债权投资的价差损益 759 -), never a label's start.
+  if (FIGURE_TAIL.test(t)) return false;
   if (row.label === '' || wrapped) {
     row.label = t + row.label;
     row.labelRange = { start: last.start + last.text.indexOf(t), end: row.labelRange.end };
