@@ -144,3 +144,8 @@ test('headings: a sub-heading glued to the end of its parent\'s title is split o
   const unconfirmed = ['五、发起人及实际控制人（一）发起人', '本公司发起人为 3 名法人股东。', '六、发行人股本情况', '（二）股本结构', '无。'].join('\n');
   assert.equal(tree(unconfirmed)[0], '五、发起人及实际控制人（一）发起人');
 });
+
+test('headings: a decimal number of 10 or more that no earlier item of its list leads up to is an amount, not a section', () => {
+  const text = ['4.9 关联交易', '正文。', '4.10 董事会下设专门委员会在报告期内的情况', '正文。', '4.11 监事会工作情况', '正文。', '2022 年企业技术改造项目扶持计划第二批', '4.66与资产相关', '正文。'].join('\n');
+  assert.deepEqual(tree(text), ['4.9 关联交易', '4.10 董事会下设专门委员会在报告期内的情况', '4.11 监事会工作情况']);
+});

@@ -5,7 +5,7 @@ import { LineMarks } from '../model/lineMarks';
 import { Figure, FilingModel, Heading, Line, Problem, Section, Table, Unit } from '../model/types';
 import { chunksOf, chunkWorkBound, chunkWorkCeiling, tablesOfChunk } from './chunks';
 import { editedLines, furnitureOf, headersAfterEdit, headersOf, keepChapterHeadings, linesAfterEdit, splitLines } from './lines';
-import { bareNumeralHeading, isChapterStyle, isFigureLine, isRowLabel, matchHeading, mayBeHeading, splitGluedSubheadings, STYLE_ORDER, wrapWidthOf } from './headings';
+import { bareNumeralHeading, dropStrayDecimals, isChapterStyle, isFigureLine, isRowLabel, matchHeading, mayBeHeading, splitGluedSubheadings, STYLE_ORDER, wrapWidthOf } from './headings';
 import { asciiDigits, parseChineseNumeral, parseNumberToken } from './numbers';
 import { documentUnitIn, unitFromWord } from './units';
 import { changedRange, chunkReuse, shiftedTable } from './reuse';
@@ -244,7 +244,7 @@ export function* parseFilingSteps(text: string, options: ParseOptions = {}): Gen
     lineHeadings.push(h);
   }
   // (Nesting sets each heading's level: it works on copies.)
-  const headings = splitGluedSubheadings(lineHeadings).map((h) => ({ ...h }));
+  const headings = dropStrayDecimals(splitGluedSubheadings(lineHeadings)).map((h) => ({ ...h }));
   const chapters = unnumberedChapters(lines, furniture, claimed);
   if (chapters.length) {
     const at = new Set(headings.map((h) => h.line));

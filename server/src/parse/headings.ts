@@ -267,6 +267,24 @@ export function splitGluedSubheadings(headings: Heading[]): Heading[] {
   return out ?? headings;
 }
 
+/**
+ * Decimal headings numbered 10 or more in their list (3.75, 4.66) that no earlier item of the same list
+ * leads up to (3.73 or 3.74): an amount with two decimals before a text cell (4.66与资产相关), not a section.
+ */
+export function dropStrayDecimals(headings: Heading[]): Heading[] {
+  const seen = new Set<string>();
+  let out: Heading[] | undefined;
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    const n = h.ordinal;
+    const stray = h.parentNumber !== undefined && n !== undefined && n >= 10 && !seen.has(`${h.parentNumber}.${n - 1}`) && !seen.has(`${h.parentNumber}.${n - 2}`);
+    if (h.parentNumber !== undefined && n !== undefined && !stray) seen.add(`${h.parentNumber}.${n}`);
+    if (stray) out ??= headings.slice(0, i);
+    else out?.push(h);
+  }
+  return out ?? headings;
+}
+
 /** The answer to a title that asks (是否存在…): 否, 是, 无, 不适用. */
 const BARE_ANSWER = /^(?:是|否|有|无|不适用|适用)$/;
 const TAIL_END = /[。；;，,、：:]$/;
