@@ -278,3 +278,49 @@ test('column-major: a one-character line ends the label above it; 关联方 titl
   assert.deepEqual(cellsOf(t, '陕西禾润易实业有限公司'), ['2,500.50', '600.00']);
   assert.deepEqual(warnings(wrapped), []);
 });
+
+// 31 (金花股份, 销售费用): one column under its title, as many values as labels.
+const ONE = `63、 销售费用
+√适用 □不适用
+项目
+市场推广服务
+职工薪酬
+其他
+合计
+
+单位：元 币种：人民币
+上期发生额
+188,227,885.45
+19,245,522.11
+920,481.70
+208,393,889.26
+
+64、 管理费用
+`;
+
+test('column-major: a lone titled column is read even where its total is misprinted, and the misprint is reported', () => {
+  assert.deepEqual(okChecks(ONE), ['合计:208,393,889.26']);
+  assert.deepEqual(warnings(ONE), []);
+  const wrong = ONE.replace('208,393,889.26', '208,393,859.26');
+  const [t] = majorTables(wrong);
+  assert.ok(t, 'the table is made by its layout alone');
+  assert.deepEqual(cellsOf(t, '合计'), ['208,393,859.26']);
+  assert.equal(warnings(wrong).length, 1);
+  assert.match(warnings(wrong)[0], /^合计 \[上期发生额\] 208,393,859\.26 ≠ sum of 3 rows 208,393,889\.26/);
+});
+
+test('column-major: a lone column that does not add up makes no table without its title, or beside values of unknown place', () => {
+  const wrong = ONE.replace('208,393,889.26', '208,393,859.26');
+  // No column title above the run: nothing says the run is this table's column.
+  const untitled = wrong.replace('上期发生额\n', '');
+  assert.deepEqual(majorTables(untitled), []);
+  assert.deepEqual(warnings(untitled), []);
+  // A second run of another length that does not add up by itself: the values may belong elsewhere.
+  const stray = wrong.replace('\n64、', '\n本期发生额\n1,000.00\n2,000.00\n\n64、');
+  assert.deepEqual(majorTables(stray), []);
+  assert.deepEqual(warnings(stray), []);
+  // A run of another length that adds up by itself is a column whose empty cells vanished: no obstacle.
+  const short = wrong.replace('\n64、', '\n本期发生额\n1,000.00\n2,000.00\n3,000.00\n\n64、');
+  assert.equal(majorTables(short).length, 1);
+  assert.equal(warnings(short).length, 1);
+});

@@ -146,6 +146,17 @@ function readTable(
   while (hi + 1 < to && hi - anchor < WINDOW_DOWN && !bound(hi + 1)) hi++;
   // The runs of values, in the order of the text (the columns from left to right).
   const runs: Run[] = [];
+  // Runs of another length that are not a column of their own adding up (its empty cells vanished): values
+  // whose place is unknown, which a run of the right length may have been made of. Counted from the title
+  // of the label column (项目) on where one stands above the labels: what is above it is another table's.
+  let strays = 0;
+  let own = lo;
+  for (let i = top - 1; i >= lo; i--) {
+    if (kindOf(i) === Kind.Text && LABEL_TITLE.test(text(i))) {
+      own = i;
+      break;
+    }
+  }
   for (let i = lo; i <= hi; i++) {
     if (i >= top && i <= anchor) continue;
     const k = kindOf(i);
@@ -165,6 +176,7 @@ function readTable(
     const next = j < to ? kindOf(j) : Kind.Blank;
     if (next === Kind.Text && figures > 0 && lines.length === n) return undefined;
     if (lines.length === n && figures > 0) runs.push({ first: i, last: j - 1, lines });
+    else if (figures > 0 && i > own && !closes(lines.map((l) => lineCell(ctx, l)), [])) strays++;
     i = j;
   }
   const subtract = labels.map((l) => isSubtractLabel(l.text));
@@ -173,11 +185,18 @@ function readTable(
   let read: number[];
   if (runs.length) {
     columns = runs.map((r) => r.lines.map((l) => lineCell(ctx, l)));
-    if (!columns.some((cells) => closes(cells, subtract))) return undefined;
     // A column of small values that does not add up is a rate (计提比例, 占比), whatever title it was given.
-    const kept = runs.filter((_, k) => closes(columns[k], subtract) || !smallValues(columns[k]));
-    columns = columns.filter((c) => closes(c, subtract) || !smallValues(c));
+    const keep = columns.map((c) => closes(c, subtract) || !smallValues(c));
+    const kept = runs.filter((_, k) => keep[k]);
+    columns = columns.filter((_, k) => keep[k]);
     titles = kept.map((r) => runTitle(ctx, r.first, lo, top, anchor, kindOf));
+    // The labels are the table's rows where some column adds up under them, or where the layout says so
+    // itself: the table's one column stands right under its own title (期末余额, 本期发生额 …) and holds
+    // as many values as there are labels, and no other values stand in the stretch but columns that add
+    // up by themselves — a figure misprinted in the only column of a table is still read. Several
+    // columns none of which adds up point to runs taken from the wrong places.
+    if (!columns.length) return undefined;
+    if (!columns.some((cells) => closes(cells, subtract)) && (columns.length > 1 || strays > 0 || !COLUMN_TITLE.test(titles[0].text))) return undefined;
     read = runs.flatMap((r) => r.lines);
   } else {
     const single = singleCells(ctx, anchor, hi, n, kindOf, subtract);
@@ -251,7 +270,7 @@ function closes(cells: Cell[], subtract: boolean[]): boolean {
 function runTitle(ctx: TableContext, first: number, lo: number, top: number, anchor: number, kindOf: (i: number) => Kind): Cell {
   for (let i = first - 1, seen = 0; i >= lo && seen < 2; i--) {
     const k = kindOf(i);
-    if (k === Kind.Blank) continue;
+    if (k === Kind.Blank || (k === Kind.Other && ctx.furniture.has(i))) continue;
     seen++;
     if (k !== Kind.Text || (i >= top && i <= anchor)) break;
     const t = ctx.lines[i].text.trim();
