@@ -278,3 +278,147 @@ test('column-major: a one-character line ends the label above it; 关联方 titl
   assert.deepEqual(cellsOf(t, '陕西禾润易实业有限公司'), ['2,500.50', '600.00']);
   assert.deepEqual(warnings(wrapped), []);
 });
+
+// 31 (金花股份, 销售费用): one column under its title, as many values as labels.
+const ONE = `63、 销售费用
+√适用 □不适用
+项目
+市场推广服务
+职工薪酬
+其他
+合计
+
+单位：元 币种：人民币
+上期发生额
+188,227,885.45
+19,245,522.11
+920,481.70
+208,393,889.26
+
+64、 管理费用
+`;
+
+test('column-major: a lone titled column is read even where its total is misprinted, and the misprint is reported', () => {
+  assert.deepEqual(okChecks(ONE), ['合计:208,393,889.26']);
+  assert.deepEqual(warnings(ONE), []);
+  const wrong = ONE.replace('208,393,889.26', '208,393,859.26');
+  const [t] = majorTables(wrong);
+  assert.ok(t, 'the table is made by its layout alone');
+  assert.deepEqual(cellsOf(t, '合计'), ['208,393,859.26']);
+  assert.equal(warnings(wrong).length, 1);
+  assert.match(warnings(wrong)[0], /^合计 \[上期发生额\] 208,393,859\.26 ≠ sum of 3 rows 208,393,889\.26/);
+});
+
+test('column-major: a lone column that does not add up makes no table without its title, or beside values of unknown place', () => {
+  const wrong = ONE.replace('208,393,889.26', '208,393,859.26');
+  // No column title above the run: nothing says the run is this table's column.
+  const untitled = wrong.replace('上期发生额\n', '');
+  assert.deepEqual(majorTables(untitled), []);
+  assert.deepEqual(warnings(untitled), []);
+  // A second run of another length that does not add up by itself: the values may belong elsewhere.
+  const stray = wrong.replace('\n64、', '\n本期发生额\n1,000.00\n2,000.00\n\n64、');
+  assert.deepEqual(majorTables(stray), []);
+  assert.deepEqual(warnings(stray), []);
+  // A run of another length that adds up by itself is a column whose empty cells vanished: no obstacle.
+  const short = wrong.replace('\n64、', '\n本期发生额\n1,000.00\n2,000.00\n3,000.00\n\n64、');
+  assert.equal(majorTables(short).length, 1);
+  assert.equal(warnings(short).length, 1);
+});
+
+// 31 (金花股份, 设定提存计划): numbered labels under the title of the label column.
+const ITEMS = `(3).设定提存计划列示
+√适用 □不适用
+项目
+1、基本养老保险
+2、失业保险费
+合计
+
+期初余额
+2,073.12
+2,073.12
+
+本期增加
+4,941,425.86
+213,863.33
+5,155,289.19
+
+其他说明：
+`;
+
+test('column-major: numbered items running up to 项目 are labels; without the title they end the labels', () => {
+  const [t] = majorTables(ITEMS);
+  assert.ok(t);
+  assert.deepEqual(t.rows.filter((r) => r.kind !== 'header').map((r) => r.label), ['1、基本养老保险', '2、失业保险费', '合计']);
+  // The run of two values for three labels (an empty cell vanished) is not placed.
+  assert.deepEqual(t.columns.map((c) => c.title), ['本期增加']);
+  assert.deepEqual(cellsOf(t, '2、失业保险费'), ['213,863.33']);
+  assert.deepEqual(okChecks(ITEMS), ['合计:5,155,289.19']);
+  // A numbered line with no 项目 above it is a heading: the total stands alone and no table is made.
+  assert.deepEqual(majorTables(ITEMS.replace('项目\n', '')), []);
+});
+
+// 31 (金花股份, 其他应付款按款项性质): a table cut by a page break, its first labels and their runs on
+// the page before, the rest of the labels with the total and their runs on the next page (a form feed
+// and the running header between them, as pdftotext writes them; two pages before make it a running header).
+const BROKEN = `其他说明：
+140 / 189
+
+\f金花企业（集团）股份有限公司2024 年年度报告
+
+其他说明：
+141 / 189
+
+\f金花企业（集团）股份有限公司2024 年年度报告
+
+(4).其他应付款
+按款项性质列示其他应付款
+√适用 □不适用
+项目
+保证金
+股权转让款
+
+期末余额
+79,668,943.11
+
+142 / 189
+
+单位：元 币种：人民币
+期初余额
+84,048,121.08
+175,710,000.00
+
+\f金花企业（集团）股份有限公司2024 年年度报告
+
+业务推广
+单位往来
+其他
+合计
+
+83,686,874.90
+90,365,285.39
+337.86
+253,721,441.26
+
+71,445,300.23
+55,602,767.05
+869.91
+386,807,058.27
+
+(5).其他
+`;
+
+test('column-major: a table cut by a page break is joined, column by column, where the runs of the page before are complete', () => {
+  const t = majorTables(BROKEN).find((x) => x.rows.some((r) => r.label === '合计'));
+  assert.ok(t);
+  assert.deepEqual(t.rows.filter((r) => r.kind !== 'header').map((r) => r.label), ['保证金', '股权转让款', '业务推广', '单位往来', '其他', '合计']);
+  // 期末余额 has one value for two labels on the page before (an empty cell vanished): left out.
+  assert.deepEqual(t.columns.map((c) => c.title), ['期初余额']);
+  assert.deepEqual(cellsOf(t, '股权转让款'), ['175,710,000.00']);
+  assert.deepEqual(cellsOf(t, '其他'), ['869.91']);
+  assert.deepEqual(okChecks(BROKEN), ['合计:386,807,058.27']);
+  assert.deepEqual(warnings(BROKEN), []);
+  // The joined column must add up: without it, the rows of the page before are no rows of this total.
+  const wrong = BROKEN.replace('386,807,058.27', '386,807,098.27');
+  assert.deepEqual(majorTables(wrong).filter((x) => x.rows.some((r) => r.label === '合计')), []);
+  assert.deepEqual(warnings(wrong), []);
+});

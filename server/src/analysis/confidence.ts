@@ -20,7 +20,8 @@
 //  - shares that make 100 % with the rows read, under a share total that says something else;
 //  - the block is explicit and complete: bounded above by a header or heading inside the table,
 //    the total and every row with figures holding a cell for each column, in a layout where a missing
-//    cell leaves a trace (not glued digits, not one cell per line without blank lines).
+//    cell leaves a trace (not glued digits, not one cell per line without blank lines; column-major
+//    text only where every column's run stood under its title).
 // A failing check that is not confirmed gets `doubt`: the hover says why it could not be checked.
 
 import type { Table } from '../model/types';
@@ -150,7 +151,10 @@ function completeBlock(c: Check): boolean {
   if (c.kind === 'crossFoot') return false;
   // Layouts where a missing cell or row leaves no trace (glued digits, one cell per line without blank
   // lines) never confirm a block by its shape alone.
-  if (c.table.layout === 'glued' || c.table.layout === 'cellStream' || c.table.layout === 'columnMajor') return false;
+  if (c.table.layout === 'glued' || c.table.layout === 'cellStream') return false;
+  // Column-major text keeps a column only where its run holds a value for every label: complete where
+  // each run stood under its own title (else a run may have been taken from another column's place).
+  if (c.table.layout === 'columnMajor' && !c.table.columns.every((col) => col.title.trim())) return false;
   const rows = c.table.rows;
   const { from, to } = blockOf(c);
   if (!boundedAbove(c.table, from)) return false;

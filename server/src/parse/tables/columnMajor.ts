@@ -30,9 +30,11 @@ const NIL_LINE = /^[-—–/／]$/;
 /** A label that closes its rows: the anchor of a table. */
 const TOTAL_LABEL = /(?:合\s*计|总\s*计)$/;
 /** Words that title the label column (dropped from the top of the label run). */
-const LABEL_TITLE = /^(?:项\s*目|名\s*称|类\s*别|类\s*型|种\s*类|账\s*龄|单位名称|项目名称|款项性质|性\s*质|关联方|被投资单位|客户名称|供应商名称)$/;
+const LABEL_TITLE = /^(?:项\s*目|名\s*称|类\s*别|类\s*型|种\s*类|账\s*龄|单位名称|(?:具体)?项目名称|款项性质|性\s*质|关联方|被投资单位|客户名称|供应商名称)$/;
 /** Lines that are not labels and end a label run upwards: choices, units, notes, numbered headings. */
 const NOT_LABEL = /[√□]\s*不?适用|单位\s*[:：]|币种|说明|^\d+\s*[、.．]\s*\S|^[(（]\d+[)）]|[。；]$/;
+/** A numbered item: 1、基本养老保险, 2. 失业保险费. */
+const NUMBERED_ITEM = /^\d+\s*[、.．]\s*\S/;
 /** Lines that bound a table's stretch: numbered headings (1、 (1) 十一、 第三节). */
 const STRETCH_END = /^\d+\s*[、.．]\s*\S|^[(（][\d一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]{1,3}\s*[、.．]|^第[一二三四五六七八九十]+节/;
 
@@ -112,7 +114,13 @@ function readTable(
   const text = (i: number) => ctx.lines[i].text.trim();
   // The label run: the text lines above the anchor, up to a line that is no label.
   let top = anchor;
-  while (top - 1 >= from && anchor - top < MAX_LABELS && kindOf(top - 1) === Kind.Text && !used[top - 1 - from] && !NOT_LABEL.test(text(top - 1))) top--;
+  const label = (i: number) => i >= from && anchor - i <= MAX_LABELS && kindOf(i) === Kind.Text && !used[i - from];
+  while (label(top - 1) && !NOT_LABEL.test(text(top - 1))) top--;
+  // Numbered items (1、基本养老保险 / 2、失业保险费) are labels where they run up to the title of the
+  // label column (项目), not headings.
+  let item = top;
+  while (label(item - 1) && NUMBERED_ITEM.test(text(item - 1))) item--;
+  if (item < top && label(item - 1) && LABEL_TITLE.test(text(item - 1))) top = item;
   // A title of the label column (项目, 名称 …) starts the labels: what stands above it is a caption.
   for (let i = anchor - 1; i >= top; i--) {
     if (LABEL_TITLE.test(text(i))) {
@@ -122,7 +130,7 @@ function readTable(
   }
   // The labels: one a line, but a line of a single character ends the label above it (a name wrapped
   // in a narrow column: 常州华森医疗器械有限公 / 司).
-  const labels: { text: string; start: number; end: number; line: number; lastLine: number }[] = [];
+  const labels: Label[] = [];
   for (let i = top; i <= anchor; i++) {
     const l = trimmedLine(ctx, i);
     const prev = labels[labels.length - 1];
@@ -146,6 +154,17 @@ function readTable(
   while (hi + 1 < to && hi - anchor < WINDOW_DOWN && !bound(hi + 1)) hi++;
   // The runs of values, in the order of the text (the columns from left to right).
   const runs: Run[] = [];
+  // Runs of another length that are not a column of their own adding up (its empty cells vanished): values
+  // whose place is unknown, which a run of the right length may have been made of. Counted from the title
+  // of the label column (项目) on where one stands above the labels: what is above it is another table's.
+  let strays = 0;
+  let own = lo;
+  for (let i = top - 1; i >= lo; i--) {
+    if (kindOf(i) === Kind.Text && LABEL_TITLE.test(text(i))) {
+      own = i;
+      break;
+    }
+  }
   for (let i = lo; i <= hi; i++) {
     if (i >= top && i <= anchor) continue;
     const k = kindOf(i);
@@ -165,6 +184,7 @@ function readTable(
     const next = j < to ? kindOf(j) : Kind.Blank;
     if (next === Kind.Text && figures > 0 && lines.length === n) return undefined;
     if (lines.length === n && figures > 0) runs.push({ first: i, last: j - 1, lines });
+    else if (figures > 0 && i > own && !closes(lines.map((l) => lineCell(ctx, l)), [])) strays++;
     i = j;
   }
   const subtract = labels.map((l) => isSubtractLabel(l.text));
@@ -173,12 +193,31 @@ function readTable(
   let read: number[];
   if (runs.length) {
     columns = runs.map((r) => r.lines.map((l) => lineCell(ctx, l)));
-    if (!columns.some((cells) => closes(cells, subtract))) return undefined;
     // A column of small values that does not add up is a rate (计提比例, 占比), whatever title it was given.
-    const kept = runs.filter((_, k) => closes(columns[k], subtract) || !smallValues(columns[k]));
-    columns = columns.filter((c) => closes(c, subtract) || !smallValues(c));
+    const keep = columns.map((c) => closes(c, subtract) || !smallValues(c));
+    const kept = runs.filter((_, k) => keep[k]);
+    columns = columns.filter((_, k) => keep[k]);
     titles = kept.map((r) => runTitle(ctx, r.first, lo, top, anchor, kindOf));
+    // The labels are the table's rows where some column adds up under them, or where the layout says so
+    // itself: the table's one column stands right under its own title (期末余额, 本期发生额 …) and holds
+    // as many values as there are labels, and no other values stand in the stretch but columns that add
+    // up by themselves — a figure misprinted in the only column of a table is still read. Several
+    // columns none of which adds up point to runs taken from the wrong places.
     read = runs.flatMap((r) => r.lines);
+    if (!columns.some((cells) => closes(cells, subtract))) {
+      const cont = continuedPage(ctx, lo, top, runs, kindOf);
+      if (cont) {
+        labels.unshift(...cont.labels);
+        const sub = labels.map((l) => isSubtractLabel(l.text));
+        const keepCont = cont.columns.map((c) => !!c && (closes(c, sub) || !smallValues(c)));
+        if (!cont.columns.some((c) => c && closes(c, sub))) return undefined;
+        columns = cont.columns.filter((_, k) => keepCont[k]) as Cell[][];
+        const paired = runs.filter((_, k) => keepCont[k]);
+        titles = cont.titles.filter((_, k) => keepCont[k]);
+        read = [...cont.read, ...paired.flatMap((r) => r.lines)];
+        for (const l of cont.labels) for (let i = l.line; i <= l.lastLine; i++) used[i - from] = 1;
+      } else if (columns.length !== 1 || strays > 0 || !COLUMN_TITLE.test(titles[0].text)) return undefined;
+    }
   } else {
     const single = singleCells(ctx, anchor, hi, n, kindOf, subtract);
     if (!single) return undefined;
@@ -187,12 +226,12 @@ function readTable(
   }
 
   const out: RawRow[] = [];
-  const first = Math.min(top, ...read);
+  const first = Math.min(labels[0].line, ...read);
   const last = Math.max(anchor, ...read);
   // The table's range covers its runs as well as its labels: the header row starts at the first line read.
   const at = ctx.lines[first].start;
   out.push({ label: '', labelRange: { start: at, end: at }, cells: titles, line: first, lastLine: first, header: true, start: at, end: at });
-  for (let r = 0; r < n; r++) {
+  for (let r = 0; r < labels.length; r++) {
     const l = labels[r];
     const cells = columns.map((c) => c[r]);
     out.push({
@@ -211,6 +250,74 @@ function readTable(
   for (const l of read) used[l - from] = ctx.claimed[l] = 1;
   for (let i = top; i <= anchor; i++) used[i - from] = 1;
   return out;
+}
+
+type Label = { text: string; start: number; end: number; line: number; lastLine: number };
+
+/**
+ * The rows of a table that a page break cut: on the page before, its first labels (under 项目) and
+ * each column's run for them; on this page, the rest of the labels with the total, and a run of as
+ * many values for each column. Each column is its run from the page before followed by its run here,
+ * paired in the order of the text; a column whose run on the page before is not as long as the labels
+ * there (an empty cell vanished) is left out (undefined). Undefined where the two pages do not pair.
+ * (The columns are those of the first runs of this page, one for each run of the page before.)
+ */
+function continuedPage(
+  ctx: TableContext,
+  lo: number,
+  top: number,
+  runs: Run[],
+  kindOf: (i: number) => Kind,
+): { labels: Label[]; columns: (Cell[] | undefined)[]; titles: Cell[]; read: number[] } | undefined {
+  const text = (i: number) => ctx.lines[i].text.trim();
+  // The page break: the last furniture line above this page's labels, with only this page's column
+  // runs, titles, unit lines and blanks between.
+  let brk = -1;
+  for (let i = top - 1; i >= lo; i--) {
+    if (ctx.furniture.has(i)) {
+      brk = i;
+      break;
+    }
+  }
+  if (brk < 0 || runs.some((r) => r.first < brk)) return undefined;
+  // The labels of the page before: the nearest run of label lines above the break, past the values, the
+  // column titles and unit lines that stand between.
+  let end = brk - 1;
+  for (; end >= lo; end--) {
+    const k = kindOf(end);
+    if (k !== Kind.Text) continue;
+    const t = text(end);
+    if (COLUMN_TITLE.test(t) || NOT_LABEL.test(t)) continue;
+    break;
+  }
+  let start = end;
+  while (start - 1 >= lo && kindOf(start - 1) === Kind.Text && !NOT_LABEL.test(text(start - 1)) && !LABEL_TITLE.test(text(start - 1))) start--;
+  if (end < lo || start < lo) return undefined;
+  // Under the title of the label column, or at the top of the stretch.
+  if (!(start - 1 < lo || LABEL_TITLE.test(text(start - 1)))) return undefined;
+  const labels: Label[] = [];
+  for (let i = start; i <= end; i++) {
+    const l = trimmedLine(ctx, i);
+    if (COLUMN_TITLE.test(l.text) && !LABEL_TITLE.test(l.text)) return undefined;
+    labels.push({ ...l, line: i, lastLine: i });
+  }
+  // The runs of the page before, between its labels and the break: one for each column of this page.
+  const before: number[][] = [];
+  for (let i = end + 1; i < brk; i++) {
+    const k = kindOf(i);
+    if (k !== Kind.Value && k !== Kind.Nil) continue;
+    const lines: number[] = [];
+    for (; i < brk && (kindOf(i) === Kind.Value || kindOf(i) === Kind.Nil); i++) lines.push(i);
+    if (lines.length > labels.length) return undefined;
+    before.push(lines);
+  }
+  // This page's runs pair with those in order; runs after them belong to what follows the table.
+  if (!before.length || before.length > runs.length) return undefined;
+  const columns = runs.slice(0, before.length).map((r, k) => (before[k].length === labels.length ? [...before[k], ...r.lines].map((l) => lineCell(ctx, l)) : undefined));
+  if (!columns.some((c) => c)) return undefined;
+  // Each column's title stands over its run on the page before (this page's runs stand under the labels).
+  const titles = before.map((b) => runTitle(ctx, b[0], lo, start, end, kindOf));
+  return { labels, columns, titles, read: before.filter((b) => b.length === labels.length).flat() };
 }
 
 /** A line without its surrounding white space, with its offsets. */
@@ -251,7 +358,7 @@ function closes(cells: Cell[], subtract: boolean[]): boolean {
 function runTitle(ctx: TableContext, first: number, lo: number, top: number, anchor: number, kindOf: (i: number) => Kind): Cell {
   for (let i = first - 1, seen = 0; i >= lo && seen < 2; i--) {
     const k = kindOf(i);
-    if (k === Kind.Blank) continue;
+    if (k === Kind.Blank || (k === Kind.Other && ctx.furniture.has(i))) continue;
     seen++;
     if (k !== Kind.Text || (i >= top && i <= anchor)) break;
     const t = ctx.lines[i].text.trim();
