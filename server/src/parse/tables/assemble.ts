@@ -289,6 +289,9 @@ function othersEndInFigures(rows: RawRow[], ncols: number): boolean {
   return rows.filter((x) => !x.header && x.cells.length === ncols && x.cells[ncols - 1].figure).length >= 2;
 }
 
+/** A bracketed word of a title: (%), （万元）. */
+const BRACKETED = /[(（][^()（）]{1,6}[)）]/g;
+
 function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): Column[] {
   const titles: string[][] = [];
   for (let i = 0; i < ncols; i++) titles.push([]);
@@ -307,7 +310,9 @@ function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): 
       // A header row under a merged label cell starts one cell to the left.
       [h.label, ...nonEmpty.map((c) => c.text)].forEach((t, i) => titles[i].push(t));
     }
-    else if (nonEmpty.length > 0 && ncols % nonEmpty.length === 0) {
+    else if (nonEmpty.length === 1 && ncols > 1 && (nonEmpty[0].text.match(BRACKETED) ?? []).length >= 2) {
+      // One cell of several titles glued (收入占比(%)成本毛利率(%)): it titles no column, and no column is one of it.
+    } else if (nonEmpty.length > 0 && ncols % nonEmpty.length === 0) {
       const span = ncols / nonEmpty.length;
       nonEmpty.forEach((c, i) => {
         for (let k = 0; k < span; k++) titles[i * span + k].push(c.text);
