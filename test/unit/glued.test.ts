@@ -217,3 +217,20 @@ test('a header cell of several titles glued titles no column: the amount columns
   const wrong = analyze(GLUED_HEADER.replace('总计3,969.10', '总计3,979.10'));
   assert.ok(wrong.checks.some((c) => c.row.label === '总计' && c.column === 0 && !c.ok));
 });
+
+
+// Corpus 21: the next heading's number glued after a total's nil dashes (合计706,2091,513,655--（2）销售收入).
+const HEADING_AFTER_DASHES = `（1）销售数量
+产品名称销售模式2010年1-6月2009年度2008年度2007年度自营模式（支）1,386,1601,945,7001,070,800252,250Hib（西林瓶）代理模式（支）603,2501,346,911625,92894,540合计1,989,4103,292,6111,696,728346,790自营模式（支）61,600---Hib（预灌封）代理模式（支）10,000---合计71,600---冻干A、C群脑
+自营模式（支）505,9681,432,755--膜炎球菌多糖代理模式（支）200,24180,900--结合疫苗
+合计706,2091,513,655--（2）销售收入
+`;
+
+test('a heading number in brackets after nil dashes starts the next label, not a fifth cell', () => {
+  const a = analyze(HEADING_AFTER_DASHES);
+  const total = a.model.tables.flatMap((t) => t.rows).find((r) => r.kind === 'total' && r.cells[0]?.text === '706,209');
+  assert.deepEqual(total?.cells.map((c) => c.text), ['706,209', '1,513,655', '-', '-']);
+  const cs = a.checks.filter((c) => c.row === total && !c.confirmOnly);
+  assert.equal(cs.length, 2);
+  assert.ok(cs.every((c) => c.ok));
+});
