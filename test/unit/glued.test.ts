@@ -234,3 +234,23 @@ test('a heading number in brackets after nil dashes starts the next label, not a
   assert.equal(cs.length, 2);
   assert.ok(cs.every((c) => c.ok));
 });
+
+// Seed 001: periods over two columns each, and under them as many cells of glued titles (收入占比 = 收入 | 占比).
+const GLUED_SUBTITLES = `单位:元、%
+2021年1-6月2020年度2019年度2018年度
+收入占比收入占比收入占比收入占比
+情形①3,027,228.8681.476,227,300.6070.682,406,705.1861.212,217,290.8769.07
+情形②688,355.5518.532,582,695.8429.321,524,988.5638.79992,830.4730.93
+总计3,715,584.41100.008,809,996.44100.003,931,693.74100.003,210,121.34100.00
+`;
+
+test('a header row of glued titles under a row of periods spanning two columns each titles no column: the amounts add up as amounts', () => {
+  const a = analyze(GLUED_SUBTITLES);
+  assert.equal(a.model.tables[0].columns.length, 8);
+  assert.ok(a.model.tables[0].columns.every((c) => !c.share));
+  const amounts = a.checks.filter((c) => c.row.label === '总计' && !c.confirmOnly && [0, 2, 4, 6].includes(c.column!));
+  assert.equal(amounts.length, 4);
+  assert.ok(amounts.every((c) => c.ok));
+  const wrong = analyze(GLUED_SUBTITLES.replace('总计3,715,584.41', '总计3,715,594.41'));
+  assert.ok(wrong.checks.some((c) => c.row.label === '总计' && c.column === 0 && !c.ok && !c.confirmOnly));
+});

@@ -301,6 +301,8 @@ function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): 
   if (textCols === ncols - 1) textCols = 0;
   // A header row that cannot be laid over the columns leaves them unnamed: such columns are not added up.
   let unclear = false;
+  // The cell count of a header row whose cells each span several columns (0: none yet).
+  let spread = 0;
   for (const h of headerRows) {
     const nonEmpty = h.cells.filter((c) => c.text !== '');
     const trailingEmpty = nonEmpty.length < h.cells.length && h.cells.slice(0, nonEmpty.length).every((c) => c.text !== '');
@@ -312,8 +314,12 @@ function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): 
     }
     else if (nonEmpty.length === 1 && ncols > 1 && (nonEmpty[0].text.match(BRACKETED) ?? []).length >= 2) {
       // One cell of several titles glued (收入占比(%)成本毛利率(%)): it titles no column, and no column is one of it.
+    } else if (nonEmpty.length > 1 && nonEmpty.length === spread) {
+      // A row as many cells as the spanning row above it, under it (2021年1-6月 | 2020年度 over 收入占比 | 收入占比,
+      // over four columns): each cell is the titles of the columns under its span glued, and titles none of them.
     } else if (nonEmpty.length > 0 && ncols % nonEmpty.length === 0) {
       const span = ncols / nonEmpty.length;
+      if (span > 1) spread = nonEmpty.length;
       nonEmpty.forEach((c, i) => {
         for (let k = 0; k < span; k++) titles[i * span + k].push(c.text);
       });
