@@ -49,3 +49,14 @@ test('a total row glued to a note after it stays a total row', () => {
   // 21: a row, then the note, in one record: the total word is followed by its figures.
   assert.deepEqual(totalRowTexts('合计100%2000万元注：其中120万元属专利申请权转让价格。\n'), ['合计100%2000万元注：其中120万元属专利申请权转让价格。']);
 });
+
+test('a header line of glued column titles with ages after the total word is no total row', () => {
+  // 001: 1年以上应收账款 table, its titles glued on one line.
+  const text = `客户1年以上应收账款账面余额总计1-2年应收账款账面余额2-3年应收账款账面余额3年及以上应收账款账面余额坏账计提金额
+通号工程局集团有限公司天津分公司9,090,266.259,090,266.25--909,026.63
+中兴捷维通讯技术有限责任公司5,970,297.334,970,060.731,000,236.60-797,077.05
+小计15,060,563.5814,060,326.981,000,236.60-1,706,103.68
+合计3年以上的应收账款1,234.56
+`;
+  assert.deepEqual(totalRowTexts(text), ['小计15,060,563.5814,060,326.981,000,236.60-1,706,103.68', '合计3年以上的应收账款1,234.56']);
+});

@@ -177,3 +177,80 @@ test('glued integers under a header of periods alone: label lines in between, ba
   assert.equal(analyze(wrong).checks.filter((c) => c.row.label === '合计').length, 0);
   assert.equal(diagnostics(analyze(wrong)).filter((d) => d.severity === 'warning').length, 0);
 });
+
+// Seed 001: a remarks column (期后回款情况) after the glued figures, one of them starting with a year glued to the
+// last figure's decimals.
+const REMARKS = `单位:元
+客户1年以上应收账款账面余额总计1-2年应收账款账面余额2-3年应收账款账面余额3年及以上应收账款账面余额坏账计提金额1年以上应收账款期后回款情况
+通号工程局集团有限公司天津分公司9,090,266.259,090,266.25--909,026.63已全部回款
+中兴捷维通讯技术有限责任公司5,970,297.334,970,060.731,000,236.60-797,077.05尚未回款,预计2021年内收回
+上海鑫众通信技术有限公司1,673,540.72-1,095,394.29578,146.43617,691.502020年度回款1,369,081.23元,剩余金额预计于2021年内全部收回
+中国联合网络通信有限公司金华市分公司1,104,142.471,104,142.47--110,414.25已全部回款
+小计17,838,246.7715,164,469.452,095,630.89578,146.432,434,209.43
+`;
+
+test('glued rows with a remarks column after their figures: the figures are the cells, the words no cell', () => {
+  assert.deepEqual(cellsOf(REMARKS, '上海鑫众通信技术有限公司'), ['1,673,540.72', '-', '1,095,394.29', '578,146.43', '617,691.50']);
+  assert.deepEqual(cellsOf(REMARKS, '中兴捷维通讯技术有限责任公司'), ['5,970,297.33', '4,970,060.73', '1,000,236.60', '-', '797,077.05']);
+  const cs = analyze(REMARKS).checks.filter((c) => c.row.label === '小计');
+  assert.equal(cs.length, 5);
+  assert.ok(cs.every((c) => c.ok));
+  // A figure followed by its unit is prose, not a row with a remark.
+  assert.equal(rowsOf('营业收入12,345.6711,234.56万元较上年增长\n').length, 0);
+});
+
+// Seed 001: one header cell of several titles glued (收入 / 占比(%) / 成本 / 毛利率(%)) over four columns.
+const GLUED_HEADER = `2021年1-6月
+项目收入占比(%)成本毛利率(%)
+技术服务3,597.5490.642,307.9035.85
+维保服务371.569.36299.7819.32
+设备销售----
+总计3,969.10100.002,607.6834.30
+`;
+
+test('a header cell of several titles glued titles no column: the amount columns are not taken for percentages', () => {
+  const a = analyze(GLUED_HEADER);
+  assert.ok(a.model.tables[0].columns.every((c) => c.unit?.kind !== 'percent'));
+  const cols = a.checks.filter((c) => c.row.label === '总计' && !c.confirmOnly && c.ok).map((c) => c.column);
+  assert.ok(cols.includes(0) && cols.includes(2), `amount columns checked: ${cols}`);
+  // A misprinted revenue total is a warning.
+  const wrong = analyze(GLUED_HEADER.replace('总计3,969.10', '总计3,979.10'));
+  assert.ok(wrong.checks.some((c) => c.row.label === '总计' && c.column === 0 && !c.ok));
+});
+
+
+// Corpus 21: the next heading's number glued after a total's nil dashes (合计706,2091,513,655--（2）销售收入).
+const HEADING_AFTER_DASHES = `（1）销售数量
+产品名称销售模式2010年1-6月2009年度2008年度2007年度自营模式（支）1,386,1601,945,7001,070,800252,250Hib（西林瓶）代理模式（支）603,2501,346,911625,92894,540合计1,989,4103,292,6111,696,728346,790自营模式（支）61,600---Hib（预灌封）代理模式（支）10,000---合计71,600---冻干A、C群脑
+自营模式（支）505,9681,432,755--膜炎球菌多糖代理模式（支）200,24180,900--结合疫苗
+合计706,2091,513,655--（2）销售收入
+`;
+
+test('a heading number in brackets after nil dashes starts the next label, not a fifth cell', () => {
+  const a = analyze(HEADING_AFTER_DASHES);
+  const total = a.model.tables.flatMap((t) => t.rows).find((r) => r.kind === 'total' && r.cells[0]?.text === '706,209');
+  assert.deepEqual(total?.cells.map((c) => c.text), ['706,209', '1,513,655', '-', '-']);
+  const cs = a.checks.filter((c) => c.row === total && !c.confirmOnly);
+  assert.equal(cs.length, 2);
+  assert.ok(cs.every((c) => c.ok));
+});
+
+// Seed 001: periods over two columns each, and under them as many cells of glued titles (收入占比 = 收入 | 占比).
+const GLUED_SUBTITLES = `单位:元、%
+2021年1-6月2020年度2019年度2018年度
+收入占比收入占比收入占比收入占比
+情形①3,027,228.8681.476,227,300.6070.682,406,705.1861.212,217,290.8769.07
+情形②688,355.5518.532,582,695.8429.321,524,988.5638.79992,830.4730.93
+总计3,715,584.41100.008,809,996.44100.003,931,693.74100.003,210,121.34100.00
+`;
+
+test('a header row of glued titles under a row of periods spanning two columns each titles no column: the amounts add up as amounts', () => {
+  const a = analyze(GLUED_SUBTITLES);
+  assert.equal(a.model.tables[0].columns.length, 8);
+  assert.ok(a.model.tables[0].columns.every((c) => !c.share));
+  const amounts = a.checks.filter((c) => c.row.label === '总计' && !c.confirmOnly && [0, 2, 4, 6].includes(c.column!));
+  assert.equal(amounts.length, 4);
+  assert.ok(amounts.every((c) => c.ok));
+  const wrong = analyze(GLUED_SUBTITLES.replace('总计3,715,584.41', '总计3,715,594.41'));
+  assert.ok(wrong.checks.some((c) => c.row.label === '总计' && c.column === 0 && !c.ok && !c.confirmOnly));
+});

@@ -312,3 +312,28 @@ test('deductions after a total, or written in brackets around a running subtotal
   assert.ok(net.every((c) => c.ok && c.components.length === 2));
   assert.equal(diagnostics(analyze(netOfDeduction.replace('1,480,859.29', '1,480,869.29'))).filter((d) => d.severity === 'warning').length, 1);
 });
+
+// Corpus 22: a 小计 right under another 小计 with no rows of its own; the 合计 adds both.
+const LONE_SUBTOTAL = `单位：亿元
+['', '2007年', '2006年']
+['河北国华定洲发电有限责任公司', '0.40', '0.38']
+['浙江嘉华发电有限责任公司', '0.50', '0.43']
+['神华财务有限公司', '0.41', '0.24']
+['内蒙古蒙华海勃湾发电有限责任公司', '0.11', '0.16']
+['内蒙古京达发电有限责任公司', '0.03', '0.13']
+['其他联营公司', '0.40', '-0.04']
+['按权益法核算的投资收益小计', '1.85', '1.30']
+['按成本法核算的股权投资收益及其他小计', '0.34', '0.07']
+['合计', '2.19', '1.37']
+`;
+
+test('a total over a checked subtotal and a lone subtotal with no rows of its own is checked; a misprint in it is a warning', () => {
+  const totals = (text: string) => analyze(text).checks.filter((c) => c.row.label === '合计' && !c.confirmOnly);
+  assert.equal(totals(LONE_SUBTOTAL).length, 2);
+  assert.ok(totals(LONE_SUBTOTAL).every((c) => c.ok));
+  const wrong = totals(LONE_SUBTOTAL.replace("'2.19'", "'2.29'"));
+  assert.ok(wrong.some((c) => !c.ok && c.column === 0));
+  // Two lone subtotals and nothing checked: the total is not checked.
+  const none = LONE_SUBTOTAL.replace(/\['(?:河北|浙江|神华|内蒙古|其他).*\n/g, '');
+  assert.equal(totals(none).length, 0);
+});

@@ -24,6 +24,10 @@ const FIGURE_IN_WORDS = /^[\u4e00-\u9fff]{4,}[-(（]?\d[\d,]*(?:\.\d+)?%?\s?[\u4
 const FIGURE = /(?<![\d.])[-(（]?\d[\d,]*(?:\.\d+)?%?/;
 const STARTS_WITH_FIGURE = /^\s*[-(（]?\d[\d,]*(?:\.\d+)?\s*[)）]?%?(?:\s|$)/;
 const MAX_LINE = 20000;
+/** An age bracket or period right after a total word: 1-2年, 3年, 6个月. */
+const AGE_TITLE = /^\s*\d{1,2}(?:-\d{1,2})?(?:年|个月|天)/;
+/** A figure that is an amount: grouped or with decimals. */
+const AMOUNT = /\d[,.]\d/;
 
 export function coverage(model: FilingModel, checks: Check[]): Coverage {
   const { lines, furniture } = model;
@@ -40,6 +44,9 @@ export function coverage(model: FilingModel, checks: Check[]): Coverage {
     if (SENTENCE_MARK.test(t) && t.indexOf('|') < 0 && WORDS_AFTER_TOTAL.test(after)) continue;
     // A line of a sentence wrapped without its punctuation: words on both sides of its only figure.
     if (FIGURE_IN_WORDS.test(after) && !TOTAL_WORD.test(after)) continue;
+    // A header line of glued column titles (…账面余额总计1-2年应收账款账面余额2-3年…): the figures after the
+    // total word are ages or periods (1-2年, 3年及以上), none an amount.
+    if (AGE_TITLE.test(after) && !AMOUNT.test(after)) continue;
     let has = FIGURE.test(after);
     for (let j = i + 1, k = 0; !has && j < lines.length && k < 3; j++) {
       const s = lines[j].text;

@@ -42,6 +42,7 @@ function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals:
   const rows = table.rows;
   const consumed = new Set<Row>();
   const checkedRows = new Set<Row>();
+  const standalone = new Set<Row>();
   // Group boundaries: header rows and section labels without figures (流动资产:, or a band row the layout marks).
   // A row that is the result of a statement identity (经营活动产生的现金流量净额 = 流入小计 − 流出小计) closes the
   // section above it: no later total adds it.
@@ -85,6 +86,11 @@ function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals:
       if (!isTotal) anyData = true;
     }
     items.reverse();
+    // A subtotal right under another total, with no rows of its own (按成本法核算的…小计 after 按权益法…小计):
+    // its group is not shown, so there is nothing in it to misread.
+    if (t.kind === 'subtotal' && !items.length && k === i - 1 && k >= 0 && (rows[k].kind === 'total' || rows[k].kind === 'subtotal') && t.cells.some((c) => c.figure)) {
+      standalone.add(t);
+    }
     // A group of deductions only (合计 / 减：减值准备 / 账面价值合计) starts from the total right above it.
     const base = k >= 0 ? rows[k] : undefined;
     if (base && (base.kind === 'total' || base.kind === 'subtotal') && !consumed.has(base) && items.some((it) => it.row.subtract && it.row.cells.some((c) => c.figure)) && items.every((it) => it.row.subtract || !it.row.cells.some((c) => c.figure))) {
@@ -126,7 +132,7 @@ function groupedTotalChecks(table: Table, options: CheckOptions, closedByTotals:
     for (const c of components) consumed.add(c.row);
     // A total of totals is checked only where each of those totals was understood (checked) itself.
     const parts = components.filter((c) => c.row.cells.some((x) => x.figure));
-    if (parts.length && parts.every((c) => c.isTotal) && !parts.every((c) => checkedRows.has(c.row) || c.row.kind === 'formula')) continue;
+    if (parts.length && parts.every((c) => c.isTotal) && !(parts.every((c) => checkedRows.has(c.row) || c.row.kind === 'formula' || standalone.has(c.row)) && parts.some((c) => !standalone.has(c.row)))) continue;
     const check = bestColumnChecks(table, t, components, options, negative, components === items && k >= 0 ? rows[k] : undefined);
     if (check.length) checkedRows.add(t);
     out.push(...check);

@@ -289,6 +289,9 @@ function othersEndInFigures(rows: RawRow[], ncols: number): boolean {
   return rows.filter((x) => !x.header && x.cells.length === ncols && x.cells[ncols - 1].figure).length >= 2;
 }
 
+/** A bracketed word of a title: (%), （万元）. */
+const BRACKETED = /[(（][^()（）]{1,6}[)）]/g;
+
 function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): Column[] {
   const titles: string[][] = [];
   for (let i = 0; i < ncols; i++) titles.push([]);
@@ -298,6 +301,8 @@ function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): 
   if (textCols === ncols - 1) textCols = 0;
   // A header row that cannot be laid over the columns leaves them unnamed: such columns are not added up.
   let unclear = false;
+  // The cell count of a header row whose cells each span several columns (0: none yet).
+  let spread = 0;
   for (const h of headerRows) {
     const nonEmpty = h.cells.filter((c) => c.text !== '');
     const trailingEmpty = nonEmpty.length < h.cells.length && h.cells.slice(0, nonEmpty.length).every((c) => c.text !== '');
@@ -307,8 +312,14 @@ function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): 
       // A header row under a merged label cell starts one cell to the left.
       [h.label, ...nonEmpty.map((c) => c.text)].forEach((t, i) => titles[i].push(t));
     }
-    else if (nonEmpty.length > 0 && ncols % nonEmpty.length === 0) {
+    else if (nonEmpty.length === 1 && ncols > 1 && (nonEmpty[0].text.match(BRACKETED) ?? []).length >= 2) {
+      // One cell of several titles glued (收入占比(%)成本毛利率(%)): it titles no column, and no column is one of it.
+    } else if (nonEmpty.length > 1 && nonEmpty.length === spread) {
+      // A row as many cells as the spanning row above it, under it (2021年1-6月 | 2020年度 over 收入占比 | 收入占比,
+      // over four columns): each cell is the titles of the columns under its span glued, and titles none of them.
+    } else if (nonEmpty.length > 0 && ncols % nonEmpty.length === 0) {
       const span = ncols / nonEmpty.length;
+      if (span > 1) spread = nonEmpty.length;
       nonEmpty.forEach((c, i) => {
         for (let k = 0; k < span; k++) titles[i * span + k].push(c.text);
       });

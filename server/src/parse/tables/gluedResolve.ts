@@ -23,8 +23,8 @@ interface Candidate {
   cells: () => Cell[];
 }
 
-/** A run ending in one dash (not a run of nil dashes), or in a number in brackets (1,199.5568.19%（1）). */
-const LABEL_BULLET = /[\d%％](?:[-—–]|[（(][1-9]\d?[)）])$/;
+/** A run ending in one dash (not a run of nil dashes), or in a number in brackets after a figure or a nil dash (1,199.5568.19%（1）, 1,513,655--（2）). */
+const LABEL_BULLET = /(?:[\d%％](?:[-—–]|[（(][1-9]\d?[)）])|[-—–][（(][1-9]\d?[)）])$/;
 /** A run ending in a year after a share or two decimals (…9.88%2009 at the end of a line). */
 const YEAR_END = /(?:[%％]|\.\d\d)(?:19|20)\d{2}$/;
 

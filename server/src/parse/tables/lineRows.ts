@@ -49,6 +49,11 @@ const GROUP_HEADING = CHINESE_NUMBERED_HEADING;
 /** Reads a row from a line: a label and its cells, split by spaces or out of glued digits. */
 export function lineRow(line: Line, bareDigits = false): RawRow | undefined {
   const text = line.text;
+  // A row with a remarks column after its figures (…5,970,297.332,985,148.67尚未回款,预计2021年内收回): the figures.
+  if (!endsLikeRow(lastNonSpaceCode(text))) {
+    const cut = remarkStart(text);
+    return cut > 0 ? lineRow({ ...line, text: text.slice(0, cut) }, bareDigits) : undefined;
+  }
   // A row ends in a figure or an empty-cell dash, is not a paragraph, and has no pipes.
   if (text.length > 600 || !endsLikeRow(lastNonSpaceCode(text))) return undefined;
   const t = text.trimEnd();
@@ -140,6 +145,36 @@ export function lineRow(line: Line, bareDigits = false): RawRow | undefined {
     };
   }
   return undefined;
+}
+
+/** A run of glued figures after a label. */
+const FIGURE_RUN = /[\d,.%％\-—–]*\d[\d,.%％\-—–]*/g;
+const CJK_START = /^[\u4e00-\u9fff]/;
+const YEAR_AFTER_DECIMALS = /\.\d\d(?:19|20)\d\d$/;
+/** What a remark cell may not start with: a unit or a counter of the figure before it (万元, 亿, 个, 次 …). */
+const UNIT_START = /^[万亿千百十元个次倍年月日天人家项笔台吨股份户名只套辆座条款万平米%％]/;
+/**
+ * Where the remarks cell of a row starts (a line of label, glued figures, then words of a text column: 期后回款情况,
+ * 备注), or -1. The figures must be two or more glued ones with separators or decimals, the words after them no unit of a
+ * figure and no sentence (。；), and the label no prose.
+ */
+function remarkStart(text: string): number {
+  if (text.length > 600 || SENTENCE_END.test(text) || /[。；;]/.test(text)) return -1;
+  FIGURE_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIGURE_RUN.exec(text))) {
+    // A remark that starts with a year glued to the last figure's decimals (…617,691.502020年度回款…).
+    const year = YEAR_AFTER_DECIMALS.exec(m[0]);
+    const run = year && text.startsWith('年', m.index + m[0].length) ? m[0].slice(0, year.index + 3) : m[0];
+    const end = m.index + run.length;
+    if (!GROUPED_TWICE.test(run) || !endsLikeRow(run.charCodeAt(run.length - 1))) continue;
+    const rest = text.slice(end);
+    const label = text.slice(0, m.index).trim();
+    if (!(run !== m[0] || (CJK_START.test(rest) && !UNIT_START.test(rest))) || !label || label.length > MAX_LABEL || CLAUSE_MARK.test(label) || looksLikeProse(label)) return -1;
+    const split = splitGlued(run);
+    return split && split.tokens.filter((tok) => DECIMAL_OR_GROUP.test(tok.raw)).length >= 2 ? end : -1;
+  }
+  return -1;
 }
 
 /** The tokens of t[from, to) (from and to at tokens) joined by one space each. */
