@@ -17,6 +17,7 @@ import { isEmptyCellText, splitGlued } from '../numbers';
 import { columnUnitIn, DEFAULT_UNIT, tableUnitsIn } from '../units';
 import { isContent, RawRow, TableContext } from './context';
 import { DIGIT, PARENTHESES, SENTENCE_END } from '../text';
+import { stackedTitles, titleLinesAbove } from './stackedTitles';
 
 function mode(values: number[]): number {
   const counts = new Map<number, number>();
@@ -29,6 +30,8 @@ function mode(values: number[]): number {
 
 const NOT_ADDITIVE = /结存|存量|毛利率|增长率|增速|增幅|变动率|变动比例|单价|均价|平均|人均|比率|周转|倍|账龄|年限|利率|费率|税率|折旧率|残值率|期限|天数|次数\/|占比|比例|比重|率|单位|价格|注释|序号|排名|股数|持股|是否|备注|说明|原因|内容|名称|性质|币种|时间|日期|期间|地区|区域|事由|幅度/;
 const SHARE = /占比|比例|比重|占.*(?:的)?比/;
+/** Layouts of text lines, whose headers may stand one title a line. */
+const STACKED_LAYOUTS = new Set<TableLayout>(['cellStream']);
 
 const YEAR = /^(?:19|20)\d\d$/;
 const SPACE_CHAR = /\s/g;
@@ -130,7 +133,23 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
   const headerRows = rows0.filter((r) => r.header);
   // The header rows above the first data row (by order: an HTML table has all its rows on one line).
   const firstData = dataRaw.length ? rows0.indexOf(dataRaw[0]) : rows0.length;
-  const columns = buildColumns(rows0.slice(0, firstData).filter((r) => r.header), ncols, dataRaw);
+  let columns = buildColumns(rows0.slice(0, firstData).filter((r) => r.header), ncols, dataRaw);
+  // No title at all in a layout of text lines: titles stacked one per line above the first row (营业收入 / 营业成本 /
+  // 营业收入比上 / 年同期增减 …), where the lines part into the columns. The header row goes on the raw rows too (its lines are the table's).
+  const first0 = dataRaw.find((r) => r.cells.some((c) => c.figure));
+  if (STACKED_LAYOUTS.has(layout) && first0 && first0.label && columns.every((c) => !c.title)) {
+    const lines = titleLinesAbove(ctx, first0.line, 4 * ncols + 6);
+    const cells = lines && stackedTitles(lines, ncols);
+    // Titles that name the table's rows are row labels read across (a table laid out the other way round).
+    const labels = new Set(dataRaw.map((r) => r.label.replace(SPACE_CHAR, '')));
+    if (lines && cells && !cells.some((c) => labels.has(c.text.replace(SPACE_CHAR, '')))) {
+      const head: RawRow = { label: '', labelRange: { start: lines[0].start, end: lines[0].start }, cells, line: lines[0].index, lastLine: first0.line - 1, start: lines[0].start, end: cells.reduce((e, c) => Math.max(e, c.end), lines[0].start), header: true };
+      const kept = rows0.filter((r, i) => i >= firstData || !r.header);
+      rows0.splice(0, rows0.length, head, ...kept);
+      raw.unshift(head);
+      columns = buildColumns([head], ncols, dataRaw);
+    }
+  }
 
   // A tag column (注释: i, ii=1+2, a, b …) holds formula tags, not figures.
   let tagColumn = false;
