@@ -317,7 +317,16 @@ function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): 
   if (textCols === ncols - 1) textCols = 0;
   // A header row that cannot be laid over the columns leaves them unnamed: such columns are not added up.
   let unclear = false;
-  for (const h of headerRows) {
+  for (let hi = 0; hi < headerRows.length; hi++) {
+    const h = headerRows[hi];
+    // A title spanning the last columns (税前现金分红金额(万元) | | over 2021年度 | 2020年度 | 2019年度, the row
+    // under it written from the first cell): the row under it titles those columns, as many as it names.
+    const spanned = spannedLastTitle(h, headerRows[hi + 1], ncols);
+    if (spanned) {
+      spanned.forEach((parts, c) => titles[c].push(...parts));
+      hi++;
+      continue;
+    }
     const nonEmpty = h.cells.filter((c) => c.text !== '');
     const trailingEmpty = nonEmpty.length < h.cells.length && h.cells.slice(0, nonEmpty.length).every((c) => c.text !== '');
     if (h.cells.length === ncols && !trailingEmpty) h.cells.forEach((c, i) => c.text && titles[i].push(c.text));
@@ -345,6 +354,24 @@ function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): 
     const additive = title ? !NOT_ADDITIVE.test(words) && unit?.kind !== 'percent' : !unclear;
     return { title, unit, additive, share };
   });
+}
+
+/**
+ * Titles of a header row whose last title spans the columns after it (its cells after that one empty) over the
+ * next header row, whose texts (its label first, unless it titles the label column) are exactly as many as the
+ * spanned columns, each once; undefined for any other shape.
+ */
+function spannedLastTitle(h: RawRow, under: RawRow | undefined, ncols: number): string[][] | undefined {
+  if (!under || h.cells.length !== ncols) return undefined;
+  let last = ncols - 1;
+  while (last >= 0 && h.cells[last].text === '') last--;
+  const span = ncols - last;
+  if (last < 1 || span < 2 || h.cells.slice(0, last).some((c) => c.text === '')) return undefined;
+  const texts = under.cells.map((c) => c.text).filter((t) => t !== '');
+  if (under.label && !STUB_TITLE.test(under.label)) texts.unshift(under.label);
+  // Texts repeated (2021年 | 2020年 | 2021年 | 2020年) go under several titles: not this shape.
+  if (texts.length !== span || new Set(texts).size !== span) return undefined;
+  return h.cells.map((c, i) => (i < last ? [c.text] : [h.cells[last].text, texts[i - last]]));
 }
 
 /**
