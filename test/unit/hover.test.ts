@@ -279,3 +279,40 @@ test('a spanned title over a row of periods written from the label cell names ea
   const twice = text.replace('2021年度 | 2020年度 | 2019年度 | ||', '2021年度 | 2020年度 | 2021年度 | ||');
   assert.notDeepEqual(analyze(twice).model.tables[0].columns.map((c) => c.title)[1], '税前现金分红金额(万元) 2021年度');
 });
+
+// 26: the header of a table read short (账面净值 the only title the reader kept, over four columns of figures): one
+// title over every column is no column's title, and the hover names none rather than a wrong one.
+test('one title spread over every column of figures names none of them', () => {
+  const text = [
+    '评估结果汇总如下：',
+    '单位：万元',
+    '序号',
+    '船舶名称',
+    '账面原值',
+    '账面净值',
+    '评估值',
+    '增值率',
+    '1',
+    '扬帆海安',
+    '8,059.05',
+    '4,869.01',
+    '6,353.82',
+    '30.50%',
+    '2',
+    '海装2 号',
+    '6,928.25',
+    '1,509.86',
+    '3,796.07',
+    '151.42%',
+    '3',
+    '海装6 号',
+    '8,312.51',
+    '2,810.91',
+    '4,742.80',
+    '68.73%',
+    '',
+  ].join('\n');
+  const h = hoverFacts(analyze(text), text.indexOf('151.42%'));
+  assert.equal(h?.row, '海装2 号');
+  assert.equal(h?.column, '');
+});

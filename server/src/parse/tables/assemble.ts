@@ -346,13 +346,17 @@ function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): 
       if (nonEmpty.some((c) => NOT_ADDITIVE.test(c.text.replace(PARENTHESES, '')) || columnUnitIn(c.text)?.kind === 'percent' || c.text.includes('%'))) unclear = true;
     }
   }
+  // One title over every column and nothing under it names no column: a band over titles that were lost (账面净值
+  // read over four columns of figures), unless it is a period. It is not shown; what it says of the unit and of
+  // adding up still holds.
+  const band = ncols > 1 && titles.every((t) => t.length === 1 && t[0] === titles[0][0]) && !periodsIn(titles[0][0]).length;
   return titles.map((parts) => {
     const title = parts.join(' ');
     const unit = columnUnitIn(title);
     const share = SHARE.test(title) && !GROWTH.test(title);
     const words = title.replace(PARENTHESES, '');
     const additive = title ? !NOT_ADDITIVE.test(words) && unit?.kind !== 'percent' : !unclear;
-    return { title, unit, additive, share };
+    return { title: band ? '' : title, unit, additive, share };
   });
 }
 
