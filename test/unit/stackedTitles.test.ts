@@ -67,3 +67,23 @@ test('stacked titles: none where the lines part in more than one way, or a band 
   const notFull = WRAPPED.replace('营业收入比上\n', '营业\n收入比上\n');
   assert.deepEqual(titles(notFull), [['', '', '', '', '', '']]);
 });
+
+// 001: titles glued on one line, each ending in its unit; the first glued to the label column's titles names no column.
+test('glued titles each ending in a unit are parted after the units', () => {
+  const text = [
+    '具体对账情况如下:',
+    '对账时点对账期间卡品运营商对账金额(万元)运营商结算价(元)运营商确认数量(个)供应商确认数量(个)数量差异(个)金额差异(万元)',
+    '2019/12/52019年2月月卡30.6714.0021,906.0021,941.0035.000.05',
+    '校园卡2.109.892,128.002,128.000.000.00',
+    '2019/5/162019年3月月卡295.3114.00210,939.00211,175.00236.000.33',
+    '2019/6/212019年4月月卡270.9314.00193,524.00193,758.00234.000.33',
+    '',
+  ].join('\n');
+  const a = analyze(text);
+  const t = a.model.tables[0];
+  assert.deepEqual(t.columns.map((c) => c.title), ['', '运营商结算价(元)', '运营商确认数量(个)', '供应商确认数量(个)', '数量差异(个)', '金额差异(万元)']);
+  // The price is in 元 as its title says, not in the 万元 of the first column.
+  const h = hoverFacts(a, text.indexOf('14.00', text.indexOf('295.31')));
+  assert.equal(h?.unit, '元');
+  assert.equal(h?.value, 14);
+});

@@ -17,7 +17,7 @@ import { isEmptyCellText, splitGlued } from '../numbers';
 import { columnUnitIn, DEFAULT_UNIT, tableUnitsIn } from '../units';
 import { isContent, RawRow, TableContext } from './context';
 import { DIGIT, PARENTHESES, SENTENCE_END } from '../text';
-import { stackedTitles, titleLinesAbove } from './stackedTitles';
+import { gluedUnitTitles, stackedTitles, titleLinesAbove } from './stackedTitles';
 
 function mode(values: number[]): number {
   const counts = new Map<number, number>();
@@ -32,6 +32,8 @@ const NOT_ADDITIVE = /结存|存量|毛利率|增长率|增速|增幅|变动率|
 const SHARE = /占比|比例|比重|占.*(?:的)?比/;
 /** Layouts of text lines, whose headers may stand one title a line. */
 const STACKED_LAYOUTS = new Set<TableLayout>(['cellStream']);
+/** Layouts of text lines, whose titles may stand on lines the reader did not take. */
+const TEXT_LAYOUTS = new Set<TableLayout>(['cellStream', 'glued', 'space']);
 
 const YEAR = /^(?:19|20)\d\d$/;
 const SPACE_CHAR = /\s/g;
@@ -137,9 +139,14 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
   // No title at all in a layout of text lines: titles stacked one per line above the first row (营业收入 / 营业成本 /
   // 营业收入比上 / 年同期增减 …), where the lines part into the columns. The header row goes on the raw rows too (its lines are the table's).
   const first0 = dataRaw.find((r) => r.cells.some((c) => c.figure));
-  if (STACKED_LAYOUTS.has(layout) && first0 && first0.label && columns.every((c) => !c.title)) {
-    const lines = titleLinesAbove(ctx, first0.line, 4 * ncols + 6);
-    const cells = lines && stackedTitles(lines, ncols);
+  // Or glued on the line above it, each title ending in its unit (对账金额(万元)运营商结算价(元)…).
+  if (TEXT_LAYOUTS.has(layout) && first0 && first0.label && columns.every((c) => !c.title)) {
+    let lines = STACKED_LAYOUTS.has(layout) ? titleLinesAbove(ctx, first0.line, 4 * ncols + 6) : undefined;
+    let cells = lines && stackedTitles(lines, ncols);
+    if (!cells) {
+      const glued = gluedUnitTitles(ctx, first0.line, ncols);
+      if (glued) ({ lines, cells } = glued);
+    }
     // Titles that name the table's rows are row labels read across (a table laid out the other way round).
     const labels = new Set(dataRaw.map((r) => r.label.replace(SPACE_CHAR, '')));
     if (lines && cells && !cells.some((c) => labels.has(c.text.replace(SPACE_CHAR, '')))) {

@@ -9,6 +9,7 @@
 import { Cell, Line } from '../../model/types';
 import { isContent, TableContext } from './context';
 import { periodsIn } from '../cells';
+import { columnUnitIn } from '../units';
 
 /** A line that goes on the title before it: a unit word, an aside or a closing start (年同期增减, /(减少), （个）, ）, 的), or a month. */
 const CONTINUES = /^(?:[年月日的及和与、，,/／)）%％(（]|\d{1,2}\s*月)/;
@@ -155,3 +156,37 @@ export function stackedTitles(lines: Line[], k: number): Cell[] | undefined {
   // and one that names no amount, period or share may be the row labels of a table laid out the other way round.
   return cells.every((c) => c.text) && cells.some((c) => HEADER_WORD.test(c.text)) ? cells : undefined;
 }
+
+const UNIT_END = /[(（][^()（）]{1,8}[)）]/g;
+
+/**
+ * Titles glued on the line right above the first row, each ending in its unit in brackets (对账金额(万元)运营商结算价(元)
+ * 运营商确认数量(个)…, the label column's titles glued before the first): parted after each unit, where that makes
+ * exactly k titles and each names a unit; the first is left empty. Undefined otherwise.
+ */
+export function gluedUnitTitles(ctx: TableContext, first: number, k: number): { lines: Line[]; cells: Cell[] } | undefined {
+  if (k < 2) return undefined;
+  let i = first - 1;
+  while (i >= (ctx.from ?? 0) && !ctx.furniture.has(i) && !isContent(ctx, i)) i--;
+  if (i < (ctx.from ?? 0) || ctx.furniture.has(i) || ctx.claimed[i]) return undefined;
+  const line = ctx.lines[i];
+  const t = line.text.trim();
+  if (!t || /\s/.test(t) || NOT_TITLE_GLUED.test(t)) return undefined;
+  const at = line.start + line.text.indexOf(t);
+  const cells: Cell[] = [];
+  let from = 0;
+  UNIT_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = UNIT_END.exec(t))) {
+    const end = m.index + m[0].length;
+    cells.push({ start: at + from, end: at + end, text: t.slice(from, end) });
+    from = end;
+  }
+  if (from !== t.length || cells.length !== k || cells.some((c) => !CJK.test(c.text) || !columnUnitIn(c.text))) return undefined;
+  // The first holds the label column's titles too (对账时点对账期间卡品 before 运营商对账金额(万元)), glued where no one
+  // can tell them apart: it names no column.
+  cells[0] = { start: cells[0].start, end: cells[0].start, text: '' };
+  return { lines: [{ ...line, text: t, start: at }], cells };
+}
+/** A glued title line holds no sentence and no figure. */
+const NOT_TITLE_GLUED = /[。；：:]|\d[\d,]*\.\d|\d{1,3},\d{3}/;
