@@ -72,6 +72,7 @@ test('stacked titles: none where the lines part in more than one way, or a band 
 test('glued titles each ending in a unit are parted after the units', () => {
   const text = [
     '具体对账情况如下:',
+    '单位：万元',
     '对账时点对账期间卡品运营商对账金额(万元)运营商结算价(元)运营商确认数量(个)供应商确认数量(个)数量差异(个)金额差异(万元)',
     '2019/12/52019年2月月卡30.6714.0021,906.0021,941.0035.000.05',
     '校园卡2.109.892,128.002,128.000.000.00',
