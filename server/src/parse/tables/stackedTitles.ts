@@ -2,9 +2,9 @@
 // columns wrap them (营业收入 / 营业成本 / 毛利率 / 营业收入比上 / 年同期增减 …): the one-cell-per-line
 // extractions and pdftotext write a header so. The lines are parted into the table's k titles (or k + 1,
 // the first naming the label column) where the wrapping allows: a title's lines before its last are full
-// (as wide as one another, the last no wider), a line that cannot start a title (年同期增减, /(减少), )
-// goes on the one before. Every parting that fits is considered, and a column gets the title that all of
-// them give it; where they disagree on a column, no title is taken (a wrong title is worse than none).
+// (the next line's first character would not have fitted on them), a line that cannot start a title
+// (年同期增减, /(减少), （个）) goes on the one before. Every parting that fits is considered; the titles are
+// taken only where all of them give every column the same title (a wrong title is worse than none).
 
 import { Cell, Line } from '../../model/types';
 import { isContent, TableContext } from './context';
@@ -102,8 +102,8 @@ function oneTitle(lines: Line[], w: number[], a: number, b: number): boolean {
 }
 
 /**
- * The k column titles of the stacked lines: a cell per column, its text empty where the partings of the
- * lines disagree; undefined where no parting fits or none names a column.
+ * The k column titles of the stacked lines, a cell per column; undefined where no parting fits, where the
+ * partings disagree on a column, or where no title names an amount, a share or a period.
  */
 export function stackedTitles(lines: Line[], k: number): Cell[] | undefined {
   const n = lines.length;
@@ -152,12 +152,13 @@ export function stackedTitles(lines: Line[], k: number): Cell[] | undefined {
     if (o.size !== 1 || !s) return { start: at, end: at, text: '' };
     return { start: lines[s[0]].start, end: lines[s[1] - 1].start + lines[s[1] - 1].text.length, text: [...o][0] };
   });
-  // Only a header whose every column's title is known: where the partings disagree on one, the lines may be something else.
-  // and one that names no amount, period or share may be the row labels of a table laid out the other way round.
+  // Only a header whose every column's title is known: where the partings disagree on one, the lines may be something
+  // else; and lines that name no amount, period or share may be the row labels of a table laid out the other way round.
   return cells.every((c) => c.text) && cells.some((c) => HEADER_WORD.test(c.text)) ? cells : undefined;
 }
 
 const UNIT_END = /[(（][^()（）]{1,8}[)）]/g;
+const ANY_SPACE = /\s/;
 
 /**
  * Titles glued on the line right above the first row, each ending in its unit in brackets (对账金额(万元)运营商结算价(元)
@@ -171,7 +172,7 @@ export function gluedUnitTitles(ctx: TableContext, first: number, k: number): { 
   if (i < (ctx.from ?? 0) || ctx.furniture.has(i) || ctx.claimed[i]) return undefined;
   const line = ctx.lines[i];
   const t = line.text.trim();
-  if (!t || /\s/.test(t) || NOT_TITLE_GLUED.test(t)) return undefined;
+  if (!t || ANY_SPACE.test(t) || NOT_TITLE_GLUED.test(t)) return undefined;
   const at = line.start + line.text.indexOf(t);
   const cells: Cell[] = [];
   let from = 0;
