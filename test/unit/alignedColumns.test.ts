@@ -342,3 +342,32 @@ test('aligned: a label wrapped around a line of figures starts at its numbered i
   assert.equal(analyze(INCOME_OVER_PAGES).model.tables.filter((x) => x.layout === 'cellStream').length, 0);
   assert.deepEqual(warnings(INCOME_OVER_PAGES), []);
 });
+
+// 30 (华润三九): a column of remarks (情况说明) right of the figures, its title as tall as the others, and two text
+// cells before the figures (分产品 | 成本构成项目). Its title makes as many stacks as there are columns of figures
+// with the lower header lines only; those are not the columns' titles.
+const REMARKS = [
+  '                                 分产品情况',
+  '                              本期占总                    上年同期       本期金额较',
+  '       成本构成                            上年同期金                                情况',
+  ' 分产品           本期金额           成本比例                    占总成本       上年同期变',
+  '        项目                                 额                                说明',
+  '                               (%)                    比例(%)      动比例(%)',
+  '       材料成本   40,438,630.53     59.64 35,926,986.52     58.64        1.00',
+  '骨科类    人工成本    3,548,433.37      5.23  3,144,736.56      5.13        0.10',
+  '       制造费用   23,814,051.16     35.12 22,197,331.24     36.23       -1.11',
+  '       材料成本   15,497,896.12     50.20 17,658,421.59     50.83       -0.63',
+  '免疫类    人工成本    4,876,776.06     15.80  5,964,373.59     17.17       -1.37',
+  '       制造费用   10,496,646.59     34.00 11,117,157.10     32.00        2.00',
+  '',
+].join('\n');
+
+test('a remarks column right of the figures titles no column of figures', () => {
+  const t = analyze(REMARKS).model.tables.find((x) => x.layout === 'aligned');
+  assert.ok(t);
+  const titles = t.columns.map((c) => c.title.replace(/\s+/g, ''));
+  assert.equal(titles.length, 5);
+  assert.match(titles[0], /本期金额$/);
+  assert.match(titles[2], /^上年同期金额$/);
+  assert.ok(titles.every((x) => !/说明/.test(x)), titles.join(' | '));
+});

@@ -259,3 +259,60 @@ test('a unit line read into the header row is the table unit line, not a column 
   assert.equal(h?.source, 'table');
   assert.equal(h?.column, '期末余额 账面价值');
 });
+
+// 003: a title spanning the last columns (税前现金分红金额(万元) | |) over the periods, the row of periods written
+// from the label cell (2021年度 | 2020年度 | 2019年度 | ||): each period under the title, the text column (身份) its own.
+test('a spanned title over a row of periods written from the label cell names each column once', () => {
+  const text = [
+    '具体获得现金分红的人员情况如下表所示:',
+    '姓名 | 身份 | 税前现金分红金额(万元) | ||',
+    '2021年度 | 2020年度 | 2019年度 | ||',
+    '杨兴海 | 实际控制人、董事长 | - | 466.16 | 428.17 |',
+    '杨兴荣 | 董事、总经理 | - | 23.09 | 21.20 |',
+    '胡海荣 | 监事会主席 | - | 13.17 | 12.10 |',
+    '',
+  ].join('\n');
+  const a = analyze(text);
+  assert.deepEqual(a.model.tables[0].columns.map((c) => c.title), ['身份', '税前现金分红金额(万元) 2021年度', '税前现金分红金额(万元) 2020年度', '税前现金分红金额(万元) 2019年度']);
+  assert.equal(hoverFacts(a, text.indexOf('13.17'))?.column, '税前现金分红金额(万元) 2020年度');
+  // Periods repeated (two titles, each over the same periods) are not this shape.
+  const twice = text.replace('2021年度 | 2020年度 | 2019年度 | ||', '2021年度 | 2020年度 | 2021年度 | ||');
+  assert.notDeepEqual(analyze(twice).model.tables[0].columns.map((c) => c.title)[1], '税前现金分红金额(万元) 2021年度');
+});
+
+// 26: the header of a table read short (账面净值 the only title the reader kept, over four columns of figures): one
+// title over every column is no column's title, and the hover names none rather than a wrong one.
+test('one title spread over every column of figures names none of them', () => {
+  const text = [
+    '评估结果汇总如下：',
+    '单位：万元',
+    '序号',
+    '船舶名称',
+    '账面原值',
+    '账面净值',
+    '评估值',
+    '增值率',
+    '1',
+    '扬帆海安',
+    '8,059.05',
+    '4,869.01',
+    '6,353.82',
+    '30.50%',
+    '2',
+    '海装2 号',
+    '6,928.25',
+    '1,509.86',
+    '3,796.07',
+    '151.42%',
+    '3',
+    '海装6 号',
+    '8,312.51',
+    '2,810.91',
+    '4,742.80',
+    '68.73%',
+    '',
+  ].join('\n');
+  const h = hoverFacts(analyze(text), text.indexOf('151.42%'));
+  assert.equal(h?.row, '海装2 号');
+  assert.equal(h?.column, '');
+});

@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
 import { diagnostics } from '../../server/src/features/diagnostics';
+import { hoverFacts } from '../../server/src/features/hover';
 import { parseListLiteral } from '../../server/src/parse/tables/listRows';
 
 // The messages on totals (the document-wide note on unread totals aside).
@@ -311,4 +312,23 @@ test('a page break too short a text tells from its running header: a page number
   // A caption and a unit line between two tables with the same header: two tables.
   const two = `${BALANCE}1-1-201\n（三）合并现金流量表\n单位：万元\n${BALANCE.split('\n').slice(2).join('\n')}`;
   assert.equal(analyze(two).model.tables.length, 2);
+});
+
+// 22: a company's facts, then its financial data under a title row that states the unit and a header row of its own,
+// in one run of list lines: the title row starts a table, whose figures are in its unit.
+test('a title row stating a unit over a header row starts a table of its own', () => {
+  const text = [
+    "['成立时间', '2003年12月15日', '', '注册资本', '17,000万元']",
+    "['持有权益比例', '本公司持有80%；余姚市城市建设投资发展有限公司持有20%', '', '注册地', '浙江余姚市新建路58号']",
+    "['主要财务数据：（2006年经审计）(单位：万元)', '', '', '', '']",
+    "['', '总资产', '净资产', '', '净利润']",
+    "['2006年末/年度', '219,878.21', '32,690.74', '', '-14,809.26']",
+    "['2007中期/上半年', '220,766.55', '20,046.20', '', '-12,644.54']",
+    '',
+  ].join('\n');
+  const a = analyze(text);
+  const h = hoverFacts(a, text.indexOf('-14,809.26'));
+  assert.equal(h?.column, '净利润');
+  assert.equal(h?.unit, '万元');
+  assert.equal(h?.value, -148092600);
 });

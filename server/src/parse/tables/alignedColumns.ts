@@ -100,6 +100,8 @@ const PADDED_FIGURE = / {2}[-(（]?\d/;
 const CONTINUED_CAPTION = /[(（]续[)）]$/;
 const NOTE_HEADER = /附\s*注|注\s*释/;
 const NOTE_TITLE = /^(?:附\s*注|注\s*释)[一二三四五六七八九十\d、]*$/;
+/** The title of a column of remarks (情况说明, 备注, 变动原因), or a line of it. */
+const REMARK_TITLE = /说\s*明|备\s*注|原\s*因|^情\s*况$/;
 const WIDE_SPACES = /\s{2,}/g;
 const OPEN = /[（(“]/g;
 const CLOSE = /[）)”]/g;
@@ -484,22 +486,29 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
       // (Header text drifts from the figures' positions, since a CJK character is wider than a space.)
       let stacks: { s: number; e: number; cells: (Tok & { at: number; line: number })[] }[] | undefined;
       let from = cells.length;
-      const acc: (Tok & { at: number; line: number })[] = [];
-      for (let k = cells.length - 1; k >= 0 && k >= cells.length - MAX_STACK_LINES; k--) {
-        for (const w of cells[k]) if (!isLabelTitle(w)) acc.push(w);
-        const ws = acc.slice().sort((a, b) => a.s - b.s);
-        const st: { s: number; e: number; cells: (Tok & { at: number; line: number })[] }[] = [];
-        for (const w of ws) {
-          const last = st[st.length - 1];
-          if (last && w.s < last.e) {
-            last.e = Math.max(last.e, w.e);
-            last.cells.push(w);
-          } else st.push({ s: w.s, e: w.e, cells: [w] });
-        }
-        if (st.length === ncols) {
-          stacks = st;
-          from = k;
-          break;
+      const lastFigureEnd = cols0[cols0.length - 1].e;
+      // A cell right of the figures that names remarks (情况说明, 备注) titles a column of text, not one of figures:
+      // stacks ending in one are not the header's columns (then each cell goes to the column nearest it, that one to none).
+      const textColumn = (x: { s: number; cells?: { text: string }[]; text?: string }) =>
+        x.s >= lastFigureEnd && (x.cells ?? [x]).some((c) => REMARK_TITLE.test(c.text ?? ''));
+      {
+        const acc: (Tok & { at: number; line: number })[] = [];
+        for (let k = cells.length - 1; k >= 0 && k >= cells.length - MAX_STACK_LINES; k--) {
+          for (const w of cells[k]) if (!isLabelTitle(w)) acc.push(w);
+          const ws = acc.slice().sort((a, b) => a.s - b.s);
+          const st: { s: number; e: number; cells: (Tok & { at: number; line: number })[] }[] = [];
+          for (const w of ws) {
+            const last = st[st.length - 1];
+            if (last && w.s < last.e) {
+              last.e = Math.max(last.e, w.e);
+              last.cells.push(w);
+            } else st.push({ s: w.s, e: w.e, cells: [w] });
+          }
+          if (st.length === ncols && !textColumn(st[ncols - 1])) {
+            stacks = st;
+            from = k;
+            break;
+          }
         }
       }
       // A title wrapped over lines right above the stacks, one cell a line over one stack: its upper lines, where
@@ -536,6 +545,7 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
         for (const w of cells[k]) {
           if (isLabelTitle(w)) labelTitle.push(w.text);
           else if (!stacks) {
+            if (textColumn(w)) continue;
             const c = nearestColumn(cols0, w, true);
             if (c >= 0) put(c, w);
           } else if (k < from) upper.push(w);

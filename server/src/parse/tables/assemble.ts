@@ -17,6 +17,7 @@ import { isEmptyCellText, splitGlued } from '../numbers';
 import { columnUnitIn, DEFAULT_UNIT, tableUnitsIn } from '../units';
 import { isContent, RawRow, TableContext } from './context';
 import { DIGIT, PARENTHESES, SENTENCE_END } from '../text';
+import { gluedUnitTitles, stackedTitles, titleLinesAbove } from './stackedTitles';
 
 function mode(values: number[]): number {
   const counts = new Map<number, number>();
@@ -29,6 +30,10 @@ function mode(values: number[]): number {
 
 const NOT_ADDITIVE = /结存|存量|毛利率|增长率|增速|增幅|变动率|变动比例|单价|均价|平均|人均|比率|周转|倍|账龄|年限|利率|费率|税率|折旧率|残值率|期限|天数|次数\/|占比|比例|比重|率|单位|价格|注释|序号|排名|股数|持股|是否|备注|说明|原因|内容|名称|性质|币种|时间|日期|期间|地区|区域|事由|幅度/;
 const SHARE = /占比|比例|比重|占.*(?:的)?比/;
+/** Layouts of text lines, whose headers may stand one title a line. */
+const STACKED_LAYOUTS = new Set<TableLayout>(['cellStream']);
+/** Layouts of text lines, whose titles may stand on lines the reader did not take. */
+const TEXT_LAYOUTS = new Set<TableLayout>(['cellStream', 'glued', 'space']);
 
 const YEAR = /^(?:19|20)\d\d$/;
 const SPACE_CHAR = /\s/g;
@@ -130,7 +135,28 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
   const headerRows = rows0.filter((r) => r.header);
   // The header rows above the first data row (by order: an HTML table has all its rows on one line).
   const firstData = dataRaw.length ? rows0.indexOf(dataRaw[0]) : rows0.length;
-  const columns = buildColumns(rows0.slice(0, firstData).filter((r) => r.header), ncols, dataRaw);
+  let columns = buildColumns(rows0.slice(0, firstData).filter((r) => r.header), ncols, dataRaw);
+  // No title at all in a layout of text lines: titles stacked one per line above the first row (营业收入 / 营业成本 /
+  // 营业收入比上 / 年同期增减 …), where the lines part into the columns. The header row goes on the raw rows too (its lines are the table's).
+  const first0 = dataRaw.find((r) => r.cells.some((c) => c.figure));
+  // Or glued on the line above it, each title ending in its unit (对账金额(万元)运营商结算价(元)…).
+  if (TEXT_LAYOUTS.has(layout) && first0 && first0.label && columns.every((c) => !c.title)) {
+    let lines = STACKED_LAYOUTS.has(layout) ? titleLinesAbove(ctx, first0.line, 4 * ncols + 6) : undefined;
+    let cells = lines && stackedTitles(lines, ncols);
+    if (!cells) {
+      const glued = gluedUnitTitles(ctx, first0.line, ncols);
+      if (glued) ({ lines, cells } = glued);
+    }
+    // Titles that name the table's rows are row labels read across (a table laid out the other way round).
+    const labels = new Set(dataRaw.map((r) => r.label.replace(SPACE_CHAR, '')));
+    if (lines && cells && !cells.some((c) => labels.has(c.text.replace(SPACE_CHAR, '')))) {
+      const head: RawRow = { label: '', labelRange: { start: lines[0].start, end: lines[0].start }, cells, line: lines[0].index, lastLine: first0.line - 1, start: lines[0].start, end: cells.reduce((e, c) => Math.max(e, c.end), lines[0].start), header: true };
+      const kept = rows0.filter((r, i) => i >= firstData || !r.header);
+      rows0.splice(0, rows0.length, head, ...kept);
+      raw.unshift(head);
+      columns = buildColumns([head], ncols, dataRaw);
+    }
+  }
 
   // A tag column (注释: i, ii=1+2, a, b …) holds formula tags, not figures.
   let tagColumn = false;
@@ -303,7 +329,16 @@ function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): 
   let unclear = false;
   // The cell count of a header row whose cells each span several columns (0: none yet).
   let spread = 0;
-  for (const h of headerRows) {
+  for (let hi = 0; hi < headerRows.length; hi++) {
+    const h = headerRows[hi];
+    // A title spanning the last columns (税前现金分红金额(万元) | | over 2021年度 | 2020年度 | 2019年度, the row
+    // under it written from the first cell): the row under it titles those columns, as many as it names.
+    const spanned = spannedLastTitle(h, headerRows[hi + 1], ncols);
+    if (spanned) {
+      spanned.forEach((parts, c) => titles[c].push(...parts));
+      hi++;
+      continue;
+    }
     const nonEmpty = h.cells.filter((c) => c.text !== '');
     const trailingEmpty = nonEmpty.length < h.cells.length && h.cells.slice(0, nonEmpty.length).every((c) => c.text !== '');
     if (h.cells.length === ncols && !trailingEmpty) h.cells.forEach((c, i) => c.text && titles[i].push(c.text));
@@ -329,14 +364,36 @@ function buildColumns(headerRows: RawRow[], ncols: number, dataRows: RawRow[]): 
       if (nonEmpty.some((c) => NOT_ADDITIVE.test(c.text.replace(PARENTHESES, '')) || columnUnitIn(c.text)?.kind === 'percent' || c.text.includes('%'))) unclear = true;
     }
   }
+  // One title over every column and nothing under it names no column: a band over titles that were lost (账面净值
+  // read over four columns of figures), unless it is a period. It is not shown; what it says of the unit and of
+  // adding up still holds.
+  const band = ncols > 1 && titles.every((t) => t.length === 1 && t[0] === titles[0][0]) && !periodsIn(titles[0][0]).length;
   return titles.map((parts) => {
     const title = parts.join(' ');
     const unit = columnUnitIn(title);
     const share = SHARE.test(title) && !GROWTH.test(title);
     const words = title.replace(PARENTHESES, '');
     const additive = title ? !NOT_ADDITIVE.test(words) && unit?.kind !== 'percent' : !unclear;
-    return { title, unit, additive, share };
+    return { title: band ? '' : title, unit, additive, share };
   });
+}
+
+/**
+ * Titles of a header row whose last title spans the columns after it (its cells after that one empty) over the
+ * next header row, whose texts (its label first, unless it titles the label column) are exactly as many as the
+ * spanned columns, each once; undefined for any other shape.
+ */
+function spannedLastTitle(h: RawRow, under: RawRow | undefined, ncols: number): string[][] | undefined {
+  if (!under || h.cells.length !== ncols) return undefined;
+  let last = ncols - 1;
+  while (last >= 0 && h.cells[last].text === '') last--;
+  const span = ncols - last;
+  if (last < 1 || span < 2 || h.cells.slice(0, last).some((c) => c.text === '')) return undefined;
+  const texts = under.cells.map((c) => c.text).filter((t) => t !== '');
+  if (under.label && !STUB_TITLE.test(under.label)) texts.unshift(under.label);
+  // Texts repeated (2021年 | 2020年 | 2021年 | 2020年) go under several titles: not this shape.
+  if (texts.length !== span || new Set(texts).size !== span) return undefined;
+  return h.cells.map((c, i) => (i < last ? [c.text] : [h.cells[last].text, texts[i - last]]));
 }
 
 /**

@@ -230,6 +230,13 @@ function splitBlock(block: GridRow[], ctx: TableContext): GridRow[][] {
         if (titled && !pageBreakBetween(ctx, part[top].line, part[top - 1].line)) cut = top;
       }
     }
+    // A title row that states a unit (主要财务数据：…(单位：万元), its other cells empty) over a header row starts a table.
+    for (let i = 1; i + 1 < part.length && (cut < 0 || i < cut); i++) {
+      if (UNIT_TITLE.test(part[i].items[0]?.text ?? '') && allEmpty(part[i].items) && !hasFigure(part[i + 1].items, 0) && part[i + 1].items.filter((it) => it.text.trim()).length >= 2) {
+        cut = i;
+        break;
+      }
+    }
     if (cut < 0) {
       out.push(part);
       return out;
@@ -238,6 +245,8 @@ function splitBlock(block: GridRow[], ctx: TableContext): GridRow[][] {
     from += cut;
   }
 }
+
+const UNIT_TITLE = /单位\s*[:：为]/;
 
 /** Whether a page break stands between two rows: page furniture, or any line the front end let a table go on over. */
 function pageBreakBetween(ctx: TableContext, line: number, previous: number): boolean {
