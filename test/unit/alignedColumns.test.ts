@@ -371,3 +371,21 @@ test('a remarks column right of the figures titles no column of figures', () => 
   assert.match(titles[2], /^上年同期金额$/);
   assert.ok(titles.every((x) => !/说明/.test(x)), titles.join(' | '));
 });
+
+test('aligned: a page marker between the header and the rows leaves the header the table\'s', () => {
+  const text = [
+    '24.   卖出回购金融资产款',
+    '                                            本集团',
+    '                                  2024年12月31日  2023年12月31日',
+    '[P203]',
+    '',
+    '      银行同业                             120,120        58,151',
+    '      其他金融机构                            11,048             -',
+    '      小计                               131,168        58,151',
+    '',
+  ].join('\n');
+  const t = aligned(text)[0];
+  assert.ok(t);
+  assert.deepEqual(t.columns.map((c) => c.title), ['2024年12月31日', '2023年12月31日']);
+  assert.ok(analyze(text).checks.some((c) => c.row.label === '小计' && c.ok && !c.confirmOnly));
+});

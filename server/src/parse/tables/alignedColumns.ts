@@ -346,7 +346,12 @@ export function findAlignedTables(ctx: TableContext, add: AddTable) {
     let blanks = 0;
     let sawHeader = false;
     for (let k = first - 1; k >= from && above.length < MAX_HEADER_SCAN; k--) {
-      if (ctx.claimed[k] || ctx.furniture.has(k)) break;
+      if (ctx.claimed[k]) break;
+      // Page furniture between the header and the rows (a header at the foot of a page): skipped, before a header only.
+      if (ctx.furniture.has(k)) {
+        if (sawHeader || above.length) break;
+        continue;
+      }
       const r = read(k);
       if (r.kind === 0) {
         // Blank lines may stand between the header and the rows, not inside the header.
