@@ -489,3 +489,12 @@ test('one nil line -- read as two empty cells to fill a row leaves the row uncer
   assert.equal(a.ties.filter((t) => !t.ok).length, 0);
   assert.deepEqual(warnings(text), []);
 });
+
+test('note numbers under a header line left above the rows (its dates unread) are note references too', () => {
+  const text = ['合并资产负债表', '单位:元 币种:人民币', '项目 附注 2021 年 12 月 31 日 2020 年 12 月 31 日', '流动资产：', '货币资金 1 51,810,243,607.11 36,091,090,060.90', '拆出资金 2 135,067,287,778.03 118,199,586,541.06', '结算备付金', '流动资产合计 186,877,531,385.14 154,290,676,601.96', ''].join('\n');
+  const a = analyze(text);
+  const t = a.model.tables[0];
+  assert.deepEqual(t.rows.find((r) => r.label === '货币资金')!.cells.map((c) => c.text), ['51,810,243,607.11', '36,091,090,060.90']);
+  assert.ok(a.checks.some((c) => c.row.label === '流动资产合计' && c.ok));
+  assert.deepEqual(warnings(text), []);
+});

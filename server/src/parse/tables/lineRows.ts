@@ -432,8 +432,8 @@ export function findLineTables(ctx: TableContext, add: AddTable) {
     const dataRows = rows.filter((r) => !r.header);
     if (dataRows.length >= 2 || (dataRows.length === 1 && dataRows[0].cells.filter((c) => c.figure).length >= 2 && headers.length > 0)) {
       if (glued) resolveGluedRows(rows);
-      placeShortRows(rows);
       noteReferences(ctx, rows);
+      placeShortRows(rows);
       // (A row without cells whose figures were not read is uncertain too, but says nothing of the layout.)
       add(dataRows.some((r) => r.uncertain !== undefined && r.cells.length > 0) ? 'glued' : 'space', rows);
       i = lastRowLine + 1;
@@ -486,7 +486,13 @@ function noteReferences(ctx: TableContext, rows: RawRow[]): void {
   if (n < 1) return;
   const noted = rows.filter((r) => !r.header && r.cells.length === n + 1 && BARE_NOTE.test(r.cells[0].text) && amounts(r.cells.slice(1)));
   if (!noted.length) return;
-  const named = rows.some((r) => r.header && NOTE_HEADER.test(ctx.lines[r.line].text));
+  // A header row names it, or the header line left above the rows (项目 附注 2021 年 12 月 31 日 …, its dates unread).
+  let named = rows.some((r) => r.header && NOTE_HEADER.test(ctx.lines[r.line].text));
+  for (let k = rows[0].line - 1, seen = 0; !named && k >= (ctx.from ?? 0) && seen < 3; k--) {
+    if (ctx.furniture.has(k) || !ctx.lines[k].text.trim()) continue;
+    seen++;
+    named = NOTE_HEADER.test(ctx.lines[k].text) && ctx.lines[k].text.length <= 120;
+  }
   for (const r of noted) {
     if (named) r.cells.shift();
     else r.uncertain = true;
