@@ -264,13 +264,35 @@ test('every end of every tie is a figure of a table or in prose, and ties never 
   }
 });
 
-test('a broken equality whose expected figure stands in another column of the other end\'s row is a misread column: no tie', () => {
-  const a = analyze(['合并所有者权益变动表', '单位：元', '项目 小计 少数股东权益 所有者权益合计', '四、本期期末余额 189,539,368,797.29 7,418,137,908.05 196,957,506,705.34', ''].join('\n'));
-  const row = a.model.tables[0].rows.find((r) => r.label === '四、本期期末余额')!;
-  const end = (column: number): TieEnd => ({ table: a.model.tables[0], row, column, cell: row.cells[column], value: row.cells[column].figure!.value, tolerance: 0.005, name: `column ${column}` });
-  const sheet: TieEnd = { cell: { start: 0, end: 0, text: '189,539,368,797.29' }, value: 189539368797.29, tolerance: 0.005, name: '资产负债表 归母权益' };
-  // Read under the wrong column (the last), it is found one column over: not a discrepancy of the filing.
+test('a broken equality whose two figures are the filing\'s own, paired wrong (the expected one in another column of the row, the found one in the other table), is a misread column: no tie', () => {
+  const a = analyze(
+    [
+      '合并资产负债表',
+      '单位：元',
+      '项目 2021年12月31日 2020年12月31日',
+      '归属于母公司所有者权益合计 189,539,368,797.29 161,322,735,087.56',
+      '少数股东权益 7,418,137,908.05 6,397,948,013.72',
+      '所有者权益合计 196,957,506,705.34 167,720,683,101.28',
+      '',
+      '合并所有者权益变动表',
+      '单位：元',
+      '项目 小计 少数股东权益 所有者权益合计',
+      '四、本期期末余额 189,539,368,797.29 7,418,137,908.05 196,957,506,705.34',
+      '',
+    ].join('\n'),
+  );
+  const [bs, eq] = a.model.tables;
+  const row = eq.rows.find((r) => r.label === '四、本期期末余额')!;
+  const end = (column: number): TieEnd => ({ table: eq, row, column, cell: row.cells[column], value: row.cells[column].figure!.value, tolerance: 0.005, name: `column ${column}` });
+  const bsRow = bs.rows.find((r) => r.label === '归属于母公司所有者权益合计')!;
+  const sheet: TieEnd = { table: bs, row: bsRow, column: 0, cell: bsRow.cells[0], value: 189539368797.29, tolerance: 0.005, name: '资产负债表 归母权益' };
+  // Read under the wrong column (the last), the expected figure is one column over and the one found is the
+  // balance sheet's 所有者权益合计: not a discrepancy of the filing.
   assert.equal(columnsInDoubt(makeTie('equity', sheet, [{ end: end(2), sign: 1 }], 'x')), true);
+  // A figure changed in the filing (found nowhere else) breaks its tie, even where the expected one stands in
+  // another column (a balance equal in both periods, a 小计 equal to the total).
+  const changed = { ...end(2), value: 189539368897.29 };
+  assert.equal(columnsInDoubt(makeTie('equity', sheet, [{ end: changed, sign: 1 }], 'x')), false);
   // A real difference (the figure is nowhere in the row) stays.
   assert.equal(columnsInDoubt(makeTie('equity', { ...sheet, value: 189539368000 }, [{ end: end(0), sign: 1 }], 'x')), false);
   // A tie that holds is kept.

@@ -1,6 +1,6 @@
 // All the ties of a filing, by family (each family can be turned off).
 
-import type { FilingModel, Table } from '../../model/types';
+import type { Cell, FilingModel, Table } from '../../model/types';
 import { withCopies } from './perTable';
 import { tieContext } from './context';
 import { equityTies } from './equity';
@@ -42,15 +42,22 @@ function allTies(model: FilingModel, options: TieOptions): Tie[] {
 }
 
 /**
- * A broken equality whose expected figure stands in another column of the same row at the other end
- * (归属于母公司所有者权益 189,539,368,797.29 read under 小计 where the row also holds it one column over): the
- * columns were read wrong, not the filing — no tie is made. A tie that holds, or of more than two figures, is kept.
+ * A broken equality whose two figures are both the filing's own, paired wrong: the figure expected stands in
+ * another column of the same row at one end, and the figure found there stands in the other end's table
+ * (归属于母公司所有者权益 189,539,368,797.29 read under the column of 所有者权益合计 196,957,506,705.34, which the
+ * balance sheet prints too). The columns were read wrong, not the filing: no tie is made. A figure changed
+ * in the filing appears nowhere else, and its tie stays broken; a tie that holds, or of more than two
+ * figures, is kept.
  */
 export function columnsInDoubt(t: Tie): boolean {
   if (t.ok || t.parts.length !== 1 || t.parts[0].sign !== 1) return false;
-  const elsewhere = (at: TieEnd, value: number, tolerance: number) =>
-    !!at.row && at.row.cells.some((c, i) => i !== at.column && c !== at.cell && c.figure && Math.abs(c.figure.value * (at.value / (at.cell.figure?.value || at.value || 1)) - value) <= tolerance);
   const other = t.parts[0].end;
   const tol = t.tolerance + 1e-12 * Math.abs(t.target.value);
-  return elsewhere(t.target, other.value, tol) || elsewhere(other, t.target.value, tol);
+  const scale = (e: TieEnd) => e.value / (e.cell.figure?.value || e.value || 1);
+  const near = (c: Cell, e: TieEnd, value: number) => !!c.figure && Math.abs(c.figure.value * scale(e) - value) <= tol;
+  // `value` in another column of `at`'s row.
+  const inRow = (at: TieEnd, value: number) => !!at.row && at.row.cells.some((c, i) => i !== at.column && c !== at.cell && near(c, at, value));
+  // `value` anywhere in `at`'s table but the row `found` stands in (both ends may be of one table).
+  const inTable = (at: TieEnd, value: number, found: TieEnd) => !!at.table && at.table.rows.some((r) => r !== found.row && r.cells.some((c) => c !== at.cell && near(c, at, value)));
+  return (inRow(other, t.target.value) && inTable(t.target, other.value, other)) || (inRow(t.target, other.value) && inTable(other, t.target.value, t.target));
 }
