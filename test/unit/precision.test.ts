@@ -498,3 +498,44 @@ test('note numbers under a header line left above the rows (its dates unread) ar
   assert.ok(a.checks.some((c) => c.row.label === '流动资产合计' && c.ok));
   assert.deepEqual(warnings(text), []);
 });
+
+test('a failing column whose total lies within the range of its rows (all of one sign) is an average or a price: no warning', () => {
+  // Coal sold (百万吨) adds up; the average price (元/吨) of the 总计 row lies between its rows' prices.
+  const text = ['项目 2006年 2007年 2006年 2007年', '国内销售合计 147.2 85.6 296.1 307.3', '出口 23.9 12.2 381.6 374.6', '总计 171.1 97.8 308.1 315.6', ''].join('\n');
+  assert.deepEqual(warnings(text), []);
+  assert.ok(analyze(text).checks.some((c) => !c.ok && /average or a price/.test(c.doubt ?? '')));
+  // A total above each of its rows that does not reconcile is still a warning.
+  assert.equal(warnings(text.replace('总计 171.1 97.8 308.1 315.6', '总计 171.1 97.8 678.7 682.9')).length, 2);
+});
+
+test('rows above a page break are the table\'s where the first line of the page is an unrecognised running header', () => {
+  const text = [
+    "['供应商', '预付款项余额', '占预付款项余额的比例']",
+    "['上海华虹宏力半导体制造有限公司', '534.95', '41.93%']",
+    "['广州粤芯半导体技术有限公司', '280.28', '21.97%']",
+    "['DB HiTek Co., Ltd', '187.78', '14.72%']",
+    '[P83]',
+    '某某股份有限公司 2024 年年度报告',
+    "['华虹半导体（无锡）有限公司', '186.84', '14.65%']",
+    "['敦南科技股份有限公司', '76.71', '6.01%']",
+    "['合计', '1,266.56', '99.28%']",
+    '',
+  ].join('\n');
+  assert.deepEqual(warnings(text), []);
+});
+
+test('a column relation is not exact in a table where another row departs from it too (a nil mark read as zero): no warning', () => {
+  const rows = [
+    '项目 单体报表 其他 合并报表',
+    '营业收入 239,129.05 38,551.43 200,577.62',
+    '营业成本 32,611.33 9,234.96 23,376.37',
+    '销售费用 61,106.67 18,885.25 42,221.42',
+    '管理费用 31,866.20 1,724.45 30,141.75',
+    '加：投资收益 - 12,190.61 -',
+    '营业利润 89,166.07 1,242.22 93,366.83',
+    '',
+  ];
+  assert.deepEqual(warnings(rows.join('\n')), []);
+  // Without the row that departs, the one that does not agree is a warning.
+  assert.equal(warnings(rows.filter((r) => !r.startsWith('加：')).join('\n')).length, 1);
+});

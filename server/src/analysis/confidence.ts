@@ -97,7 +97,20 @@ function misreadingSign(checks: Check[], c: Check): string | undefined {
   if (failing >= 2 && failing > sameRow.length - failing)
     return `it fails in ${failing === sameRow.length ? 'every column' : `${failing} of its ${sameRow.length} columns`}, which points to the wrong rows rather than a wrong figure`;
   if (c.kind !== 'share' && looksLikeRates(checks, c)) return 'its column holds only small values beside columns of large amounts: it is more likely a rate or a change than an amount';
+  if (c.kind === 'columnTotal' && averageLike(c)) return 'its total lies within the range of its rows (all of one sign): an average or a price, not a sum';
   return undefined;
+}
+
+/**
+ * A failing column total of two rows or more, all of the total's sign, no larger than its largest row: no
+ * sum of such rows can be that small, an average of them (元/吨, a rate) is — the column does not add up.
+ */
+function averageLike(c: Check): boolean {
+  const t = c.total.figure?.value;
+  if (t === undefined || t === 0) return false;
+  const values = c.components.map((p) => p.sign * (p.cell.figure?.value ?? 0)).filter((v) => v !== 0);
+  if (values.length < 2 || values.some((v) => Math.sign(v) !== Math.sign(t))) return false;
+  return Math.abs(t) <= Math.max(...values.map(Math.abs));
 }
 
 /**

@@ -94,10 +94,22 @@ function figuresJustAbove(ctx: TableContext, first: number): boolean {
     const t = ctx.lines[i].text;
     if (t.length > 400) return false;
     if (!hasNonSpace(t)) continue;
+    // The first line of a page (under a page marker, a form feed, a page number) may be a running header
+    // not recognised as one: the rows above the page break may be the table's all the same.
+    if (firstOfPage(ctx, i)) continue;
     seen++;
     if (CLOSES_ABOVE.test(t)) return false;
     if (!DIGIT.test(t)) continue;
     return (AMOUNT.test(t) || numberTokens(t) >= 2) && !closedByTotal(ctx, i);
+  }
+  return false;
+}
+
+/** Whether line i is the first line of text after page furniture (blank lines between). */
+function firstOfPage(ctx: TableContext, i: number): boolean {
+  for (let k = i - 1; k >= (ctx.from ?? 0) && k >= i - 3; k--) {
+    if (ctx.furniture.has(k)) return true;
+    if (hasNonSpace(ctx.lines[k].text)) return false;
   }
   return false;
 }

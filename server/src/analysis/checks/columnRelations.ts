@@ -14,6 +14,7 @@
 
 import type { Cell, Row, Table } from '../../model/types';
 import { reconcilesRounded } from '../check';
+import { isEmptyCellText } from '../../parse/numbers';
 
 export interface RelationRow {
   row: Row;
@@ -110,9 +111,17 @@ export function columnRelations(table: Table): RelationRow[] {
     const name = (i: number) => columnName(table, i);
     const description = `${name(op.a)} ${op.sign < 0 ? '−' : '+'} ${name(op.b)}`;
     const others = (r: Row) => holding.filter((h) => h !== r).length;
+    // Rows that do not agree, a nil mark read as zero (加：投资收益 | - | 12,190,494.61 | -): more than one,
+    // and the relation is not exact in this table (an elimination, an adjustment carried down to the rows
+    // derived from it) — the rows that do not agree are not reported.
+    // A row with figures whose cells could not be placed in the columns (uncertain, or too few) may be one too.
+    let anomalies = 0;
+    for (const r of rows) if (test(r, c, op, false) === 'fails' || nilFails(r, c, op)) anomalies++;
+    for (const r of table.rows) if (r.kind !== 'header' && (r.uncertain || r.cells.length !== n) && r.cells.some((x) => x.figure)) anomalies++;
     for (const r of rows) {
       const t = test(r, c, op, false);
       if (t === undefined) continue;
+      if (t === 'fails' && anomalies > 1) continue;
       // A row that does not agree is checked only where it is written like the rows that do: the same
       // cells filled, the same decimals in the three columns, and figures that no other order of the three
       // cells would reconcile (cells placed in the wrong columns, not a wrong figure).
@@ -131,6 +140,23 @@ export function columnRelations(table: Table): RelationRow[] {
     }
   }
   return out;
+}
+
+/** Whether c = a + sign·b fails in a row with a nil mark (-, 不适用) among the three cells read as zero, and a figure among the others. */
+function nilFails(r: Row, c: number, op: Operands): boolean {
+  const cells = [r.cells[c], r.cells[op.a], r.cells[op.b]];
+  if (!cells.some((x) => x && !x.figure && isEmptyCellText(x.text) && x.text.trim() !== '')) return false;
+  const v = (i: number) => {
+    const f = figureOf(r, i);
+    if (f) return f.value;
+    const x = r.cells[i];
+    return x && isEmptyCellText(x.text) && x.text.trim() !== '' ? 0 : undefined;
+  };
+  const vc = v(c);
+  const va = v(op.a);
+  const vb = v(op.b);
+  if (vc === undefined || va === undefined || vb === undefined || (vc === 0 && va === 0 && vb === 0)) return false;
+  return Math.abs(vc - (va + op.sign * vb)) > 1e-9 * Math.max(1, Math.abs(vc), Math.abs(va), Math.abs(vb)) + 0.5;
 }
 
 /**

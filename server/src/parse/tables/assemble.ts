@@ -136,6 +136,13 @@ export function assembleTable(ctx: TableContext, layout: TableLayout, raw: RawRo
   // The header rows above the first data row (by order: an HTML table has all its rows on one line).
   const firstData = dataRaw.length ? rows0.indexOf(dataRaw[0]) : rows0.length;
   let columns = buildColumns(rows0.slice(0, firstData).filter((r) => r.header), ncols, dataRaw);
+  // Column-major text: a run of values without a title where the other runs have theirs may be the next
+  // table's (a page break inside its run): that column only confirms the rows.
+  if (layout === 'columnMajor') {
+    const heads = rows0.slice(0, firstData).filter((r) => r.header);
+    const titled = (i: number) => !!columns[i].title || heads.some((h) => !!h.cells[i]?.text.trim());
+    if (columns.some((_, i) => titled(i))) columns = columns.map((c, i) => (titled(i) ? c : { ...c, additive: false }));
+  }
   // No title at all in a layout of text lines: titles stacked one per line above the first row (营业收入 / 营业成本 /
   // 营业收入比上 / 年同期增减 …), where the lines part into the columns. The header row goes on the raw rows too (its lines are the table's).
   const first0 = dataRaw.find((r) => r.cells.some((c) => c.figure));
