@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Each filing read again in the layouts other extractors give (test/unit/layoutVariants.ts: single-spaced,
-// tabs, no indent, no blank lines, [Pn] markers, CRLF, full-width parentheses). The figures do not change,
+// tabs, no indent, no blank lines, [Pn] markers, page breaks with running headers, CRLF, full-width parentheses). The figures do not change,
 // so a warning or broken tie that appears only in a copy is a misreading of that layout.
 //   npm run build && npm run compile-tests && node scripts/variants.mjs [FILES…]   (default: ../shared)
 import fs from 'node:fs';

@@ -1,6 +1,6 @@
 // The same filing in another layout says nothing new. Extractors differ in what they keep of a page: runs of
 // spaces collapsed to one or turned into tabs, indentation dropped, blank lines dropped, [Pn] page markers
-// added, CRLF line ends, full-width parentheses. A warning that appears only in such a copy of a bundled
+// added, page breaks with a running header inside tables, CRLF line ends, full-width parentheses. A warning that appears only in such a copy of a bundled
 // excerpt is a misreading of that layout (the figures did not change), so none may appear.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';

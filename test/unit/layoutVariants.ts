@@ -10,6 +10,18 @@ export const LAYOUT_VARIANTS: Record<string, (text: string) => string> = {
       .split('\n')
       .flatMap((l, i) => (i % 53 === 52 ? [`[P${Math.floor(i / 53) + 1}]`, l] : [l]))
       .join('\n'),
+  // A page break every 57 lines: a page number, a form feed and a running header (pdftotext), or a [Pn]
+  // marker and a running header (extractions that mark pages) — inside tables too.
+  pageBreaks: (t) =>
+    t
+      .split('\n')
+      .flatMap((l, i) => (i % 57 === 56 ? [`                        ${Math.floor(i / 57) + 1} / 300`, '\f       某某股份有限公司 2024 年年度报告', '', l] : [l]))
+      .join('\n'),
+  pageMarkersAndHeaders: (t) =>
+    t
+      .split('\n')
+      .flatMap((l, i) => (i % 57 === 56 ? [`[P${Math.floor(i / 57) + 1}]`, '某某股份有限公司 2024 年年度报告', l] : [l]))
+      .join('\n'),
   crlf: (t) => t.replace(/\r?\n/g, '\r\n'),
   fullWidthParentheses: (t) => t.replace(/\((\d[\d,]*(?:\.\d+)?)\)/g, '（$1）'),
 };
