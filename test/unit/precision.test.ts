@@ -499,13 +499,16 @@ test('note numbers under a header line left above the rows (its dates unread) ar
   assert.deepEqual(warnings(text), []);
 });
 
-test('a failing column whose total lies within the range of its rows (all of one sign) is an average or a price: no warning', () => {
-  // Coal sold (百万吨) adds up; the average price (元/吨) of the 总计 row lies between its rows' prices.
-  const text = ['项目 2006年 2007年 2006年 2007年', '国内销售合计 147.2 85.6 296.1 307.3', '出口 23.9 12.2 381.6 374.6', '总计 171.1 97.8 308.1 315.6', ''].join('\n');
+test('a failing untitled column whose total lies within the range of its rows (all of one sign) is an average or a price: no warning', () => {
+  // Coal sold (百万吨) adds up; the average price (元/吨) of the 总计 row lies between its rows' prices. The table
+  // goes on after a page break, its header (with 元/吨) left on the page before: no column has a title.
+  const text = ['国内销售合计 147.2 85.6 296.1 307.3', '出口 23.9 12.2 381.6 374.6', '总计 171.1 97.8 308.1 315.6', ''].join('\n');
   assert.deepEqual(warnings(text), []);
   assert.ok(analyze(text).checks.some((c) => !c.ok && /average or a price/.test(c.doubt ?? '')));
   // A total above each of its rows that does not reconcile is still a warning.
   assert.equal(warnings(text.replace('总计 171.1 97.8 308.1 315.6', '总计 171.1 97.8 678.7 682.9')).length, 2);
+  // Under titles that name what the columns hold, a total within its rows' range is a misprint.
+  assert.equal(warnings(['项目 2006年销量 2007年销量 2006年金额 2007年金额', text].join('\n')).length, 2);
 });
 
 test('rows above a page break are the table\'s where the first line of the page is an unrecognised running header', () => {
@@ -538,4 +541,12 @@ test('a column relation is not exact in a table where another row departs from i
   assert.deepEqual(warnings(rows.join('\n')), []);
   // Without the row that departs, the one that does not agree is a warning.
   assert.equal(warnings(rows.filter((r) => !r.startsWith('加：')).join('\n')).length, 1);
+});
+
+test('a total that reconciles with one row taken with the other sign points to a misread sign, not a misprint: no warning', () => {
+  const text = ['项目 期末余额 期初余额', '流动负债 714,212,159.46 100,384,626.71', '非流动负债 1,658,420.62 832,750.00', '负债合计 712,553,738.84 101,217,376.71', ''].join('\n');
+  assert.deepEqual(warnings(text), []);
+  assert.ok(analyze(text).checks.some((c) => !c.ok && /other sign/.test(c.doubt ?? '')));
+  // A difference that is not twice a row is still a warning.
+  assert.equal(warnings(text.replace('712,553,738.84', '715,870,580.18')).length, 1);
 });

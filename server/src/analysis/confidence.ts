@@ -97,20 +97,41 @@ function misreadingSign(checks: Check[], c: Check): string | undefined {
   if (failing >= 2 && failing > sameRow.length - failing)
     return `it fails in ${failing === sameRow.length ? 'every column' : `${failing} of its ${sameRow.length} columns`}, which points to the wrong rows rather than a wrong figure`;
   if (c.kind !== 'share' && looksLikeRates(checks, c)) return 'its column holds only small values beside columns of large amounts: it is more likely a rate or a change than an amount';
-  if (c.kind === 'columnTotal' && averageLike(c)) return 'its total lies within the range of its rows (all of one sign): an average or a price, not a sum';
+  const flipped = c.kind === 'columnTotal' ? signFlipped(c) : undefined;
+  if (flipped) return `it reconciles with the row “${flipped.trim()}” taken with the other sign: that row's sign may have been misread`;
+  if (c.kind === 'columnTotal' && averageLike(c)) return 'its column has no title and its total lies within the range of its rows (all of one sign): an average or a price, not a sum';
   return undefined;
 }
 
 /**
- * A failing column total of two rows or more, all of the total's sign, no larger than its largest row: no
- * sum of such rows can be that small, an average of them (元/吨, a rate) is — the column does not add up.
+ * The label of the one component whose sign, turned, makes the total reconcile (a row to subtract read as added,
+ * a negative figure printed without its sign): the difference is twice that row's figure. Rows of the size of
+ * the rounding tolerance are no evidence.
+ */
+function signFlipped(c: Check): string | undefined {
+  const t = c.total.figure?.value;
+  if (t === undefined) return undefined;
+  const diff = t - c.sum;
+  for (const p of c.components) {
+    const v = p.sign * (p.cell.figure?.value ?? 0);
+    if (Math.abs(v) > 100 * c.tolerance && Math.abs(diff + 2 * v) <= c.tolerance) return p.row.label;
+  }
+  return undefined;
+}
+
+/**
+ * A failing column total of an untitled column, of two rows or more all of the total's sign, that lies within
+ * its rows' range: no sum of such rows can, an average of them (元/吨, a rate) does — the column need not add up.
  */
 function averageLike(c: Check): boolean {
+  // A column whose title says what it holds (an amount, a period) is known to add up: a total within its rows' range there is a misprint.
+  if (c.table.columns[c.column]?.title) return false;
   const t = c.total.figure?.value;
   if (t === undefined || t === 0) return false;
   const values = c.components.map((p) => p.sign * (p.cell.figure?.value ?? 0)).filter((v) => v !== 0);
   if (values.length < 2 || values.some((v) => Math.sign(v) !== Math.sign(t))) return false;
-  return Math.abs(t) <= Math.max(...values.map(Math.abs));
+  const abs = values.map(Math.abs);
+  return Math.abs(t) >= Math.min(...abs) && Math.abs(t) <= Math.max(...abs);
 }
 
 /**

@@ -114,10 +114,10 @@ export function columnRelations(table: Table): RelationRow[] {
     // Rows that do not agree, a nil mark read as zero (加：投资收益 | - | 12,190,494.61 | -): more than one,
     // and the relation is not exact in this table (an elimination, an adjustment carried down to the rows
     // derived from it) — the rows that do not agree are not reported.
-    // A row with figures whose cells could not be placed in the columns (uncertain, or too few) may be one too.
+    // A row with figures whose cells could not be placed in the columns (uncertain) may be one too.
     let anomalies = 0;
-    for (const r of rows) if (test(r, c, op, false) === 'fails' || nilFails(r, c, op)) anomalies++;
-    for (const r of table.rows) if (r.kind !== 'header' && (r.uncertain || r.cells.length !== n) && r.cells.some((x) => x.figure)) anomalies++;
+    for (const r of rows) if ((test(r, c, op, false) === 'fails' && likeHolding(r, holding, [c, op.a, op.b]) && !permuted(r, c, op)) || nilFails(r, c, op)) anomalies++;
+    for (const r of table.rows) if (r.kind !== 'header' && r.uncertain && r.cells.some((x) => x.figure)) anomalies++;
     for (const r of rows) {
       const t = test(r, c, op, false);
       if (t === undefined) continue;
