@@ -117,7 +117,14 @@ export function columnRelations(table: Table): RelationRow[] {
     // A row with figures whose cells could not be placed in the columns (uncertain) may be one too.
     let anomalies = 0;
     for (const r of rows) if ((test(r, c, op, false) === 'fails' && likeHolding(r, holding, [c, op.a, op.b]) && !permuted(r, c, op)) || nilFails(r, c, op)) anomalies++;
-    for (const r of table.rows) if (r.kind !== 'header' && r.uncertain && r.cells.some((x) => x.figure)) anomalies++;
+    // (Among the rows the relation is checked on: a row not placed before the first of them or after the last says nothing of them.)
+    const span = rows.filter((r) => test(r, c, op, false) !== undefined).map((r) => table.rows.indexOf(r));
+    const lo = Math.min(...span);
+    const hi = Math.max(...span);
+    for (let i = lo + 1; i < hi; i++) {
+      const r = table.rows[i];
+      if (r.kind !== 'header' && r.uncertain && r.cells.some((x) => x.figure)) anomalies++;
+    }
     for (const r of rows) {
       const t = test(r, c, op, false);
       if (t === undefined) continue;
