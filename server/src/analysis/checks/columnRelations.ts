@@ -111,28 +111,33 @@ export function columnRelations(table: Table): RelationRow[] {
     const name = (i: number) => columnName(table, i);
     const description = `${name(op.a)} ${op.sign < 0 ? '−' : '+'} ${name(op.b)}`;
     const others = (r: Row) => holding.filter((h) => h !== r).length;
+    // Each row the relation can be checked on, once. A row that does not agree is reported only where it is
+    // written like the rows that do (`misprint`): the same cells filled, the same decimals in the three
+    // columns, and figures that no other order of the three cells would reconcile (cells placed in the wrong
+    // columns, not a wrong figure).
+    const checked: { r: Row; holds: boolean; misprint: boolean }[] = [];
+    for (const r of rows) {
+      const t = test(r, c, op, false);
+      if (t === undefined) continue;
+      const holds = t === 'holds';
+      checked.push({ r, holds, misprint: !holds && likeHolding(r, holding, [c, op.a, op.b]) && !permuted(r, c, op) });
+    }
     // Rows that do not agree, a nil mark read as zero (加：投资收益 | - | 12,190,494.61 | -): more than one,
     // and the relation is not exact in this table (an elimination, an adjustment carried down to the rows
-    // derived from it) — the rows that do not agree are not reported.
-    // A row with figures whose cells could not be placed in the columns (uncertain) may be one too.
-    let anomalies = 0;
-    for (const r of rows) if ((test(r, c, op, false) === 'fails' && likeHolding(r, holding, [c, op.a, op.b]) && !permuted(r, c, op)) || nilFails(r, c, op)) anomalies++;
-    // (Among the rows the relation is checked on: a row not placed before the first of them or after the last says nothing of them.)
-    const span = rows.filter((r) => test(r, c, op, false) !== undefined).map((r) => table.rows.indexOf(r));
+    // derived from it) — the rows that do not agree are not reported. A row with figures whose cells could
+    // not be placed in the columns (uncertain) may be one too, among the rows the relation is checked on: one
+    // before the first of them or after the last says nothing of them.
+    let anomalies = checked.filter((x) => x.misprint).length;
+    for (const r of rows) if (nilFails(r, c, op)) anomalies++;
+    const span = checked.map((x) => table.rows.indexOf(x.r));
     const lo = Math.min(...span);
     const hi = Math.max(...span);
     for (let i = lo + 1; i < hi; i++) {
       const r = table.rows[i];
       if (r.kind !== 'header' && r.uncertain && r.cells.some((x) => x.figure)) anomalies++;
     }
-    for (const r of rows) {
-      const t = test(r, c, op, false);
-      if (t === undefined) continue;
-      if (t === 'fails' && anomalies > 1) continue;
-      // A row that does not agree is checked only where it is written like the rows that do: the same
-      // cells filled, the same decimals in the three columns, and figures that no other order of the three
-      // cells would reconcile (cells placed in the wrong columns, not a wrong figure).
-      if (t === 'fails' && (!likeHolding(r, holding, [c, op.a, op.b]) || permuted(r, c, op))) continue;
+    for (const { r, holds, misprint } of checked) {
+      if (!holds && (!misprint || anomalies > 1)) continue;
       out.push({
         row: r,
         column: c,
@@ -149,16 +154,15 @@ export function columnRelations(table: Table): RelationRow[] {
   return out;
 }
 
+/** A nil mark written in a cell (-, 不适用): zero, unlike an empty cell. */
+function nilMark(x: Cell | undefined): boolean {
+  return !!x && !x.figure && isEmptyCellText(x.text) && x.text.trim() !== '';
+}
+
 /** Whether c = a + sign·b fails in a row with a nil mark (-, 不适用) among the three cells read as zero, and a figure among the others. */
 function nilFails(r: Row, c: number, op: Operands): boolean {
-  const cells = [r.cells[c], r.cells[op.a], r.cells[op.b]];
-  if (!cells.some((x) => x && !x.figure && isEmptyCellText(x.text) && x.text.trim() !== '')) return false;
-  const v = (i: number) => {
-    const f = figureOf(r, i);
-    if (f) return f.value;
-    const x = r.cells[i];
-    return x && isEmptyCellText(x.text) && x.text.trim() !== '' ? 0 : undefined;
-  };
+  if (![c, op.a, op.b].some((i) => nilMark(r.cells[i]))) return false;
+  const v = (i: number) => figureOf(r, i)?.value ?? (nilMark(r.cells[i]) ? 0 : undefined);
   const vc = v(c);
   const va = v(op.a);
   const vb = v(op.b);
