@@ -4,6 +4,7 @@
 
 import { Analysis, figureAt } from '../analysis/analyze';
 import { Range, Row, Table, Unit } from '../model/types';
+import { columnCellCounts } from '../parse/cells';
 import { asWritten, normalize, SOURCE_TEXT, unitOf } from './format';
 import { checkHoverLines } from './checkText';
 import { tieHoverLines } from './ties';
@@ -117,19 +118,10 @@ export function rowLabel(analysis: Analysis, row: Row): string {
  */
 export function columnOfCell(table: Table, row: Row, index: number): number {
   const n = table.columns.length;
-  if (row.cells.length >= n || row.kind === 'header' || row.cells.some((c) => !c.figure && c.text.trim() && !NIL.test(c.text.trim()))) return index;
+  if (row.cells.length >= n || row.kind === 'header' || row.cells.some((c) => !c.figure && !nilText(c.text))) return index;
   const numeric: number[] = [];
-  for (let c = 0; c < n; c++) {
-    let figures = 0;
-    let texts = 0;
-    for (const r of table.rows) {
-      if (r.kind === 'header' || r.cells.length !== n) continue;
-      const cell = r.cells[c];
-      if (cell.figure) figures++;
-      else if (cell.text.trim() && !NIL.test(cell.text.trim())) texts++;
-    }
-    if (figures > texts) numeric.push(c);
-  }
+  columnCellCounts(table, nilText).forEach((k, c) => k.figures > k.texts && numeric.push(c));
   return numeric.length === row.cells.length ? numeric[index] : index;
 }
 const NIL = /^(?:[-—–]{1,3}|不适用|\/)$/;
+const nilText = (text: string) => !text.trim() || NIL.test(text.trim());

@@ -2,7 +2,7 @@
 // unit written on them, row labels (totals, 其中, 减：, formula tags), and the
 // period words that make a header row.
 
-import { Cell, Figure, RowKind } from '../model/types';
+import { Cell, Figure, RowKind, Table } from '../model/types';
 import { asciiDigits, isEmptyCellText, parseNumberToken } from './numbers';
 import { unitFromWord } from './units';
 import { isSpaceCode, SPACES } from './text';
@@ -143,3 +143,22 @@ export function labelTag(label: string): string | undefined {
   return m ? m[1].toLowerCase() : undefined;
 }
 
+
+/**
+ * Per column of a table, how many of its full rows (as many cells as columns, header rows left out) hold a
+ * figure there, and how many hold text that `nil` does not take for a nil mark or an empty cell: the text
+ * columns (模式, 客户名称) among the columns of figures.
+ */
+export function columnCellCounts(table: Table, nil: (text: string) => boolean): { figures: number; texts: number }[] {
+  const n = table.columns.length;
+  const out = Array.from({ length: n }, () => ({ figures: 0, texts: 0 }));
+  for (const r of table.rows) {
+    if (r.kind === 'header' || r.cells.length !== n) continue;
+    for (let c = 0; c < n; c++) {
+      const cell = r.cells[c];
+      if (cell.figure) out[c].figures++;
+      else if (!nil(cell.text)) out[c].texts++;
+    }
+  }
+  return out;
+}

@@ -3,6 +3,7 @@
 // shares against 100 %.
 
 import { Cell, Column, Row, Table } from '../../model/types';
+import { columnCellCounts } from '../../parse/cells';
 import { isEmptyCellText } from '../../parse/numbers';
 import { CHINESE_NUMBERED_HEADING, SPACES } from '../../parse/text';
 import { Check, CheckOptions, Component, makeCheck, toUnits } from '../check';
@@ -507,17 +508,6 @@ function alignment(table: Table, total: Row, rows: Row[]): Alignment | undefined
 
 function textColumns(table: Table): Set<number> {
   const out = new Set<number>();
-  const ncols = table.columns.length;
-  for (let c = 0; c < ncols; c++) {
-    let text = 0;
-    let num = 0;
-    for (const r of table.rows) {
-      if (r.kind === 'header' || r.cells.length !== ncols) continue;
-      const cell = r.cells[c];
-      if (cell.figure) num++;
-      else if (cell.text && !DASHES.test(cell.text)) text++;
-    }
-    if (text > num) out.add(c);
-  }
+  columnCellCounts(table, (text) => !text || DASHES.test(text)).forEach((k, c) => k.texts > k.figures && out.add(c));
   return out;
 }
