@@ -54,8 +54,8 @@ export function lineRow(line: Line, bareDigits = false): RawRow | undefined {
     const cut = remarkStart(text);
     return cut > 0 ? lineRow({ ...line, text: text.slice(0, cut) }, bareDigits) : undefined;
   }
-  // A row ends in a figure or an empty-cell dash, is not a paragraph, and has no pipes.
-  if (text.length > 600 || !endsLikeRow(lastNonSpaceCode(text))) return undefined;
+  // (Here it ends in a figure or an empty-cell dash.) A row is not a paragraph and has no pipes.
+  if (text.length > 600) return undefined;
   const t = text.trimEnd();
   if (t.length === 0 || pipeCount(t) >= 2 || SENTENCE_END.test(t)) return undefined;
   // Space-separated: trailing tokens that are figures or empty marks, read from the end of the line
